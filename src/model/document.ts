@@ -1,0 +1,199 @@
+// The one model every stage shares. Readers produce layouts, recognisers produce a Document,
+// and everything downstream (check, export, store, render) reads only this.
+
+/** 部门预算公开 (budget), 部门预算绩效文本 (performance), 部门决算公开 (final). */
+export type DocumentKind = 'budget' | 'performance' | 'final';
+
+/** The 单位 line of a document or table. */
+export type MoneyUnit = '万元' | '元';
+
+/** Where something stands in the source: 1-based line of the text (or layout), and PDF page when known. */
+export interface Source {
+  line: number;
+  page?: number;
+}
+
+/**
+ * An exact decimal as printed, normalised to plain digits ("1111.68", "1270", "-3.5").
+ * Arithmetic goes through src/model/decimal.ts, never through binary floats.
+ */
+export type Decimal = string;
+
+export interface Amount {
+  value: Decimal;
+  source: Source;
+}
+
+/** Keys of the budget tables (domain.md §2). */
+export const budgetTableKeys = [
+  'summary',
+  'income',
+  'expenditure',
+  'fiscal-summary',
+  'general-expenditure',
+  'general-basic',
+  'fund-expenditure',
+  'capital-expenditure',
+  'three-public',
+  'procurement',
+  'assets',
+] as const;
+export type TableKey = (typeof budgetTableKeys)[number];
+
+/** 收支总表 and 财政拨款收支总表 print income (left) and expenditure (right) side by side. */
+export type TableSide = 'income' | 'expenditure';
+
+export interface TableRow {
+  side?: TableSide;
+  /** Functional (3/5/7 digits) or economic (3/5 digits) classification code, when the row has one. */
+  code?: string;
+  name: string;
+  /** One entry per column of the row's side, in the table's column order; null for an empty cell. */
+  amounts: (Amount | null)[];
+  source: Source;
+}
+
+export interface BudgetTable {
+  key: TableKey;
+  /** The title as printed. */
+  title: string;
+  /** Amount columns (of the expenditure side for two-sided tables). */
+  columns: string[];
+  /** Amount columns of the income side, for two-sided tables only. */
+  incomeColumns?: string[];
+  rows: TableRow[];
+  /** Notes printed under the table, e.g. 注：无政府性基金预算财政拨款预算，空表列示。 */
+  notes: string[];
+  /** The money unit of this table's header line (falls back to the document's). */
+  unit: MoneyUnit;
+  source: Source;
+}
+
+/** A row of the 机构设置 table. */
+export interface OrgUnit {
+  name: string;
+  /** 单位性质: 行政 / 事业 / … as printed. */
+  nature: string;
+  /** 单位规格, e.g. 正科级. */
+  rank: string;
+  /** 经费保障形式, e.g. 财政拨款. */
+  funding: string;
+  source: Source;
+}
+
+export interface Section {
+  /** The heading as printed, e.g. 二、部门预算安排的总体情况 */
+  heading: string;
+  /** The prose under the heading, wrapped lines joined. */
+  text: string;
+  source: Source;
+}
+
+/** What a narrative amount refers to. */
+export type StatedSubject =
+  | 'income-total' // 收入总计 / 预算收入
+  | 'general-budget-income' // 一般公共预算收入
+  | 'fund-income' // 政府性基金预算收入
+  | 'capital-income' // 国有资本经营预算收入
+  | 'special-account-income' // 财政专户核拨收入
+  | 'unit-funds-income' // 单位资金收入
+  | 'carry-over' // 上年结转（结余）
+  | 'expenditure-total' // 支出总计 / 支出预算
+  | 'basic' // 基本支出
+  | 'personnel' // 人员经费
+  | 'public' // 公用经费
+  | 'project' // 项目支出
+  | 'project-item' // one project the text lists (item = its name)
+  | 'three-public' // "三公"经费
+  | 'three-public-part' // a part of 三公 (item = 因公出国（境）费 / 公务用车购置及运维费 / 公务用车购置费 / 公务用车运行维护费 / 公务接待费)
+  | 'operating-cost'; // 机关运行经费
+
+export interface StatedAmount {
+  subject: StatedSubject;
+  item?: string;
+  value: Decimal;
+  unit: MoneyUnit;
+  /** Present when the amount is a 比上年 change rather than a level. */
+  change?: { direction: 'increase' | 'decrease'; comparedYear?: number };
+  /** Heading of the section it stands in. */
+  section: string;
+  source: Source;
+}
+
+/** Department-level performance text (部门整体绩效目标). */
+export interface PerformanceText {
+  overall: string; // 总体绩效目标
+  items: { title: string; text: string }[]; // 分项绩效目标
+  measures: string; // 工作保障措施
+}
+
+export type Month = 3 | 6 | 10 | 12;
+
+export interface SpendingPlan {
+  /** Printed as cumulative percentages, or as amounts in the project's unit. */
+  form: 'percent' | 'amount';
+  points: { month: Month; value: Decimal | null }[];
+  source: Source;
+}
+
+export type Operator = '≥' | '≤' | '=' | '>' | '<';
+
+/** A 指标值 read into its parts. */
+export type IndicatorValue =
+  | { type: 'quantity'; operator?: Operator; number: Decimal; unit: string; rest: string }
+  | { type: 'deadline'; text: string }
+  | { type: 'qualitative'; text: string }
+  | { type: 'empty' };
+
+export interface Indicator {
+  level1: string; // 一级指标
+  level2: string; // 二级指标
+  level3: string; // 三级指标
+  description: string; // 绩效指标描述
+  value: string; // 指标值 as printed
+  parsed: IndicatorValue;
+  basis: string; // 指标值确定依据
+  source: Source;
+}
+
+/** A 项目绩效目标表. */
+export interface Project {
+  /** 项目编码, 21 characters, spaces removed. */
+  code: string;
+  name: string;
+  title: string;
+  unitCode?: string;
+  unitName?: string;
+  unit: MoneyUnit;
+  budget: Amount | null; // 预算数
+  fiscal: Amount | null; // 其中：财政资金
+  other: Amount | null; // 其他资金
+  purpose: string; // 资金用途
+  plan: SpendingPlan | null; // 资金支出计划
+  target: string; // 绩效目标
+  indicators: Indicator[];
+  source: Source;
+}
+
+/** Something the recogniser could not read as expected; later reported as a finding. */
+export interface RecognitionProblem {
+  code: string;
+  message: string;
+  source?: Source;
+}
+
+export interface Document {
+  kind: DocumentKind;
+  department: { name: string; code?: string };
+  year?: number;
+  unit: MoneyUnit;
+  units: OrgUnit[];
+  tables: Partial<Record<TableKey, BudgetTable>>;
+  sections: Section[];
+  statedAmounts: StatedAmount[];
+  performance?: PerformanceText;
+  projects: Project[];
+  problems: RecognitionProblem[];
+  /** Years printed on cover, table headers and headings, for the year-consistency rule. */
+  yearsSeen: { year: number; source: Source; context: string }[];
+}
