@@ -1,0 +1,130 @@
+// The budget tables a recogniser knows: how each is titled, which amount columns it prints, how its
+// rows are keyed, and which columns are sums of others (used to place numbers in PDF text where
+// empty cells are not printed). Regions print other titles: a profile adds patterns, not renames.
+import type { TableKey } from '../model/document.ts';
+
+export interface TableSpec {
+  key: TableKey;
+  titles: RegExp[];
+  /** How a row is keyed: by classification code, by name only, or two sides (income | expenditure). */
+  rows: 'coded' | 'named' | 'two-sided';
+  columns: string[];
+  incomeColumns?: string[];
+  /** [total, parts]: column `total` = sum of columns `parts`. */
+  identities: [number, number[]][];
+}
+
+const prefix = '^(?:表[一二三四五六七八九十\\d]+|\\d+[、.．])?';
+const title = (body: string) => new RegExp(`${prefix}${body}$`);
+
+export const tableSpecs: TableSpec[] = [
+  {
+    key: 'summary',
+    titles: [title('部门(?:预算)?收支(?:预算)?总表')],
+    rows: 'two-sided',
+    incomeColumns: ['预算数'],
+    columns: ['预算数'],
+    identities: [],
+  },
+  {
+    key: 'income',
+    titles: [title('部门(?:预算)?收入(?:预算)?总表')],
+    rows: 'coded',
+    columns: [
+      '合计',
+      '小计',
+      '财政拨款收入',
+      '财政专户收入',
+      '事业收入',
+      '经营收入',
+      '上级补助收入',
+      '附属单位上缴收入',
+      '其他收入',
+      '上年结转',
+    ],
+    identities: [
+      [0, [1, 9]],
+      [1, [2, 3, 4, 5, 6, 7, 8]],
+    ],
+  },
+  {
+    key: 'expenditure',
+    titles: [title('部门(?:预算)?支出(?:预算)?总表')],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出', '经营支出', '上解上级支出', '对附属单位补助支出'],
+    identities: [[0, [1, 2, 3, 4, 5]]],
+  },
+  {
+    key: 'fiscal-summary',
+    titles: [title('部门(?:预算)?财政拨款收支(?:预算)?总表')],
+    rows: 'two-sided',
+    incomeColumns: ['金额'],
+    columns: ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+    identities: [[0, [1, 2, 3]]],
+  },
+  {
+    key: 'general-expenditure',
+    titles: [title('(?:部门预算)?一般公共预算财政拨款支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'general-basic',
+    titles: [title('(?:部门预算)?一般公共预算财政拨款基本支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '人员经费', '公用经费'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'fund-expenditure',
+    titles: [title('(?:部门预算)?政府性基金预算财政拨款支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'capital-expenditure',
+    titles: [title('(?:部门预算)?国有资本经营预算财政拨款支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'three-public',
+    titles: [title('(?:部门预算)?(?:一般公共预算)?财政拨款"?三公"?经费支出(?:预算)?表')],
+    rows: 'named',
+    columns: ['合计', '一般公共预算财政拨款', '政府性基金预算拨款', '国有资本经营预算财政拨款'],
+    identities: [[0, [1, 2, 3]]],
+  },
+  {
+    key: 'procurement',
+    titles: [title('(?:部门)?政府采购预算(?:表)?')],
+    rows: 'named',
+    columns: [
+      '数量',
+      '单价',
+      '合计',
+      '一般公共预算拨款',
+      '基金预算拨款',
+      '国有资本经营预算拨款',
+      '财政专户核拨',
+      '单位资金',
+      '上年结转结余',
+      '预留中小微企业份额',
+    ],
+    identities: [],
+  },
+  {
+    key: 'assets',
+    titles: [title('(?:部门)?固定资产占用情况表')],
+    rows: 'named',
+    columns: ['数量', '价值'],
+    identities: [],
+  },
+];
+
+export function matchTableTitle(compactLine: string): TableSpec | undefined {
+  const line = compactLine.replace(/"/g, '');
+  return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));
+}

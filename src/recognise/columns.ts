@@ -1,0 +1,67 @@
+// Placing the numbers of a PDF-text row into columns when empty cells were not printed.
+// A placement is scored by the table's own identities (合计 = sum of parts); ties go to the leftmost.
+import { big, difference, sum } from '../model/decimal.ts';
+
+type Placement = (string | null)[];
+
+const maxCandidates = 3;
+
+/** The best placements of `values` (in order) into `n` columns, best first. */
+export function candidatesFor(values: string[], n: number, identities: [number, number[]][]): Placement[] {
+  const k = Math.min(values.length, n);
+  const vals = values.slice(0, k);
+  if (k === n || k === 0) return [padded(vals, n)];
+  const scored: { placement: Placement; score: number; positions: number[] }[] = [];
+  const positions: number[] = [];
+  // With identities, the first number is the row total (column 0).
+  const mustStartAtZero = identities.length > 0;
+  const choose = (from: number) => {
+    if (positions.length === k) {
+      const placement: Placement = new Array(n).fill(null);
+      positions.forEach((p, idx) => {
+        placement[p] = vals[idx]!;
+      });
+      scored.push({ placement, score: violation(placement, identities), positions: [...positions] });
+      return;
+    }
+    for (let p = from; p <= n - (k - positions.length); p++) {
+      if (mustStartAtZero && positions.length === 0 && p !== 0) break;
+      positions.push(p);
+      choose(p + 1);
+      positions.pop();
+    }
+  };
+  choose(0);
+  scored.sort((a, b) => a.score - b.score || compareLex(a.positions, b.positions));
+  const best = scored[0]!.score;
+  return scored
+    .filter((s) => s.score <= best + 1e-9)
+    .slice(0, maxCandidates)
+    .map((s) => s.placement);
+}
+
+export function placeAmounts(values: string[], n: number, identities: [number, number[]][]): Placement {
+  return candidatesFor(values, n, identities)[0]!;
+}
+
+function violation(placement: Placement, identities: [number, number[]][]): number {
+  let score = 0;
+  for (const [total, parts] of identities) {
+    const t = placement[total] ?? null;
+    const p = sum(parts.map((i) => placement[i] ?? null));
+    if (t === null && parts.every((i) => placement[i] === null)) continue;
+    score += Number(difference(big(t), p).toString());
+  }
+  return score;
+}
+
+function padded(values: string[], n: number): Placement {
+  const out: Placement = values.slice(0, n);
+  while (out.length < n) out.push(null);
+  return out;
+}
+
+function compareLex(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}

@@ -1,0 +1,156 @@
+// From a Layout to a Document: finds the tables, project tables and prose, and the header facts.
+import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
+import type { Layout, LayoutLine } from '../read/layout.ts';
+import { matchTableTitle } from './catalogue.ts';
+import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
+import { opensProject, projectTitle, readProject } from './projects.ts';
+import { endsTable, readTable, type TableHeader } from './tables.ts';
+import { compact } from './text.ts';
+
+export function recognise(layout: Layout): Document {
+  const { lines } = layout;
+  const problems: RecognitionProblem[] = [];
+  const doc: Document = {
+    kind: 'budget',
+    department: { name: '' },
+    unit: '万元',
+    units: [],
+    tables: {},
+    sections: [],
+    statedAmounts: [],
+    projects: [],
+    problems,
+    yearsSeen: [],
+  };
+  const headers: TableHeader[] = [];
+  const prose: LayoutLine[] = [];
+  const unit = documentUnit(lines);
+  doc.unit = unit;
+
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    const spec = line.cells ? undefined : matchTableTitle(compact(line.text));
+    if (spec && !doc.tables[spec.key]) {
+      const { table, header, next } = readTable(lines, i, spec, unit);
+      doc.tables[spec.key] = table;
+      if (header) headers.push(header);
+      i = Math.max(next, i + 1);
+      continue;
+    }
+    if (opensProject(line)) {
+      // Title and unit lines just above the 项目编码 row belong to the project.
+      let titleAt = -1;
+      for (let k = prose.length - 1; k >= Math.max(0, prose.length - 5); k--) {
+        if (projectTitle.test(compact(prose[k]!.text)) || /^表$/.test(compact(prose[k]!.text))) {
+          titleAt = k;
+          if (/^表$/.test(compact(prose[k]!.text)) && k > 0) titleAt = k - 1;
+          break;
+        }
+      }
+      const taken = titleAt >= 0 ? prose.splice(titleAt) : [];
+      const local = [...taken, ...lines.slice(i)];
+      const { project, next } = readProject(local, titleAt >= 0 ? 0 : -1, taken.length, unit, (l) =>
+        isProjectEnd(l),
+      );
+      doc.projects.push(project);
+      i = i + (next - taken.length);
+      continue;
+    }
+    prose.push(line);
+    i++;
+  }
+
+  const sections = readSections(prose);
+  doc.sections = sections.map((s) => s.section);
+  doc.statedAmounts = readStatedAmounts(sections);
+  doc.units = readOrgUnits(prose);
+  const performance = readPerformance(prose);
+  if (performance) doc.performance = performance;
+
+  doc.kind = documentKind(doc, lines);
+  setDepartmentAndYear(doc, headers, lines);
+  if (Object.keys(doc.tables).length === 0 && doc.projects.length === 0 && !doc.performance) {
+    problems.push({
+      code: 'no-content',
+      message: '未识别到任何预算表格、绩效目标表或绩效文本，请确认文件是部门预算或决算公开文本',
+    });
+  }
+  for (const p of doc.projects) checkProjectShape(p, problems);
+  return doc;
+}
+
+function isProjectEnd(line: LayoutLine): boolean {
+  if (line.cells) return false;
+  const c = compact(line.text);
+  return (
+    matchTableTitle(c) !== undefined ||
+    /^第[一二三四五六七八九十]+部分/.test(c) ||
+    isTopHeading(line) ||
+    (projectTitle.test(c) && !/^绩效目标/.test(c))
+  );
+}
+
+function documentUnit(lines: LayoutLine[]): MoneyUnit {
+  for (const l of lines) {
+    const m = /单位[：:]\s*(万元|元)/.exec(l.cells ? l.cells.join(' ') : l.text);
+    if (m) return m[1] as MoneyUnit;
+  }
+  return '万元';
+}
+
+function documentKind(doc: Document, lines: LayoutLine[]): DocumentKind {
+  const head = lines
+    .slice(0, 40)
+    .map((l) => compact(l.text))
+    .join('');
+  if (/决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
+  const budgetTables = Object.keys(doc.tables).filter((k) => k !== 'procurement' && k !== 'assets');
+  if (budgetTables.length > 0) return 'budget';
+  if (doc.projects.length > 0 || doc.performance || /绩效/.test(head)) return 'performance';
+  return 'budget';
+}
+
+function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: LayoutLine[]): void {
+  const h = headers.find((x) => x.department);
+  if (h?.department) {
+    doc.department.name = h.department;
+    if (h.departmentCode) doc.department.code = h.departmentCode.slice(0, 3);
+  } else {
+    const p = doc.projects.find((x) => x.unitName && x.unitCode);
+    if (p) {
+      doc.department.name = p.unitName!.replace(/本级$/, '');
+      doc.department.code = p.unitCode!.slice(0, 3);
+    }
+  }
+  for (const x of headers)
+    if (x.year) doc.yearsSeen.push({ year: x.year, source: x.source, context: '表头预算年度' });
+  for (const l of lines) {
+    const m = /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text);
+    if (m) doc.yearsSeen.push({ year: Number(m[1]), source: { line: l.no }, context: compact(l.text).slice(0, 40) });
+  }
+  const declared = headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year;
+  if (declared) {
+    doc.year = declared;
+    return;
+  }
+  // Performance texts may print no year: the project codes carry it (characters 7–8).
+  const counts = new Map<number, number>();
+  for (const p of doc.projects) {
+    const y = /^\d{6}(\d{2})/.exec(p.code);
+    if (y) counts.set(2000 + Number(y[1]), (counts.get(2000 + Number(y[1])) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) doc.year = best[0];
+}
+
+function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
+  if (!/^[0-9A-Z]{21}$/.test(p.code)) {
+    problems.push({
+      code: 'project-code',
+      message: `项目编码“${p.code}”不是 21 位编码，可能被截断或识别有误`,
+      source: p.source,
+    });
+  }
+}
+
+export { endsTable };

@@ -1,0 +1,274 @@
+// Recognises a 项目绩效目标表: header facts, spending plan, target text and indicators.
+import { toDecimal } from '../model/decimal.ts';
+import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../model/document.ts';
+import type { LayoutLine } from '../read/layout.ts';
+import { parseIndicatorValue } from './indicator-value.ts';
+import { sourceOf } from './tables.ts';
+import { compact } from './text.ts';
+
+export const projectTitle = /绩效目标表?$/;
+const level1Labels = /^(产出指标|效益指标|满意度指标|成本指标)$/;
+const level2Labels =
+  /^(数量指标|质量指标|时效指标|成本指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|可持续效益指标|服务对象满意度指标|满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
+const months: Month[] = [3, 6, 10, 12];
+
+/** Whether line `i` holds the 项目编码 row that opens a project table. */
+export function opensProject(line: LayoutLine): boolean {
+  return /^项目编码/.test(compact(line.cells ? line.cells.filter((c) => c.trim()).join('') : line.text));
+}
+
+const joined = (line: LayoutLine) => (line.cells ? line.cells.map((c) => c.trim()).join(' ') : line.text);
+const nonEmpty = (line: LayoutLine) => (line.cells ?? []).map((c) => c.trim()).filter((c) => c !== '');
+
+export interface ProjectResult {
+  project: Project;
+  next: number;
+}
+
+/**
+ * Reads a project table whose 项目编码 row is at `codeAt`; `titleAt` is the title line (or -1) and the
+ * lines between are the unit line(s).
+ */
+export function readProject(
+  lines: LayoutLine[],
+  titleAt: number,
+  codeAt: number,
+  unit: MoneyUnit,
+  isEnd: (line: LayoutLine) => boolean,
+): ProjectResult {
+  let end = codeAt + 1;
+  while (end < lines.length && !isEnd(lines[end]!) && !opensProject(lines[end]!)) end++;
+  // A following project's title and unit lines belong to it, not to this table.
+  while (end - 1 > codeAt && !lines[end - 1]!.cells && end < lines.length && opensProject(lines[end]!)) end--;
+  const body = lines.slice(codeAt, end);
+  const headerLines = titleAt >= 0 ? lines.slice(titleAt + 1, codeAt) : [];
+  const title =
+    titleAt >= 0
+      ? compact(
+          lines
+            .slice(titleAt, codeAt)
+            .filter((l) => !l.cells && !/单位[：:]/.test(l.text) && !/^\d{6}/.test(l.text.trim()))
+            .map((l) => l.text)
+            .join(''),
+        )
+      : '';
+
+  const project: Project = {
+    code: '',
+    name: '',
+    title,
+    unit,
+    budget: null,
+    fiscal: null,
+    other: null,
+    purpose: '',
+    plan: null,
+    target: '',
+    indicators: [],
+    source: sourceOf(lines[titleAt >= 0 ? titleAt : codeAt]!),
+  };
+
+  for (const l of [...headerLines, ...body.slice(0, 1)]) {
+    const text = joined(l);
+    const u = /单位[：:]\s*(万元|元)/.exec(text);
+    if (u) project.unit = u[1] as MoneyUnit;
+    const unitLine = /^(\d{6})\s*(\S[^\t]*?)(?:\s+单位[：:].*)?$/.exec(text.trim());
+    if (unitLine && !/项目编码/.test(text)) {
+      project.unitCode = unitLine[1]!;
+      project.unitName = compact(unitLine[2]!);
+    }
+  }
+
+  const codeLine = body[0]!;
+  if (codeLine.cells) {
+    const cells = nonEmpty(codeLine);
+    const at = cells.findIndex((c) => compact(c) === '项目编码');
+    const nameAt = cells.findIndex((c) => compact(c) === '项目名称');
+    project.code = compact(cells.slice(at + 1, nameAt > at ? nameAt : at + 2).join(''));
+    if (nameAt >= 0) project.name = compact(cells.slice(nameAt + 1).join(''));
+  } else {
+    const m = /项目编码\s*([0-9A-Za-z ]+?)\s*项目名称\s*(.*)$/.exec(codeLine.text);
+    if (m) {
+      project.code = m[1]!.replace(/\s+/g, '');
+      project.name = m[2]!;
+    }
+  }
+
+  let k = 1;
+  // A long name may wrap onto the following plain lines.
+  while (k < body.length && !body[k]!.cells && !/预算规模|预算数/.test(compact(body[k]!.text))) {
+    project.name += body[k]!.text;
+    k++;
+  }
+  project.name = compact(project.name);
+
+  // 预算数 row.
+  for (; k < body.length; k++) {
+    const text = compact(joined(body[k]!));
+    const m = /预算数([\d.,]*)其中[：:]?财政资金([\d.,]*)其他资金([\d.,]*)/.exec(text);
+    if (m) {
+      const src = sourceOf(body[k]!);
+      project.budget = m[1] ? { value: toDecimal(m[1])!, source: src } : null;
+      project.fiscal = m[2] ? { value: toDecimal(m[2])!, source: src } : null;
+      project.other = m[3] ? { value: toDecimal(m[3])!, source: src } : null;
+      k++;
+      break;
+    }
+  }
+
+  // 资金用途 until the spending plan.
+  const purpose: string[] = [];
+  for (; k < body.length; k++) {
+    const text = compact(joined(body[k]!));
+    if (/^资金支出计|^\d+月底/.test(text)) break;
+    purpose.push(text);
+  }
+  project.purpose = purpose.join('');
+
+  // 资金支出计划: month labels and values matched by column (cells) or by order (plain text).
+  const labels: { month: Month; col: number }[] = [];
+  const values: { value: string; col: number; line: LayoutLine }[] = [];
+  let planLine: LayoutLine | null = null;
+  for (; k < body.length; k++) {
+    const line = body[k]!;
+    const text = compact(joined(line));
+    if (/^绩效目标/.test(text) || /^一级指标/.test(text)) break;
+    planLine ??= line;
+    const cells = line.cells ? line.cells.map((c) => compact(c)) : line.text.split(/\s+(?=\d+\s*月底)|\s+(?=\d)/);
+    cells.forEach((cell, col) => {
+      const m = /^(\d+)月底$/.exec(cell);
+      const month = m ? Number(m[1]) : 0;
+      if (months.includes(month as Month)) labels.push({ month: month as Month, col: line.cells ? col : -1 });
+      else if (/^-?\d+(?:\.\d+)?%?$/.test(cell)) values.push({ value: cell, col: line.cells ? col : -1, line });
+    });
+  }
+  if (labels.length > 0) project.plan = spendingPlan(labels, values, planLine!);
+
+  // 绩效目标 text until the indicator header.
+  const target: string[] = [];
+  for (; k < body.length; k++) {
+    const line = body[k]!;
+    const text = joined(line).trim();
+    if (/^一级指标/.test(compact(text))) break;
+    target.push(line.cells ? nonEmpty(line).join('\n') : text);
+  }
+  project.target = target.join('\n').replace(/^绩效目标\s*/, '');
+
+  project.indicators = body[k]?.cells ? cellIndicators(body.slice(k)) : textIndicators(body.slice(k));
+  return { project, next: end };
+}
+
+function spendingPlan(
+  labels: { month: Month; col: number }[],
+  values: { value: string; col: number; line: LayoutLine }[],
+  first: LayoutLine,
+): SpendingPlan {
+  const form = values.some((v) => v.value.endsWith('%')) ? 'percent' : 'amount';
+  const byCol = labels.every((l) => l.col >= 0);
+  const points = months.map((month) => ({ month, value: null as string | null }));
+  const used = new Set<number>();
+  labels.forEach((label, idx) => {
+    let v: { value: string } | undefined;
+    if (byCol) {
+      // The value under the label: the same column on a later line, else the next cell on the same line.
+      v = values.find((x, xi) => !used.has(xi) && x.col === label.col && (used.add(xi) || true));
+      if (!v) {
+        const xi = values.findIndex((x, j) => !used.has(j) && x.col === label.col + 1);
+        if (xi >= 0) {
+          used.add(xi);
+          v = values[xi];
+        }
+      }
+    } else v = values[idx];
+    const point = points.find((p) => p.month === label.month)!;
+    if (v) point.value = v.value.replace('%', '');
+  });
+  return { form, points, source: { line: first.no, ...(first.page ? { page: first.page } : {}) } };
+}
+
+const indicatorFields = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
+
+function cellIndicators(rows: LayoutLine[]): Indicator[] {
+  const header = rows[0]!.cells!.map((c) => compact(c));
+  const positions = indicatorFields.map((f) => header.indexOf(f));
+  const out: Indicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  for (const row of rows.slice(1)) {
+    if (!row.cells) break;
+    const cells = row.cells.map((c) => compact(c));
+    if (cells.every((c) => c === '')) continue;
+    if (compact(cells.join('')) === compact(indicatorFields.join(''))) continue;
+    const at = (f: number) => (positions[f]! >= 0 ? (cells[positions[f]!] ?? '') : '');
+    if (at(0)) level1 = at(0);
+    if (at(1)) level2 = at(1);
+    const value = at(4);
+    out.push({
+      level1,
+      level2,
+      level3: at(2),
+      description: at(3),
+      value,
+      parsed: parseIndicatorValue(value),
+      basis: at(5),
+      source: sourceOf(row),
+    });
+  }
+  return out;
+}
+
+/**
+ * PDF text: one indicator per 二级 label; a space between two Chinese characters separates cells,
+ * a space next to a digit or Latin letter does not. The 依据 cell is last and may wrap.
+ */
+function textIndicators(lines: LayoutLine[]): Indicator[] {
+  // Skip the header (一级指标 … 指标值确定依据, possibly wrapped).
+  let k = 0;
+  const headerText: string[] = [];
+  while (k < lines.length && !level1Labels.test(compact(lines[k]!.text.split(/\s+/)[0] ?? ''))) {
+    headerText.push(compact(lines[k]!.text));
+    k++;
+    if (headerText.join('').includes('依据')) break;
+  }
+  const records: { level1: string; lines: LayoutLine[] }[] = [];
+  let level1 = '';
+  for (; k < lines.length; k++) {
+    const line = lines[k]!;
+    const first = line.text.split(/\s+/)[0] ?? '';
+    if (/^一级指标/.test(compact(line.text))) {
+      // Header repeated after a page break.
+      while (k + 1 < lines.length && !/依据$/.test(compact(lines[k]!.text))) k++;
+      continue;
+    }
+    if (level1Labels.test(compact(line.text))) {
+      level1 = compact(line.text);
+      continue;
+    }
+    if (level2Labels.test(first)) records.push({ level1, lines: [line] });
+    else records[records.length - 1]?.lines.push(line);
+  }
+  return records.map((r) => {
+    const cells = r.lines.flatMap((l) => splitCells(l.text));
+    const level2 = cells.shift() ?? '';
+    const basis = cells.length > 0 ? cells.pop()! : '';
+    const [level3 = '', description = '', ...rest] = cells;
+    const value = compact(rest.join(''));
+    return {
+      level1: r.level1,
+      level2,
+      level3: compact(level3),
+      description: compact(description),
+      value,
+      parsed: parseIndicatorValue(value),
+      basis: compact(basis),
+      source: sourceOf(r.lines[0]!),
+    };
+  });
+}
+
+function splitCells(text: string): string[] {
+  return text
+    .split(/(?<=[\u4e00-\u9fff，。、；：）】”])\s+(?=[\u4e00-\u9fff（【“≥≤])/)
+    .map((c) => compact(c))
+    .filter(Boolean);
+}

@@ -1,0 +1,340 @@
+// Recognises one budget table: its header line (department, year, unit), its rows and its notes.
+import { big, difference, sum, toDecimal } from '../model/decimal.ts';
+import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
+import type { LayoutLine } from '../read/layout.ts';
+import { matchTableTitle, type TableSpec } from './catalogue.ts';
+import { candidatesFor, placeAmounts } from './columns.ts';
+import { compact } from './text.ts';
+
+export interface TableHeader {
+  department?: string;
+  departmentCode?: string;
+  year?: number;
+  unit?: MoneyUnit;
+  source: Source;
+}
+
+export function sourceOf(line: LayoutLine): Source {
+  return line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+}
+
+/** The line under a table title that names department, 预算年度 and 单位 (or 截止时间). */
+export function readTableHeader(line: LayoutLine): TableHeader | null {
+  const text = line.cells ? line.cells.join(' ') : line.text;
+  if (!/预算年度|单位[：:]|截止时间/.test(text)) return null;
+  if (/项目编码|项目名称/.test(text)) return null;
+  const header: TableHeader = { source: sourceOf(line) };
+  const unit = /单位[：:]\s*(万元|元)/.exec(text);
+  if (unit) header.unit = unit[1] as MoneyUnit;
+  const year = /预算年度[：:]\s*(\d{4})/.exec(text);
+  if (year) header.year = Number(year[1]);
+  const head = text.split(/预算年度|(?:金额)?单位[：:]|截止时间/)[0]!.trim();
+  const m = /^(\d{3,9})?\s*(.*)$/.exec(head);
+  if (m?.[2]) header.department = compact(m[2]);
+  if (m?.[1]) header.departmentCode = m[1];
+  return header;
+}
+
+export const amountToken = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
+const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
+
+/** Where the recogniser stops reading a table: the next table, a heading, a project table. */
+export function endsTable(line: LayoutLine): boolean {
+  if (line.cells) return false;
+  const c = compact(line.text);
+  return (
+    matchTableTitle(c) !== undefined ||
+    /^第[一二三四五六七八九十]+部分/.test(c) ||
+    /^[一二三四五六七八九十]+、/.test(c) ||
+    /^\d+[、.．].*(?:情况|信息|表)$/.test(c) ||
+    /绩效目标表$/.test(c)
+  );
+}
+
+export function isNote(line: LayoutLine): boolean {
+  return /^注[：:]/.test(compact(line.text));
+}
+
+interface RawRow {
+  side?: TableSide;
+  code?: string;
+  name: string;
+  amounts: (string | null)[] | string[];
+  /** True when empty cells are not shown, so amounts must be placed into columns. */
+  unplaced: boolean;
+  source: Source;
+}
+
+export interface TableResult {
+  table: BudgetTable;
+  header: TableHeader | null;
+  next: number;
+}
+
+export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, unit: MoneyUnit): TableResult {
+  const titleLine = lines[start]!;
+  const raws: RawRow[] = [];
+  const notes: string[] = [];
+  let header: TableHeader | null = null;
+  let i = start + 1;
+  let inHeader = true; // column headings until 栏次 (or the first data row)
+  let pending: { seq: number; parts: string[]; source: Source } | null = null;
+  let expectedSeq = 1;
+
+  const flush = () => {
+    if (pending) raws.push(...spaceRow(spec, pending.parts.join(' '), pending.source));
+    pending = null;
+  };
+
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (endsTable(line)) break;
+    if (isNote(line)) {
+      flush();
+      notes.push(compact(line.text));
+      continue;
+    }
+    if (notes.length > 0 && !line.cells) break; // prose after the notes
+    const meta = readTableHeader(line);
+    if (meta) {
+      flush();
+      header ??= meta;
+      inHeader = true;
+      continue;
+    }
+    if (line.cells) {
+      const cells = line.cells.map((c) => c.trim());
+      if (compact(cells[0] ?? '') === '栏次') {
+        inHeader = false;
+        continue;
+      }
+      const row = cellRow(spec, cells, sourceOf(line), inHeader);
+      if (row) {
+        raws.push(...row);
+        inHeader = false;
+      }
+      continue;
+    }
+    // PDF text: a row starts with its 序号; wrapped names and amounts continue it.
+    const tokens = line.text.split(/\s+/);
+    if (compact(tokens[0] ?? '') === '栏次' || /^栏次/.test(line.text)) {
+      inHeader = false;
+      continue;
+    }
+    if (inHeader && spec.rows !== 'named') continue;
+    const seq = Number(tokens[0]);
+    if (/^\d+$/.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
+      flush();
+      inHeader = false;
+      pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
+      expectedSeq = seq + 1;
+    } else if (pending) {
+      pending.parts.push(...tokens);
+    } else if (!inHeader) {
+      raws.push(...spaceRow(spec, line.text, sourceOf(line)));
+    }
+  }
+  flush();
+
+  const columns = spec.columns;
+  const rows: TableRow[] = raws.map((raw) => {
+    const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
+    const identities = raw.side === 'income' ? [] : spec.identities;
+    const values = raw.unplaced
+      ? placeAmounts(raw.amounts as string[], cols.length, identities)
+      : padTo(raw.amounts, cols.length);
+    const row: TableRow = {
+      name: raw.name,
+      amounts: values.map((v) => (v === null ? null : amountAt(v, raw.source))),
+      source: raw.source,
+    };
+    if (raw.side) row.side = raw.side;
+    if (raw.code) row.code = raw.code;
+    return row;
+  });
+  if (rows.some((r, k) => raws[k]!.unplaced) && spec.rows === 'coded') resolveByHierarchy(rows, raws, spec);
+
+  const table: BudgetTable = {
+    key: spec.key,
+    title: compact(titleLine.text),
+    columns,
+    rows,
+    notes,
+    unit: header?.unit ?? unit,
+    source: sourceOf(titleLine),
+  };
+  if (spec.incomeColumns) table.incomeColumns = spec.incomeColumns;
+  return { table, header, next: i };
+}
+
+function amountAt(value: string, source: Source): Amount {
+  return { value, source };
+}
+
+function padTo(values: (string | null)[], n: number): (string | null)[] {
+  const out = values.slice(0, n);
+  while (out.length < n) out.push(null);
+  return out;
+}
+
+function cellAmount(cell: string | undefined): string | null {
+  return cell === undefined ? null : toDecimal(cell);
+}
+
+/** A DOCX/tab row with real cells. Returns null for header rows. */
+function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boolean): RawRow[] | null {
+  const first = cells[0] ?? '';
+  const hasSeq = /^\d+$/.test(first);
+  if (spec.rows === 'two-sided') {
+    if (!hasSeq) return null;
+    const nInc = spec.incomeColumns!.length;
+    const incName = compact(cells[1] ?? '');
+    const incAmounts = cells.slice(2, 2 + nInc).map(cellAmount);
+    const expName = compact(cells[2 + nInc] ?? '');
+    const expAmounts = cells.slice(3 + nInc).map(cellAmount);
+    const out: RawRow[] = [];
+    if (incName || incAmounts.some((a) => a !== null))
+      out.push({ side: 'income', name: incName, amounts: incAmounts, unplaced: false, source });
+    if (expName || expAmounts.some((a) => a !== null))
+      out.push({ side: 'expenditure', name: expName, amounts: expAmounts, unplaced: false, source });
+    return out;
+  }
+  if (spec.rows === 'coded') {
+    if (!hasSeq) return null;
+    const code = compact(cells[1] ?? '');
+    const name = compact(cells[2] ?? '');
+    if (!code && !name) return [];
+    const row: RawRow = { name, amounts: cells.slice(3).map(cellAmount), unplaced: false, source };
+    if (codeToken.test(code)) row.code = code;
+    return [row];
+  }
+  // Named rows (三公, assets, procurement): optional 序号, the name, then amounts.
+  const rest = hasSeq ? cells.slice(1) : cells;
+  const name = compact(rest[0] ?? '');
+  if (!name) return hasSeq ? [] : null;
+  if (inHeader && !hasSeq && rest.slice(1).every((c) => cellAmount(c) === null)) return null;
+  return [{ name, amounts: rest.slice(1).map(cellAmount), unplaced: false, source }];
+}
+
+/** A row of space-separated PDF text (序号 already removed). */
+function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const segments: { name: string[]; amounts: string[] }[] = [];
+  for (const t of tokens) {
+    const last = segments[segments.length - 1];
+    if (amountToken.test(t) && last && last.name.length > 0) last.amounts.push(toDecimal(t)!);
+    else if (amountToken.test(t) && !last) segments.push({ name: [], amounts: [toDecimal(t)!] });
+    else if (last && last.amounts.length === 0) last.name.push(t);
+    else segments.push({ name: [t], amounts: [] });
+  }
+  if (spec.rows === 'two-sided') return twoSidedRows(segments, source);
+  const seg = segments[0];
+  if (!seg) return [];
+  const amounts = segments.flatMap((s, k) => (k === 0 ? s.amounts : [...s.amounts]));
+  let nameTokens = seg.name;
+  let code: string | undefined;
+  if (spec.rows === 'coded' && nameTokens[0] && codeToken.test(nameTokens[0])) {
+    code = nameTokens[0];
+    nameTokens = nameTokens.slice(1);
+  }
+  const extraNames = segments.slice(1).flatMap((s) => s.name);
+  const row: RawRow = {
+    name: compact([...nameTokens, ...extraNames].join('')),
+    amounts,
+    unplaced: true,
+    source,
+  };
+  if (code) row.code = code;
+  return [row];
+}
+
+const expenditureLabel = /^(?:本年支出合计|年终结转结余|年末.*结转.*|支出总计|结转下年)/;
+const numberedItem = /^[一二三四五六七八九十]+、/;
+
+function twoSidedRows(segments: { name: string[]; amounts: string[] }[], source: Source): RawRow[] {
+  // Names without amounts between them run together: split where the expenditure side starts.
+  const split: { name: string[]; amounts: string[] }[] = [];
+  for (const s of segments) {
+    const at = s.name.findIndex((t, k) => k > 0 && (numberedItem.test(t) || expenditureLabel.test(t)));
+    if (at > 0) {
+      split.push({ name: s.name.slice(0, at), amounts: [] });
+      split.push({ name: s.name.slice(at), amounts: s.amounts });
+    } else split.push(s);
+  }
+  const rows: RawRow[] = [];
+  split.forEach((s, k) => {
+    const name = compact(s.name.join(''));
+    let side: TableSide;
+    if (split.length >= 2) side = k === 0 ? 'income' : 'expenditure';
+    else side = isIncomeName(name) ? 'income' : 'expenditure';
+    rows.push({ side, name, amounts: s.amounts, unplaced: true, source });
+  });
+  return rows;
+}
+
+function isIncomeName(name: string): boolean {
+  if (expenditureLabel.test(name)) return false;
+  return /收入|拨款|结转|结余|资金/.test(name) && !/支出/.test(name);
+}
+
+/**
+ * In PDF text a row with fewer numbers than columns is ambiguous (20.00 20.00 may be 基本 or 项目).
+ * Parents are the sum of their children, so place each level's ambiguous rows to fit its parent.
+ */
+function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): void {
+  const n = spec.columns.length;
+  const values = (r: TableRow) => r.amounts.map((a) => a?.value ?? null);
+  const parentOf = (code: string | undefined): TableRow | undefined => {
+    if (!code) return undefined;
+    if (code.length === 3) return rows.find((r) => !r.code && /合计|总计/.test(r.name));
+    const pc = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
+    return rows.find((r) => r.code === pc);
+  };
+  const groups = new Map<TableRow, TableRow[]>();
+  for (const r of rows) {
+    const p = parentOf(r.code);
+    if (!p) continue;
+    const list = groups.get(p) ?? [];
+    list.push(r);
+    groups.set(p, list);
+  }
+  // Top-down: a parent is settled before its children.
+  const order = [...groups.keys()].sort((a, b) => (a.code?.length ?? 0) - (b.code?.length ?? 0));
+  for (const parent of order) {
+    const children = groups.get(parent)!;
+    const options = children.map((c) => {
+      const raw = raws[rows.indexOf(c)]!;
+      return raw.unplaced ? candidatesFor(raw.amounts as string[], n, spec.identities) : [values(c)];
+    });
+    const combos = options.reduce((acc, o) => acc * o.length, 1);
+    if (combos <= 1 || combos > 20000) continue;
+    const target = values(parent);
+    let best: number[] = options.map(() => 0);
+    let bestScore = Number.POSITIVE_INFINITY;
+    const pick = new Array<number>(options.length).fill(0);
+    const visit = (k: number) => {
+      if (k === options.length) {
+        let score = 0;
+        for (let col = 0; col < n; col++) {
+          const total = sum(pick.map((p, ci) => options[ci]![p]![col] ?? null));
+          score += Number(difference(total, big(target[col] ?? null)).toString());
+        }
+        if (score < bestScore - 1e-9) {
+          bestScore = score;
+          best = [...pick];
+        }
+        return;
+      }
+      for (let p = 0; p < options[k]!.length; p++) {
+        pick[k] = p;
+        visit(k + 1);
+      }
+    };
+    visit(0);
+    children.forEach((c, ci) => {
+      const chosen = options[ci]![best[ci]!]!;
+      c.amounts = chosen.map((v) => (v === null ? null : amountAt(v, c.source)));
+    });
+  }
+}
+

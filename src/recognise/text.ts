@@ -1,0 +1,135 @@
+// Text normalisation shared by the recognisers.
+
+/** NFKC, CJK radicals (U+2E80–U+2EFF) that NFKC leaves alone mapped to their ideographs, quotes unified. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2e80-\u2eff]/g, (c) => radicals[c] ?? c)
+    .replace(/[“”"＂]/g, '"');
+}
+
+/** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
+export function compact(text: string): string {
+  return normalise(text).replace(/\s+/g, '');
+}
+
+// The radicals seen in extracted Chinese government PDFs; NFKC maps the Kangxi block but not these.
+const radicals: Record<string, string> = {
+  '⺁': '厂',
+  '⺇': '几',
+  '⺈': '刀',
+  '⺊': '卜',
+  '⺌': '小',
+  '⺍': '小',
+  '⺎': '兀',
+  '⺏': '尢',
+  '⺐': '尢',
+  '⺑': '尢',
+  '⺒': '巳',
+  '⺓': '幺',
+  '⺔': '彐',
+  '⺕': '彐',
+  '⺖': '心',
+  '⺗': '心',
+  '⺘': '手',
+  '⺙': '攴',
+  '⺛': '无',
+  '⺜': '日',
+  '⺝': '月',
+  '⺞': '歹',
+  '⺟': '母',
+  '⺠': '民',
+  '⺡': '水',
+  '⺢': '水',
+  '⺣': '火',
+  '⺤': '爪',
+  '⺥': '爪',
+  '⺦': '丬',
+  '⺧': '牛',
+  '⺨': '犬',
+  '⺩': '王',
+  '⺪': '疋',
+  '⺫': '目',
+  '⺬': '示',
+  '⺭': '示',
+  '⺮': '竹',
+  '⺯': '糸',
+  '⺰': '糸',
+  '⺱': '网',
+  '⺲': '网',
+  '⺳': '网',
+  '⺴': '网',
+  '⺵': '网',
+  '⺶': '羊',
+  '⺷': '羊',
+  '⺸': '羊',
+  '⺹': '老',
+  '⺺': '肀',
+  '⺻': '聿',
+  '⺼': '肉',
+  '⺽': '臼',
+  '⺾': '艸',
+  '⺿': '艸',
+  '⻀': '艸',
+  '⻁': '虎',
+  '⻂': '衣',
+  '⻃': '襾',
+  '⻄': '西',
+  '⻅': '见',
+  '⻆': '角',
+  '⻇': '角',
+  '⻈': '言',
+  '⻉': '贝',
+  '⻊': '足',
+  '⻋': '车',
+  '⻌': '辶',
+  '⻍': '辶',
+  '⻎': '辶',
+  '⻏': '邑',
+  '⻐': '钅',
+  '⻑': '长',
+  '⻒': '长',
+  '⻓': '长',
+  '⻔': '门',
+  '⻕': '阜',
+  '⻖': '阜',
+  '⻗': '雨',
+  '⻘': '青',
+  '⻙': '韦',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻞': '食',
+  '⻟': '食',
+  '⻠': '饣',
+  '⻡': '首',
+  '⻢': '马',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻫': '齐',
+  '⻬': '齐',
+  '⻭': '齿',
+  '⻮': '齿',
+  '⻯': '龙',
+  '⻰': '龙',
+  '⻱': '龟',
+  '⻲': '龟',
+  '⻳': '龟',
+};
+
+/** Chinese numerals 一…九十 up to 99, as used in headings and row names. */
+export function chineseNumber(text: string): number | null {
+  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (!/^[一二三四五六七八九十]+$/.test(text)) return null;
+  if (text === '十') return 10;
+  const [tens, ones] = text.split('十');
+  if (ones === undefined) return digits[text] ?? null;
+  return (tens ? (digits[tens] ?? 0) : 1) * 10 + (ones ? (digits[ones] ?? 0) : 0);
+}
