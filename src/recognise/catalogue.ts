@@ -125,6 +125,6 @@ export const tableSpecs: TableSpec[] = [
 ];
 
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
-  const line = compactLine.replace(/"/g, '');
+  const line = compactLine.replace(/["“”＂]/g, '');
   return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));
 }

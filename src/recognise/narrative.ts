@@ -100,7 +100,6 @@ export function readStatedAmounts(sections: { section: Section; lines: LayoutLin
       let item: string | undefined;
       if (listing && !subjects.some(([re]) => re.test(clause))) {
         subject = 'project-item';
-        item = clause.replace(/^(?:主要[为是]|其中|包括)/, '').replace(/(?:预算|资金)?(?:安排)?$/, '');
         item = clause.replace(/^(?:主要[为是]|其中|包括)/, '');
       } else {
         for (const [re, s, name] of subjects) {
@@ -147,37 +146,46 @@ export function readOrgUnits(lines: LayoutLine[]): OrgUnit[] {
   return out;
 }
 
+const prefixed = (body: string) =>
+  new RegExp(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?${body}$`);
+const isShortTitle = (c: string) => c.length <= 30 && !/[，。；：,;:]/.test(c.slice(0, -1));
+const isItemTitle = (c: string) =>
+  (/^(?:[（(][一二三四五六七八九十]+[)）]|\d+[、.．])/.test(c) && c.length < 60 && c.indexOf('。') >= c.length - 1) ||
+  (c.length <= 20 && !/[，。；：,;:]/.test(c));
+
 /** 总体绩效目标, 分项绩效目标 (each item) and 工作保障措施, wherever they stand. */
 export function readPerformance(lines: LayoutLine[]): PerformanceText | undefined {
   const find = (re: RegExp, from = 0) =>
     lines.findIndex((l, k) => k >= from && !l.cells && re.test(compact(l.text)) && compact(l.text).length < 30);
-  const overallAt = find(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?总体(?:绩效)?目标$/);
+  const overallAt = find(prefixed('总体(?:绩效)?目标'));
   if (overallAt < 0) return undefined;
-  const itemsAt = find(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?分项(?:绩效)?目标$/, overallAt);
-  const measuresAt = find(
-    /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?(?:工作)?保障措施$/,
-    Math.max(itemsAt, overallAt),
-  );
-  const textOf = (from: number, to: number) =>
-    lines
-      .slice(from, to)
-      .filter((l) => !isTopHeading(l))
-      .map((l) => (l.cells ? l.cells.join('') : l.text))
-      .join('\n');
+  const itemsAt = find(prefixed('分项(?:绩效)?目标'), overallAt);
+  const measuresAt = find(prefixed('(?:工作)?保障措施'), Math.max(itemsAt, overallAt));
   let end = measuresAt + 1;
-  while (end < lines.length && !isTopHeading(lines[end]!) && !/^第[一二三四五六七八九十]+部分/.test(compact(lines[end]!.text)))
+  while (
+    end < lines.length &&
+    !isTopHeading(lines[end]!) &&
+    !/^第[一二三四五六七八九十]+部分/.test(compact(lines[end]!.text))
+  )
     end++;
-  const itemLines = itemsAt >= 0 ? lines.slice(itemsAt + 1, measuresAt >= 0 ? measuresAt : undefined) : [];
+  // The first line under a heading is often a title repeating it (工作保障措施, 某某局分项绩效目标).
+  const body = (from: number, to: number) => {
+    const part = lines.slice(from, to).filter((l) => !isTopHeading(l));
+    if (part[0] && isShortTitle(compact(part[0].text))) part.shift();
+    return part;
+  };
+  const textOf = (part: LayoutLine[]) => part.map((l) => (l.cells ? l.cells.join('') : l.text)).join('\n');
   const items: { title: string; text: string }[] = [];
-  for (const l of itemLines) {
-    const c = compact(l.text);
-    if (!l.cells && /^(?:[（(][一二三四五六七八九十]+[)）]|\d+[、.．])/.test(c) && c.length < 60 && !/[。；]$/.test(c.slice(0, -1)))
-      items.push({ title: c, text: '' });
-    else if (items.length > 0) items[items.length - 1]!.text += `${l.text}\n`;
+  if (itemsAt >= 0) {
+    for (const l of body(itemsAt + 1, measuresAt >= 0 ? measuresAt : end)) {
+      const c = compact(l.text);
+      if (!l.cells && isItemTitle(c)) items.push({ title: c, text: '' });
+      else if (items.length > 0) items[items.length - 1]!.text += `${l.text}\n`;
+    }
   }
   return {
-    overall: textOf(overallAt + 1, itemsAt >= 0 ? itemsAt : measuresAt >= 0 ? measuresAt : end),
+    overall: textOf(body(overallAt + 1, itemsAt >= 0 ? itemsAt : measuresAt >= 0 ? measuresAt : end)),
     items,
-    measures: measuresAt >= 0 ? textOf(measuresAt + 1, end) : '',
+    measures: measuresAt >= 0 ? textOf(body(measuresAt + 1, end)) : '',
   };
 }

@@ -126,7 +126,7 @@ export function readProject(
   project.purpose = purpose.join('');
 
   // 资金支出计划: month labels and values matched by column (cells) or by order (plain text).
-  const labels: { month: Month; col: number }[] = [];
+  const labels: { month: Month; col: number; line: LayoutLine }[] = [];
   const values: { value: string; col: number; line: LayoutLine }[] = [];
   let planLine: LayoutLine | null = null;
   for (; k < body.length; k++) {
@@ -138,7 +138,7 @@ export function readProject(
     cells.forEach((cell, col) => {
       const m = /^(\d+)月底$/.exec(cell);
       const month = m ? Number(m[1]) : 0;
-      if (months.includes(month as Month)) labels.push({ month: month as Month, col: line.cells ? col : -1 });
+      if (months.includes(month as Month)) labels.push({ month: month as Month, col: line.cells ? col : -1, line });
       else if (/^-?\d+(?:\.\d+)?%?$/.test(cell)) values.push({ value: cell, col: line.cells ? col : -1, line });
     });
   }
@@ -159,7 +159,7 @@ export function readProject(
 }
 
 function spendingPlan(
-  labels: { month: Month; col: number }[],
+  labels: { month: Month; col: number; line: LayoutLine }[],
   values: { value: string; col: number; line: LayoutLine }[],
   first: LayoutLine,
 ): SpendingPlan {
@@ -171,9 +171,13 @@ function spendingPlan(
     let v: { value: string } | undefined;
     if (byCol) {
       // The value under the label: the same column on a later line, else the next cell on the same line.
-      v = values.find((x, xi) => !used.has(xi) && x.col === label.col && (used.add(xi) || true));
+      const same = values.findIndex((x, xi) => !used.has(xi) && x.col === label.col);
+      if (same >= 0) {
+        used.add(same);
+        v = values[same];
+      }
       if (!v) {
-        const xi = values.findIndex((x, j) => !used.has(j) && x.col === label.col + 1);
+        const xi = values.findIndex((x, j) => !used.has(j) && x.line === label.line && x.col === label.col + 1);
         if (xi >= 0) {
           used.add(xi);
           v = values[xi];
@@ -194,9 +198,16 @@ function cellIndicators(rows: LayoutLine[]): Indicator[] {
   const out: Indicator[] = [];
   let level1 = '';
   let level2 = '';
-  for (const row of rows.slice(1)) {
+  const width = header.length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
     if (!row.cells) break;
     const cells = row.cells.map((c) => compact(c));
+    // A blank paragraph inside a cell splits a row in two: join the parts while they fit the header.
+    while (cells.length < width && rows[r + 1]?.cells && cells.length + rows[r + 1]!.cells!.length <= width) {
+      cells.push(...rows[r + 1]!.cells!.map((c) => compact(c)));
+      r++;
+    }
     if (cells.every((c) => c === '')) continue;
     if (compact(cells.join('')) === compact(indicatorFields.join(''))) continue;
     const at = (f: number) => (positions[f]! >= 0 ? (cells[positions[f]!] ?? '') : '');

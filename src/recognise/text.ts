@@ -1,11 +1,11 @@
 // Text normalisation shared by the recognisers.
 
-/** NFKC, CJK radicals (U+2E80–U+2EFF) that NFKC leaves alone mapped to their ideographs, quotes unified. */
+/** NFKC and CJK radicals (U+2E80–U+2EFF, which NFKC leaves alone) mapped to their ideographs. */
 export function normalise(text: string): string {
+  // Full-width punctuation and quotes are kept as printed; NFKC would turn （，） into (,).
   return text
-    .normalize('NFKC')
-    .replace(/[\u2e80-\u2eff]/g, (c) => radicals[c] ?? c)
-    .replace(/[“”"＂]/g, '"');
+    .replace(/[^\uff00-\uffef“”‘’]+/g, (s) => s.normalize('NFKC'))
+    .replace(/[\u2e80-\u2eff]/g, (c) => radicals[c] ?? c);
 }
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
