@@ -102,6 +102,7 @@ export const tableSpecs: TableSpec[] = [
     titles: [title('(?:部门)?政府采购预算(?:表)?')],
     rows: 'named',
     columns: [
+      '预算资金',
       '数量',
       '单价',
       '合计',

@@ -64,7 +64,7 @@ export function recognise(layout: Layout): Document {
   doc.sections = sections.map((s) => s.section);
   doc.statedAmounts = readStatedAmounts(sections);
   doc.units = readOrgUnits(prose);
-  const performance = readPerformance(prose);
+  const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;
 
   doc.kind = documentKind(doc, lines);

@@ -11,7 +11,7 @@ import type {
 } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { sourceOf } from './tables.ts';
-import { compact } from './text.ts';
+import { chineseNumber, compact } from './text.ts';
 
 const topHeading = /^(?:[一二三四五六七八九十]+、|\d+、(?=.{2,24}(?:情况|信息)$))/;
 
@@ -21,21 +21,47 @@ export function isTopHeading(line: LayoutLine): boolean {
   return topHeading.test(c) && c.length <= 40 && !/[。；]$/.test(c);
 }
 
-/** Splits narrative lines into top-level sections. Lines before the first heading are dropped. */
-export function readSections(lines: LayoutLine[]): { section: Section; lines: LayoutLine[] }[] {
-  const out: { section: Section; lines: LayoutLine[] }[] = [];
+/**
+ * Splits narrative lines into top-level sections. Headings must count up (一、二、… or 8、 after 七、);
+ * a numbered line out of sequence is an item inside a section. Lines before the first heading are dropped.
+ */
+export interface SectionLines {
+  section: Section;
+  headingLine: LayoutLine;
+  lines: LayoutLine[];
+}
+
+export function readSections(lines: LayoutLine[]): SectionLines[] {
+  const out: SectionLines[] = [];
+  let last = 0;
+  let lastArabicItem = 0; // 1、2、… sub-items inside the current section
   for (const line of lines) {
-    if (isTopHeading(line)) {
-      out.push({ section: { heading: compact(line.text), text: '', source: sourceOf(line) }, lines: [] });
-    } else if (out.length > 0) out[out.length - 1]!.lines.push(line);
+    const c = compact(line.text);
+    const n = headingNumber(c);
+    const arabic = /^\d/.test(c);
+    if (isTopHeading(line) && !/[，。]/.test(c) && n === last + 1 && !(arabic && lastArabicItem === n - 1)) {
+      out.push({ section: { heading: c, text: '', source: sourceOf(line) }, headingLine: line, lines: [] });
+      last = n;
+      lastArabicItem = 0;
+      continue;
+    }
+    const item = /^(\d+)[、.．]/.exec(c);
+    if (item && !line.cells) lastArabicItem = Number(item[1]);
+    if (out.length > 0) out[out.length - 1]!.lines.push(line);
   }
   for (const s of out) s.section.text = s.lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
   return out;
 }
 
+function headingNumber(c: string): number {
+  const m = /^(\d+|[一二三四五六七八九十]+)、/.exec(c);
+  if (!m) return -1;
+  return /^\d/.test(m[1]!) ? Number(m[1]) : (chineseNumber(m[1]!) ?? -1);
+}
+
 // What the words before an amount say it is. Order matters: the first match wins.
 const subjects: [RegExp, StatedSubject, string?][] = [
-  [/因公出国/, 'three-public-part', '因公出国（境）费'],
+  [/出国/, 'three-public-part', '因公出国（境）费'],
   [/公务用车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
   [/公务用车购置费/, 'three-public-part', '公务用车购置费'],
   [/运维费|运行维护费/, 'three-public-part', '公务用车运行维护费'],
@@ -56,10 +82,10 @@ const subjects: [RegExp, StatedSubject, string?][] = [
   [/支出|收支安排|收支预算/, 'expenditure-total'],
 ];
 
-const amountPattern = /(\d(?:[\d,]|\s(?=\d))*(?:\.\d+)?)\s*(万元|元)/g;
+const amountPattern = /(\d(?:[\d,]|\s(?=\d))*(?:\.\d+)?)\s*(万\s*元|元)/g;
 
 /** Every amount stated in the budget sections (收支, 机关运行经费, 三公) of the 情况说明. */
-export function readStatedAmounts(sections: { section: Section; lines: LayoutLine[] }[]): StatedAmount[] {
+export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
   const out: StatedAmount[] = [];
   for (const { section, lines } of sections) {
     if (!/总体情况|收支|机关运行经费|三公/.test(section.heading)) continue;
@@ -78,29 +104,48 @@ export function readStatedAmounts(sections: { section: Section; lines: LayoutLin
     let listing = false; // after 主要为/主要是 in a 项目支出 clause, amounts are projects
     let comparedYear: number | undefined;
     let sentenceStart = 0;
+    let lastAmountEnd = 0;
+    let lastInSentence: { subject: StatedSubject; item?: string } | undefined;
+    let sentenceDirection: 'increase' | 'decrease' | null = null;
+    const sectionSubject: StatedSubject | undefined = /三公/.test(section.heading)
+      ? 'three-public'
+      : /机关运行经费/.test(section.heading)
+        ? 'operating-cost'
+        : undefined;
     for (const m of text.matchAll(amountPattern)) {
       const at = m.index ?? 0;
+      const end = at + m[0].length;
       const before = text.slice(sentenceStart, at);
       const lastStop = Math.max(...['。', '；'].map((p) => before.lastIndexOf(p)));
       if (lastStop >= 0) {
         sentenceStart += lastStop + 1;
         listing = false;
-        comparedYear = undefined;
+        sentenceDirection = null;
+        lastInSentence = undefined;
       }
       const sentence = text.slice(sentenceStart, at);
-      const clauseStart = Math.max(...['，', '、', '：', '（', '('].map((p) => sentence.lastIndexOf(p)));
+      const from = Math.max(0, lastAmountEnd - sentenceStart);
+      const clauseStart = Math.max(from - 1, ...['，', '、', '：', '；', ','].map((p) => sentence.lastIndexOf(p)));
       const clause = compact(sentence.slice(clauseStart + 1));
       const compared = /较\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);
       const value = toDecimal(m[1]!);
+      lastAmountEnd = end;
       if (value === null) continue;
-      const unit = m[2] as MoneyUnit;
-      const direction = /增加|增长|上升|多/.test(clause) ? 'increase' : /减少|下降|降低|少/.test(clause) ? 'decrease' : null;
+      const unit = m[2]!.replace(/\s+/g, '') as MoneyUnit;
+      const own = /增加|增长|上升|多/.test(clause) ? 'increase' : /减少|下降|降低|少/.test(clause) ? 'decrease' : null;
+      // Parts listed after a change (增加…，主要为…) are changes too.
+      const direction = own ?? sentenceDirection;
+      if (own) sentenceDirection = own;
       let subject: StatedSubject | undefined;
       let item: string | undefined;
-      if (listing && !subjects.some(([re]) => re.test(clause))) {
+      if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
+        // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
+        subject = lastInSentence?.subject ?? sectionSubject;
+        item = lastInSentence?.item;
+      } else if (listing && !subjects.some(([re]) => re.test(clause))) {
         subject = 'project-item';
-        item = clause.replace(/^(?:主要[为是]|其中|包括)/, '');
+        item = clause.replace(/^(?:主要[为是]|其中|包括)/, '').replace(/安排$/, '').replace(/(?<=[）)】])预算$/, '');
       } else {
         for (const [re, s, name] of subjects) {
           if (re.test(clause)) {
@@ -112,6 +157,7 @@ export function readStatedAmounts(sections: { section: Section; lines: LayoutLin
       }
       if (/项目支出/.test(clause) && /主要[为是]/.test(text.slice(at, at + 20))) listing = true;
       if (!subject) continue;
+      lastInSentence = item ? { subject, item } : { subject };
       const stated: StatedAmount = {
         subject,
         value,
@@ -148,44 +194,60 @@ export function readOrgUnits(lines: LayoutLine[]): OrgUnit[] {
 
 const prefixed = (body: string) =>
   new RegExp(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?${body}$`);
-const isShortTitle = (c: string) => c.length <= 30 && !/[，。；：,;:]/.test(c.slice(0, -1));
+const isShortTitle = (c: string) =>
+  c.length <= 30 && !/[，。；：,;:]/.test(c.slice(0, -1)) && !/^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．])/.test(c);
 const isItemTitle = (c: string) =>
-  (/^(?:[（(][一二三四五六七八九十]+[)）]|\d+[、.．])/.test(c) && c.length < 60 && c.indexOf('。') >= c.length - 1) ||
+  (/^(?:[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[一二三四五六七八九十]+、)/.test(c) &&
+    c.length < 100 &&
+    (c.indexOf('。') < 0 || c.indexOf('。') === c.length - 1)) ||
   (c.length <= 20 && !/[，。；：,;:]/.test(c));
 
-/** 总体绩效目标, 分项绩效目标 (each item) and 工作保障措施, wherever they stand. */
-export function readPerformance(lines: LayoutLine[]): PerformanceText | undefined {
-  const find = (re: RegExp, from = 0) =>
-    lines.findIndex((l, k) => k >= from && !l.cells && re.test(compact(l.text)) && compact(l.text).length < 30);
-  const overallAt = find(prefixed('总体(?:绩效)?目标'));
-  if (overallAt < 0) return undefined;
-  const itemsAt = find(prefixed('分项(?:绩效)?目标'), overallAt);
-  const measuresAt = find(prefixed('(?:工作)?保障措施'), Math.max(itemsAt, overallAt));
-  let end = measuresAt + 1;
-  while (
-    end < lines.length &&
-    !isTopHeading(lines[end]!) &&
-    !/^第[一二三四五六七八九十]+部分/.test(compact(lines[end]!.text))
-  )
-    end++;
+/**
+ * 总体绩效目标, 分项绩效目标 (each item) and 工作保障措施, wherever they stand. A document may print the
+ * 分项 and 保障措施 blocks more than once; every block is kept.
+ */
+export function readPerformance(lines: LayoutLine[], headings: Set<LayoutLine>): PerformanceText | undefined {
+  const kindOf = (l: LayoutLine): 'overall' | 'items' | 'measures' | null => {
+    if (l.cells) return null;
+    const c = compact(l.text);
+    if (c.length >= 30) return null;
+    if (prefixed('总体(?:绩效)?目标').test(c)) return 'overall';
+    if (prefixed('分项(?:绩效)?目标').test(c)) return 'items';
+    if (prefixed('(?:工作)?保障措施').test(c)) return 'measures';
+    return null;
+  };
+  const blocks: { kind: 'overall' | 'items' | 'measures'; lines: LayoutLine[] }[] = [];
+  let open = false;
+  for (const l of lines) {
+    const kind = kindOf(l);
+    const previous = blocks[blocks.length - 1];
+    if (kind && !(previous && previous.kind === kind && previous.lines.length === 0)) {
+      blocks.push({ kind, lines: [] });
+      open = true;
+    } else if (kind) continue; // the heading printed twice in a row
+    else if (headings.has(l) || /^第[一二三四五六七八九十]+部分/.test(compact(l.text))) open = false;
+    else if (open) blocks[blocks.length - 1]!.lines.push(l);
+  }
+  if (!blocks.some((b) => b.kind === 'overall')) return undefined;
   // The first line under a heading is often a title repeating it (工作保障措施, 某某局分项绩效目标).
-  const body = (from: number, to: number) => {
-    const part = lines.slice(from, to).filter((l) => !isTopHeading(l));
-    if (part[0] && isShortTitle(compact(part[0].text))) part.shift();
-    return part;
+  const body = (part: LayoutLine[]) => {
+    const out = [...part];
+    if (out[0] && isShortTitle(compact(out[0].text))) out.shift();
+    return out;
   };
   const textOf = (part: LayoutLine[]) => part.map((l) => (l.cells ? l.cells.join('') : l.text)).join('\n');
   const items: { title: string; text: string }[] = [];
-  if (itemsAt >= 0) {
-    for (const l of body(itemsAt + 1, measuresAt >= 0 ? measuresAt : end)) {
+  for (const b of blocks.filter((x) => x.kind === 'items')) {
+    for (const l of body(b.lines)) {
       const c = compact(l.text);
       if (!l.cells && isItemTitle(c)) items.push({ title: c, text: '' });
       else if (items.length > 0) items[items.length - 1]!.text += `${l.text}\n`;
     }
   }
-  return {
-    overall: textOf(body(overallAt + 1, itemsAt >= 0 ? itemsAt : measuresAt >= 0 ? measuresAt : end)),
-    items,
-    measures: measuresAt >= 0 ? textOf(body(measuresAt + 1, end)) : '',
-  };
+  const join = (kind: 'overall' | 'measures') =>
+    blocks
+      .filter((b) => b.kind === kind)
+      .map((b) => textOf(body(b.lines)))
+      .join('\n');
+  return { overall: join('overall'), items, measures: join('measures') };
 }

@@ -134,7 +134,9 @@ export function readProject(
     const text = compact(joined(line));
     if (/^绩效目标/.test(text) || /^一级指标/.test(text)) break;
     planLine ??= line;
-    const cells = line.cells ? line.cells.map((c) => compact(c)) : line.text.split(/\s+(?=\d+\s*月底)|\s+(?=\d)/);
+    const cells = line.cells
+      ? line.cells.map((c) => compact(c))
+      : line.text.split(/\s+(?=\d+\s*月底)|\s+(?=\d)/).map((c) => compact(c));
     cells.forEach((cell, col) => {
       const m = /^(\d+)月底$/.exec(cell);
       const month = m ? Number(m[1]) : 0;
@@ -229,11 +231,12 @@ function cellIndicators(rows: LayoutLine[]): Indicator[] {
 }
 
 /**
- * PDF text: one indicator per 二级 label; a space between two Chinese characters separates cells,
- * a space next to a digit or Latin letter does not. The 依据 cell is last and may wrap.
+ * PDF text: one indicator per 二级 label. A space between two Chinese characters (or before ≥ ≤, or
+ * before a number glued to text) separates cells; a space around a number inside a cell does not.
+ * The 依据 cell is last and wraps into short lines; it is usually the same for every row of a
+ * project, so the wrapped tail that recurs most is taken as 依据.
  */
 function textIndicators(lines: LayoutLine[]): Indicator[] {
-  // Skip the header (一级指标 … 指标值确定依据, possibly wrapped).
   let k = 0;
   const headerText: string[] = [];
   while (k < lines.length && !level1Labels.test(compact(lines[k]!.text.split(/\s+/)[0] ?? ''))) {
@@ -258,28 +261,72 @@ function textIndicators(lines: LayoutLine[]): Indicator[] {
     if (level2Labels.test(first)) records.push({ level1, lines: [line] });
     else records[records.length - 1]?.lines.push(line);
   }
-  return records.map((r) => {
-    const cells = r.lines.flatMap((l) => splitCells(l.text));
-    const level2 = cells.shift() ?? '';
-    const basis = cells.length > 0 ? cells.pop()! : '';
-    const [level3 = '', description = '', ...rest] = cells;
+  const tails = records.map((r) => basisCandidates(r.lines));
+  const frequency = new Map<string, number>();
+  for (const t of tails) for (const c of t) frequency.set(c.text, (frequency.get(c.text) ?? 0) + 1);
+  return records.map((r, ri) => {
+    const best = [...tails[ri]!].sort(
+      (a, b) => (frequency.get(b.text) ?? 0) - (frequency.get(a.text) ?? 0) || b.text.length - a.text.length,
+    )[0];
+    const bodyLines = best ? r.lines.slice(0, r.lines.length - best.count) : r.lines;
+    const cells = mergeWrapped(bodyLines.map((l) => splitCells(l.text)), 4);
+    const [level2 = '', level3 = '', description = '', ...rest] = cells;
     const value = compact(rest.join(''));
     return {
       level1: r.level1,
       level2,
-      level3: compact(level3),
-      description: compact(description),
+      level3,
+      description,
       value,
       parsed: parseIndicatorValue(value),
-      basis: compact(basis),
+      basis: best?.text ?? '',
       source: sourceOf(r.lines[0]!),
     };
   });
 }
 
+/** Joins of the record's trailing short lines (at most 8 characters each), shortest first. */
+function basisCandidates(lines: LayoutLine[]): { text: string; count: number }[] {
+  const out: { text: string; count: number }[] = [];
+  let text = '';
+  for (let i = lines.length - 1; i >= 1; i--) {
+    const c = compact(lines[i]!.text);
+    if (c.length > 8 || splitCells(lines[i]!.text).length > 1) break;
+    text = c + text;
+    out.push({ text, count: lines.length - i });
+  }
+  return out;
+}
+
+/** Lines of cells → cells, joining a one-cell line onto the one-cell line before it while too many. */
+function mergeWrapped(lines: string[][], want: number): string[] {
+  const cells: string[] = [];
+  const single: boolean[] = [];
+  let total = lines.reduce((n, l) => n + l.length, 0);
+  lines.forEach((line, li) => {
+    const prevSingle = li > 0 && lines[li - 1]!.length === 1;
+    if (total > want && line.length === 1 && prevSingle && !/^[≥≤<>=\d]/.test(line[0]!)) {
+      cells[cells.length - 1] += line[0]!;
+      total--;
+      return;
+    }
+    // A cell wrapped from the end of a longer line continues it.
+    if (total > want && line.length === 1 && li > 0 && !/^[≥≤<>=\d]/.test(line[0]!) && single.length > 0) {
+      cells[cells.length - 1] += line[0]!;
+      total--;
+      return;
+    }
+    for (const c of line) {
+      cells.push(c);
+      single.push(line.length === 1);
+    }
+  });
+  return cells;
+}
+
 function splitCells(text: string): string[] {
   return text
-    .split(/(?<=[\u4e00-\u9fff，。、；：）】”])\s+(?=[\u4e00-\u9fff（【“≥≤])/)
+    .split(/(?<=[\u4e00-\u9fff，。、；：）】”%])\s+(?=[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$)/)
     .map((c) => compact(c))
     .filter(Boolean);
 }

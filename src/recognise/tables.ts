@@ -136,7 +136,12 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
   }
   flush();
 
-  const columns = spec.columns;
+  // A column printed with the year before its name (2025年预留中小微企业份额) keeps the printed name.
+  const headerText = lines
+    .slice(start, i)
+    .map((l) => compact(l.text))
+    .join('');
+  const columns = spec.columns.map((c) => new RegExp(`\\d{4}年${c}`).exec(headerText)?.[0] ?? c);
   const rows: TableRow[] = raws.map((raw) => {
     const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
     const identities = raw.side === 'income' ? [] : spec.identities;
@@ -219,6 +224,8 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
 /** A row of space-separated PDF text (序号 already removed). */
 function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
   const tokens = text.split(/\s+/).filter(Boolean);
+  let code: string | undefined;
+  if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1) code = tokens.shift();
   const segments: { name: string[]; amounts: string[] }[] = [];
   for (const t of tokens) {
     const last = segments[segments.length - 1];
@@ -231,12 +238,7 @@ function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
   const seg = segments[0];
   if (!seg) return [];
   const amounts = segments.flatMap((s, k) => (k === 0 ? s.amounts : [...s.amounts]));
-  let nameTokens = seg.name;
-  let code: string | undefined;
-  if (spec.rows === 'coded' && nameTokens[0] && codeToken.test(nameTokens[0])) {
-    code = nameTokens[0];
-    nameTokens = nameTokens.slice(1);
-  }
+  const nameTokens = seg.name;
   const extraNames = segments.slice(1).flatMap((s) => s.name);
   const row: RawRow = {
     name: compact([...nameTokens, ...extraNames].join('')),
