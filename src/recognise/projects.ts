@@ -258,7 +258,12 @@ function textIndicators(lines: LayoutLine[]): Indicator[] {
       level1 = compact(line.text);
       continue;
     }
-    if (level2Labels.test(first)) records.push({ level1, lines: [line] });
+    const tokens = line.text.trim().split(/\s+/);
+    if (level1Labels.test(first) && tokens.length > 1 && level2Labels.test(tokens[1]!)) {
+      // 满意度指标 服务对象满意度指标 …: the 一级 cell printed on the row's own line.
+      level1 = first;
+      records.push({ level1, lines: [{ ...line, text: tokens.slice(1).join(' ') }] });
+    } else if (level2Labels.test(first)) records.push({ level1, lines: [line] });
     else records[records.length - 1]?.lines.push(line);
   }
   const tails = records.map((r) => basisCandidates(r.lines));
@@ -269,7 +274,10 @@ function textIndicators(lines: LayoutLine[]): Indicator[] {
       (a, b) => (frequency.get(b.text) ?? 0) - (frequency.get(a.text) ?? 0) || b.text.length - a.text.length,
     )[0];
     const bodyLines = best ? r.lines.slice(0, r.lines.length - best.count) : r.lines;
-    const cells = mergeWrapped(bodyLines.map((l) => splitCells(l.text)), 4);
+    const cells = mergeWrapped(
+      bodyLines.map((l) => splitCells(l.text)),
+      4,
+    );
     const [level2 = '', level3 = '', description = '', ...rest] = cells;
     const value = compact(rest.join(''));
     return {
@@ -298,35 +306,55 @@ function basisCandidates(lines: LayoutLine[]): { text: string; count: number }[]
   return out;
 }
 
-/** Lines of cells → cells, joining a one-cell line onto the one-cell line before it while too many. */
+/**
+ * Lines of cells → the four cells 二级, 三级, 描述, 指标值. A one-cell line that is no longer than the
+ * one-cell line before it is that cell wrapped; with too few cells, a number standing between
+ * Chinese text starts the 指标值 (which usually repeats the 描述 after its number).
+ */
 function mergeWrapped(lines: string[][], want: number): string[] {
   const cells: string[] = [];
-  const single: boolean[] = [];
   let total = lines.reduce((n, l) => n + l.length, 0);
   lines.forEach((line, li) => {
-    const prevSingle = li > 0 && lines[li - 1]!.length === 1;
-    if (total > want && line.length === 1 && prevSingle && !/^[≥≤<>=\d]/.test(line[0]!)) {
+    const prev = lines[li - 1];
+    if (
+      total > want &&
+      li > 1 &&
+      line.length === 1 &&
+      prev?.length === 1 &&
+      prev[0]!.length >= line[0]!.length &&
+      !/^[≥≤<>=\d]/.test(line[0]!)
+    ) {
       cells[cells.length - 1] += line[0]!;
+      lines[li] = [prev[0]!]; // the merged line is as wide as the one it continues
       total--;
       return;
     }
-    // A cell wrapped from the end of a longer line continues it.
-    if (total > want && line.length === 1 && li > 0 && !/^[≥≤<>=\d]/.test(line[0]!) && single.length > 0) {
-      cells[cells.length - 1] += line[0]!;
-      total--;
-      return;
-    }
-    for (const c of line) {
-      cells.push(c);
-      single.push(line.length === 1);
-    }
+    cells.push(...line);
   });
-  return cells;
+  while (cells.length < want && cells.length > 1) {
+    const last = cells[cells.length - 1]!;
+    const split = weakSplit(last, cells[cells.length - 2]!);
+    if (!split) break;
+    cells.splice(cells.length - 1, 1, ...split);
+  }
+  return cells.map((c) => compact(c));
+}
+
+/** Splits "发展电子商务企业 20 发展电子商务企业" before a number between Chinese text. */
+function weakSplit(cell: string, before: string): [string, string] | null {
+  const points = [...cell.matchAll(/(?<=[\u4e00-\u9fff%）])\s+(?=[≥≤]?\d)/g)].map((m) => m.index ?? 0);
+  if (points.length === 0) return null;
+  const options = points.map((p) => [cell.slice(0, p), cell.slice(p)] as [string, string]);
+  const repeats = options.find(([l, r]) => {
+    const left = compact(l);
+    return compact(r).replace(/^[≥≤]?\d+(?:\.\d+)?/, '') === left || left === compact(before);
+  });
+  return repeats ?? options[options.length - 1]!;
 }
 
 function splitCells(text: string): string[] {
   return text
+    .trim()
     .split(/(?<=[\u4e00-\u9fff，。、；：）】”%])\s+(?=[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$)/)
-    .map((c) => compact(c))
-    .filter(Boolean);
+    .filter((c) => c.trim() !== '');
 }
