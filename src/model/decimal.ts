@@ -25,3 +25,15 @@ export function difference(a: Big, b: Big): Big {
 export function toNumber(value: Big | Decimal): number {
   return Number(typeof value === 'string' ? value : value.toString());
 }
+
+/**
+ * A decimal as an exact integer number of ten-thousandths, for hot loops (placing columns) where
+ * big.js is too slow. Exact while |value| < 9e11; null when the value has more than 4 decimals.
+ */
+export function toScaled(value: Decimal | null | undefined): number | null {
+  if (value === null || value === undefined) return 0;
+  const m = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(value);
+  if (!m) return null;
+  const n = Number(m[2]) * 10000 + Number((m[3] ?? '').padEnd(4, '0'));
+  return m[1] ? -n : n;
+}

@@ -1,6 +1,6 @@
 // Placing the numbers of a PDF-text row into columns when empty cells were not printed.
 // A placement is scored by the table's own identities (合计 = sum of parts); ties go to the leftmost.
-import { big, difference, sum } from '../model/decimal.ts';
+import { toScaled } from '../model/decimal.ts';
 
 type Placement = (string | null)[];
 
@@ -35,7 +35,7 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   scored.sort((a, b) => a.score - b.score || compareLex(a.positions, b.positions));
   const best = scored[0]!.score;
   return scored
-    .filter((s) => s.score <= best + 1e-9)
+    .filter((s) => s.score === best)
     .slice(0, maxCandidates)
     .map((s) => s.placement);
 }
@@ -44,13 +44,14 @@ export function placeAmounts(values: string[], n: number, identities: [number, n
   return candidatesFor(values, n, identities)[0]!;
 }
 
+/** How far the placement is from satisfying the identities, in ten-thousandths (exact integers). */
 function violation(placement: Placement, identities: [number, number[]][]): number {
   let score = 0;
   for (const [total, parts] of identities) {
-    const t = placement[total] ?? null;
-    const p = sum(parts.map((i) => placement[i] ?? null));
-    if (t === null && parts.every((i) => placement[i] === null)) continue;
-    score += Number(difference(big(t), p).toString());
+    if (placement[total] === null && parts.every((i) => placement[i] === null)) continue;
+    let diff = toScaled(placement[total]) ?? 0;
+    for (const i of parts) diff -= toScaled(placement[i]) ?? 0;
+    score += Math.abs(diff);
   }
   return score;
 }

@@ -1,5 +1,5 @@
 // Recognises one budget table: its header line (department, year, unit), its rows and its notes.
-import { big, difference, sum, toDecimal } from '../model/decimal.ts';
+import { toDecimal, toScaled } from '../model/decimal.ts';
 import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, type TableSpec } from './catalogue.ts';
@@ -310,7 +310,9 @@ function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): 
     });
     const combos = options.reduce((acc, o) => acc * o.length, 1);
     if (combos <= 1 || combos > 20000) continue;
-    const target = values(parent);
+    // Exact integer ten-thousandths: this loop runs for every combination.
+    const target = values(parent).map((v) => toScaled(v) ?? 0);
+    const scaled = options.map((o) => o.map((placement) => placement.map((v) => toScaled(v) ?? 0)));
     let best: number[] = options.map(() => 0);
     let bestScore = Number.POSITIVE_INFINITY;
     const pick = new Array<number>(options.length).fill(0);
@@ -318,10 +320,11 @@ function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): 
       if (k === options.length) {
         let score = 0;
         for (let col = 0; col < n; col++) {
-          const total = sum(pick.map((p, ci) => options[ci]![p]![col] ?? null));
-          score += Number(difference(total, big(target[col] ?? null)).toString());
+          let total = 0;
+          for (let ci = 0; ci < pick.length; ci++) total += scaled[ci]![pick[ci]!]![col]!;
+          score += Math.abs(total - target[col]!);
         }
-        if (score < bestScore - 1e-9) {
+        if (score < bestScore) {
           bestScore = score;
           best = [...pick];
         }

@@ -2,11 +2,14 @@
 
 /** NFKC and CJK radicals (U+2E80–U+2EFF, which NFKC leaves alone) mapped to their ideographs. */
 export function normalise(text: string): string {
+  if (plain.test(text)) return text; // nothing NFKC or the radical map would change
   // Full-width punctuation and quotes are kept as printed; NFKC would turn （，） into (,).
   return text
     .replace(/[^\uff00-\uffef“”‘’]+/g, (s) => s.normalize('NFKC'))
     .replace(/[\u2e80-\u2eff]/g, (c) => radicals[c] ?? c);
 }
+
+const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
 export function compact(text: string): string {

@@ -1,0 +1,364 @@
+// The `yusuan` command line. Chinese messages, English flags.
+// `run(argv, io)` does the work and returns the exit code, so tests can call it in-process; the
+// process only runs it when this module is the entry point (tsx src/cli/main.ts, or bin/yusuan.js).
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { toCsv } from '../export/csv.ts';
+import { type FileDocument, toJson } from '../export/json.ts';
+import { toXlsxBuffer } from '../export/xlsx.ts';
+import type { Document } from '../model/document.ts';
+import { parseText } from '../parse.ts';
+import { ReadError } from '../read/layout.ts';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Directory for relative output paths and the default XLSX file name. */
+  cwd: string;
+}
+
+/** Exit codes: 0 all files done; 2 a file could not be read, or the command line was wrong. */
+export const exitCodes = { ok: 0, unreadable: 2, usage: 2 } as const;
+
+const titles: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Commander's help, with its English headings and annotations in Chinese. */
+const chineseHelp: Partial<Help> = {
+  styleTitle(str: string): string {
+    return titles[str] ?? str;
+  },
+  optionDescription(this: Help, option: Option): string {
+    return translateExtra(Help.prototype.optionDescription.call(this, option));
+  },
+  subcommandTerm(this: Help, cmd: Command): string {
+    return Help.prototype.subcommandTerm.call(this, cmd).replace(' [options]', ' [选项]');
+  },
+  displayWidth(str: string): number {
+    return displayWidth(str);
+  },
+};
+
+/** "(choices: "a", "b", default: "a")" → "（可选值："a", "b"；默认："a"）" */
+function translateExtra(text: string): string {
+  return text.replace(/ \((choices: .*|default: .*)\)$/, (_, inner: string) => {
+    const translated = inner.replace(/, default: /, '；默认：').replace(/^choices: /, '可选值：');
+    return `（${translated.replace(/^default: /, '默认：')}）`;
+  });
+}
+
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Terminal columns: CJK and full-width characters take two. */
+export function displayWidth(str: string): number {
+  let width = 0;
+  for (const ch of str.replace(ansi, '')) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Commander's own error messages, translated by error code. */
+function usageMessage(err: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${quoted}`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${quoted}（可用命令见 yusuan --help）`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${quoted}`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 缺少取值`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${quoted}`;
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.*)\./.exec(err.message)?.[1];
+      const value = /argument '([^']*)'/.exec(err.message)?.[1] ?? quoted;
+      return allowed ? `取值 ${value} 无效，可选值：${allowed}` : `取值 ${value} 无效`;
+    }
+    case 'commander.excessArguments':
+      return '参数过多';
+    default:
+      return err.message.replace(/^error: /, '');
+  }
+}
+
+const packageVersion = (): string => {
+  try {
+    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+};
+
+/** A failure to find or read an input, reported as `错误：…` without a stack trace. */
+class InputError extends Error {}
+
+/** Arguments → files: a directory stands for the .txt files directly inside it, in name order. */
+export function expandInputs(args: string[], cwd: string): { files: string[]; errors: string[] } {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const arg of args) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(resolve(cwd, arg)).isDirectory();
+    } catch (e) {
+      errors.push(describeFsError(arg, e));
+      continue;
+    }
+    if (!isDirectory) {
+      files.push(arg);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = readdirSync(resolve(cwd, arg));
+    } catch (e) {
+      errors.push(describeFsError(arg, e));
+      continue;
+    }
+    const txt = names.filter((n) => extname(n).toLowerCase() === '.txt').sort();
+    if (txt.length === 0) errors.push(`${arg}：目录中没有 .txt 文件`);
+    for (const n of txt) files.push(join(arg, n));
+  }
+  return { files, errors };
+}
+
+function describeFsError(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `${file}：文件不存在`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file}：没有读取权限`;
+    case 'EISDIR':
+      return `${file}：是目录，不是文件`;
+    default:
+      return `${file}：无法读取（${code ?? String(e)}）`;
+  }
+}
+
+/** Reads and parses one file; throws InputError with a Chinese message naming the file. */
+function parseFile(file: string, cwd: string): Document {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(cwd, file));
+  } catch (e) {
+    throw new InputError(describeFsError(file, e));
+  }
+  try {
+    return parseText(bytes, file);
+  } catch (e) {
+    if (e instanceof ReadError) throw new InputError(e.message);
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new InputError(`${file}：解析时出现内部错误（${detail}），请报告此问题`);
+  }
+}
+
+interface Loaded {
+  entries: FileDocument[];
+  /** How many files the arguments stood for (a single file prints a bare document). */
+  count: number;
+  failed: boolean;
+}
+
+function loadAll(args: string[], io: Io, onDocument?: (entry: FileDocument) => void): Loaded {
+  const { files, errors } = expandInputs(args, io.cwd);
+  for (const message of errors) io.stderr(`错误：${message}\n`);
+  const entries: FileDocument[] = [];
+  let failed = errors.length > 0;
+  for (const file of files) {
+    try {
+      const entry = { file, document: parseFile(file, io.cwd) };
+      entries.push(entry);
+      onDocument?.(entry);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      io.stderr(`错误：${e.message}\n`);
+      failed = true;
+    }
+  }
+  return { entries, count: files.length + errors.length, failed };
+}
+
+function printProblems(io: Io, { file, document }: FileDocument): void {
+  for (const p of document.problems) {
+    const where = p.source ? `（第 ${p.source.line} 行）` : '';
+    io.stderr(`提示：${file}${where}：${p.message}\n`);
+  }
+}
+
+function jsonOf(loaded: Loaded): string {
+  // One argument that is one file → the document itself; otherwise [{ file, document }, …].
+  if (loaded.count === 1) return loaded.entries.length === 1 ? toJson(loaded.entries) : '';
+  return `${JSON.stringify(loaded.entries, null, 2)}\n`;
+}
+
+/** Writes an output file; a failure becomes an InputError with a Chinese message. */
+function writeOutput(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    const why = code === 'ENOENT' ? '目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code;
+    throw new InputError(`无法写入 ${path}（${why ?? String(e)}）`);
+  }
+}
+
+function outputPath(out: string | undefined, cwd: string): string | undefined {
+  return out === undefined ? undefined : resolve(cwd, out);
+}
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('yusuan');
+  program
+    .description('读取、检查并比较政府部门预算、绩效目标与决算公开文本')
+    .usage('[选项] [命令]')
+    .version(packageVersion(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp(chineseHelp)
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .addHelpText(
+      'after',
+      '\n示例：\n  yusuan parse 部门预算.txt\n  yusuan export 公开文本目录 --format csv --out 预算.csv\n  yusuan export 部门预算.txt --format xlsx',
+    );
+
+  program
+    .command('parse')
+    .usage('[选项] <文件...>')
+    .description('读取公开文本，输出识别出的文档模型（JSON）；识别中的问题以“提示：”输出到标准错误')
+    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .addOption(new Option('--format <格式>', '输出格式').choices(['json']).default('json'))
+    .addHelpText(
+      'after',
+      '\n一个文件时输出该文件的文档；多个文件时输出 [{ "file", "document" }, …]。\n无法读取的文件输出“错误：…”，处理完其余文件后以退出码 2 结束。',
+    )
+    .action((args: string[]) => {
+      const loaded = loadAll(args, io, (entry) => printProblems(io, entry));
+      io.stdout(jsonOf(loaded));
+      if (loaded.failed) setCode(exitCodes.unreadable);
+    });
+
+  program
+    .command('export')
+    .usage('[选项] <文件...>')
+    .description('把公开文本中的表格导出为整理好的数据：CSV、JSON 或 XLSX')
+    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .addOption(new Option('--format <格式>', '导出格式').choices(['csv', 'json', 'xlsx']).default('csv'))
+    .option('--out <路径>', '输出文件；CSV 和 JSON 默认写到标准输出，XLSX 默认写为当前目录下的 <第一个文件名>.xlsx')
+    .option('--bom', 'CSV 开头写入 UTF-8 BOM，便于 Excel 识别编码')
+    .addHelpText(
+      'after',
+      '\nCSV 每个表格行一行：file,table,row_code,row_name,amount_1,…（金额按表格列的顺序，空单元格为空）。\n收支总表的两侧分别记为 summary:income 与 summary:expenditure。',
+    )
+    .action(async (args: string[], opts: { format: 'csv' | 'json' | 'xlsx'; out?: string; bom?: boolean }) => {
+      const loaded = loadAll(args, io);
+      if (loaded.failed) setCode(exitCodes.unreadable);
+      const out = outputPath(opts.out, io.cwd);
+      if (opts.format === 'xlsx') {
+        const first = loaded.entries[0];
+        if (!first) {
+          io.stderr('错误：没有可以导出的文件\n');
+          setCode(exitCodes.unreadable);
+          return;
+        }
+        const path = out ?? resolve(io.cwd, `${basename(first.file, extname(first.file))}.xlsx`);
+        writeOutput(path, await toXlsxBuffer(loaded.entries));
+        io.stderr(`已写入 ${path}\n`);
+        return;
+      }
+      const text = opts.format === 'csv' ? toCsv(loaded.entries, { bom: opts.bom }) : jsonOf(loaded);
+      if (out === undefined) io.stdout(text);
+      else {
+        writeOutput(out, text);
+        io.stderr(`已写入 ${out}\n`);
+      }
+    });
+
+  return program;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+});
+
+/** Runs the CLI on the user's arguments (without node and the script) and returns the exit code. */
+export async function run(argv: string[], io: Partial<Io> = {}): Promise<number> {
+  const full: Io = { ...defaultIo(), ...io };
+  let code: number = exitCodes.ok;
+  const program = buildProgram(full, (c) => {
+    code = Math.max(code, c);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return exitCodes.ok; // --help, --version
+      full.stderr(`错误：${usageMessage(e)}\n`);
+      return exitCodes.usage;
+    }
+    if (e instanceof InputError) {
+      full.stderr(`错误：${e.message}\n`);
+      return exitCodes.unreadable;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    const where = (e as NodeJS.ErrnoException | undefined)?.path;
+    full.stderr(`错误：${where ? `${where}：` : ''}${detail}\n`);
+    if (process.env.YUSUAN_DEBUG && e instanceof Error) full.stderr(`${e.stack}\n`);
+    return exitCodes.unreadable;
+  }
+  return code;
+}
+
+/** True when this module was started as the program: directly, or through bin/yusuan.js. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    const started = realpathSync(script);
+    const self = fileURLToPath(import.meta.url);
+    const bin = realpathSync(fileURLToPath(new URL('../../bin/yusuan.js', import.meta.url)));
+    return started === realpathSync(self) || started === bin;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // A reader that stops early (`yusuan parse … | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = await run(process.argv.slice(2));
+}
