@@ -10,6 +10,7 @@ const maxCandidates = 3;
 export function candidatesFor(values: string[], n: number, identities: [number, number[]][]): Placement[] {
   const k = Math.min(values.length, n);
   const vals = values.slice(0, k);
+  const scaledVals = vals.map((v) => toScaled(v) ?? 0);
   if (k === n || k === 0) return [padded(vals, n)];
   const scored: { placement: Placement; score: number; positions: number[] }[] = [];
   const positions: number[] = [];
@@ -18,10 +19,12 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   const choose = (from: number) => {
     if (positions.length === k) {
       const placement: Placement = new Array(n).fill(null);
+      const scaled: (number | null)[] = new Array(n).fill(null);
       positions.forEach((p, idx) => {
         placement[p] = vals[idx]!;
+        scaled[p] = scaledVals[idx]!;
       });
-      scored.push({ placement, score: violation(placement, identities), positions: [...positions] });
+      scored.push({ placement, score: violation(scaled, identities), positions: [...positions] });
       return;
     }
     for (let p = from; p <= n - (k - positions.length); p++) {
@@ -45,12 +48,12 @@ export function placeAmounts(values: string[], n: number, identities: [number, n
 }
 
 /** How far the placement is from satisfying the identities, in ten-thousandths (exact integers). */
-function violation(placement: Placement, identities: [number, number[]][]): number {
+function violation(scaled: (number | null)[], identities: [number, number[]][]): number {
   let score = 0;
   for (const [total, parts] of identities) {
-    if (placement[total] === null && parts.every((i) => placement[i] === null)) continue;
-    let diff = toScaled(placement[total]) ?? 0;
-    for (const i of parts) diff -= toScaled(placement[i]) ?? 0;
+    if (scaled[total] === null && parts.every((i) => scaled[i] === null)) continue;
+    let diff = scaled[total] ?? 0;
+    for (const i of parts) diff -= scaled[i] ?? 0;
     score += Math.abs(diff);
   }
   return score;
