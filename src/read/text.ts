@@ -15,7 +15,10 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   const sample = bytes.subarray(0, 64 * 1024);
   let controls = 0;
-  for (const b of sample) if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) controls++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
+  }
   if (controls > sample.length * 0.01) {
     throw new ReadError(file, 'binary', `${file}：不是文本文件（含有 ${controls} 个控制字符），无法读取`);
   }

@@ -5,10 +5,11 @@ import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { endsTable, readTable, type TableHeader } from './tables.ts';
-import { compact } from './text.ts';
+import { compact, forgetCompacted } from './text.ts';
 
 export function recognise(layout: Layout): Document {
   const { lines } = layout;
+  forgetCompacted();
   const problems: RecognitionProblem[] = [];
   const doc: Document = {
     kind: 'budget',

@@ -13,7 +13,21 @@ const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘�
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
 export function compact(text: string): string {
-  return normalise(text).replace(/\s+/g, '');
+  let out = compactCache.get(text);
+  if (out === undefined) {
+    out = normalise(text).replace(/\s+/g, '');
+    // Recognisers ask for the same lines many times; a bounded cache keeps that cheap.
+    if (compactCache.size > 50_000) compactCache.clear();
+    compactCache.set(text, out);
+  }
+  return out;
+}
+
+const compactCache = new Map<string, string>();
+
+/** Called once per document so that a benchmark parsing the same file repeatedly measures real work. */
+export function forgetCompacted(): void {
+  compactCache.clear();
 }
 
 // The radicals seen in extracted Chinese government PDFs; NFKC maps the Kangxi block but not these.
