@@ -9,7 +9,12 @@ export const prose = (text: string) => {
 };
 
 export function toGolden(doc: Document) {
-  const row = (r: TableRow) => [r.side ?? null, r.code ?? null, r.name, r.amounts.map((a) => a?.value ?? null)];
+  const row = (r: TableRow) => [
+    r.side ?? null,
+    r.code ?? null,
+    r.name,
+    r.amounts.map((a) => a?.value ?? null),
+  ];
   return {
     kind: doc.kind,
     department: doc.department,

@@ -221,7 +221,8 @@ function writeOutput(path: string, data: string | Uint8Array): void {
     writeFileSync(path, data);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'ENOENT' ? '目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code;
+    const why =
+      code === 'ENOENT' ? '目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code;
     throw new InputError(`无法写入 ${path}（${why ?? String(e)}）`);
   }
 }
@@ -273,35 +274,40 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('把公开文本中的表格导出为整理好的数据：CSV、JSON 或 XLSX')
     .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
     .addOption(new Option('--format <格式>', '导出格式').choices(['csv', 'json', 'xlsx']).default('csv'))
-    .option('--out <路径>', '输出文件；CSV 和 JSON 默认写到标准输出，XLSX 默认写为当前目录下的 <第一个文件名>.xlsx')
+    .option(
+      '--out <路径>',
+      '输出文件；CSV 和 JSON 默认写到标准输出，XLSX 默认写为当前目录下的 <第一个文件名>.xlsx',
+    )
     .option('--bom', 'CSV 开头写入 UTF-8 BOM，便于 Excel 识别编码')
     .addHelpText(
       'after',
       '\nCSV 每个表格行一行：file,table,row_code,row_name,amount_1,…（金额按表格列的顺序，空单元格为空）。\n收支总表的两侧分别记为 summary:income 与 summary:expenditure。',
     )
-    .action(async (args: string[], opts: { format: 'csv' | 'json' | 'xlsx'; out?: string; bom?: boolean }) => {
-      const loaded = loadAll(args, io);
-      if (loaded.failed) setCode(exitCodes.unreadable);
-      const out = outputPath(opts.out, io.cwd);
-      if (opts.format === 'xlsx') {
-        const first = loaded.entries[0];
-        if (!first) {
-          io.stderr('错误：没有可以导出的文件\n');
-          setCode(exitCodes.unreadable);
+    .action(
+      async (args: string[], opts: { format: 'csv' | 'json' | 'xlsx'; out?: string; bom?: boolean }) => {
+        const loaded = loadAll(args, io);
+        if (loaded.failed) setCode(exitCodes.unreadable);
+        const out = outputPath(opts.out, io.cwd);
+        if (opts.format === 'xlsx') {
+          const first = loaded.entries[0];
+          if (!first) {
+            io.stderr('错误：没有可以导出的文件\n');
+            setCode(exitCodes.unreadable);
+            return;
+          }
+          const path = out ?? resolve(io.cwd, `${basename(first.file, extname(first.file))}.xlsx`);
+          writeOutput(path, await toXlsxBuffer(loaded.entries));
+          io.stderr(`已写入 ${path}\n`);
           return;
         }
-        const path = out ?? resolve(io.cwd, `${basename(first.file, extname(first.file))}.xlsx`);
-        writeOutput(path, await toXlsxBuffer(loaded.entries));
-        io.stderr(`已写入 ${path}\n`);
-        return;
-      }
-      const text = opts.format === 'csv' ? toCsv(loaded.entries, { bom: opts.bom }) : jsonOf(loaded);
-      if (out === undefined) io.stdout(text);
-      else {
-        writeOutput(out, text);
-        io.stderr(`已写入 ${out}\n`);
-      }
-    });
+        const text = opts.format === 'csv' ? toCsv(loaded.entries, { bom: opts.bom }) : jsonOf(loaded);
+        if (out === undefined) io.stdout(text);
+        else {
+          writeOutput(out, text);
+          io.stderr(`已写入 ${out}\n`);
+        }
+      },
+    );
 
   return program;
 }

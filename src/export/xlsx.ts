@@ -32,7 +32,7 @@ function writeHeader(w: SheetWriter, header: CellValue[]): void {
   row.font = { bold: true };
 }
 
-/** Writes a data row; the cells at and after `amountsFrom` that hold numbers get the amount format. */
+/** Writes a data row; number cells at the indexes `isAmount` accepts get the amount format. */
 function writeData(w: SheetWriter, values: CellValue[], isAmount: (index: number) => boolean): void {
   const row = w.sheet.addRow(values);
   values.forEach((v, i) => {
@@ -95,7 +95,16 @@ function writeTable(w: SheetWriter, file: string | null, table: BudgetTable): vo
 function writeProjects(w: SheetWriter, file: string | null, doc: Document): void {
   const lead: CellValue[] = file === null ? [] : [file];
   const leadHeader: CellValue[] = file === null ? [] : ['文件'];
-  writeHeader(w, [...leadHeader, '项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值']);
+  writeHeader(w, [
+    ...leadHeader,
+    '项目编码',
+    '项目名称',
+    '预算数',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '指标值',
+  ]);
   const budgetIndex = lead.length + 2;
   for (const p of doc.projects) {
     const head: CellValue[] = [...lead, p.code, p.name, amountCell(p.budget)];

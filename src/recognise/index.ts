@@ -127,7 +127,12 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Layo
     if (x.year) doc.yearsSeen.push({ year: x.year, source: x.source, context: '表头预算年度' });
   for (const l of lines) {
     const m = /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text);
-    if (m) doc.yearsSeen.push({ year: Number(m[1]), source: { line: l.no }, context: compact(l.text).slice(0, 40) });
+    if (m)
+      doc.yearsSeen.push({
+        year: Number(m[1]),
+        source: { line: l.no },
+        context: compact(l.text).slice(0, 40),
+      });
   }
   const declared = headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year;
   if (declared) {

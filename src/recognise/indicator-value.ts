@@ -34,12 +34,15 @@ export function parseIndicatorValue(printed: string): IndicatorValue {
   if (/^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|前|之前|末|内)?$|^\d{4}年(?:底|年底|末|内)?$/.test(text)) {
     return { type: 'deadline', text };
   }
-  const m = /^(大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于|>=|<=|[≥≧≤≦=＝><])?(\d+(?:\.\d+)?)(.*)$/.exec(
-    text,
-  );
+  const m =
+    /^(大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于|>=|<=|[≥≧≤≦=＝><])?(\d+(?:\.\d+)?)(.*)$/.exec(
+      text,
+    );
   if (m) {
     const rest = m[3] ?? '';
-    const unit = units.test(rest) ? rest : (/^(%|％|百分比|万元|元|个|家|人次|人|次|项|天|年|月)/.exec(rest)?.[1] ?? '');
+    const unit = units.test(rest)
+      ? rest
+      : (/^(%|％|百分比|万元|元|个|家|人次|人|次|项|天|年|月)/.exec(rest)?.[1] ?? '');
     const value: IndicatorValue = {
       type: 'quantity',
       number: m[2]!,

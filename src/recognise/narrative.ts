@@ -49,7 +49,8 @@ export function readSections(lines: LayoutLine[]): SectionLines[] {
     if (item && !line.cells) lastArabicItem = Number(item[1]);
     if (out.length > 0) out[out.length - 1]!.lines.push(line);
   }
-  for (const s of out) s.section.text = s.lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
+  for (const s of out)
+    s.section.text = s.lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
   return out;
 }
 
@@ -125,7 +126,10 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       }
       const sentence = text.slice(sentenceStart, at);
       const from = Math.max(0, lastAmountEnd - sentenceStart);
-      const clauseStart = Math.max(from - 1, ...['，', '、', '：', '；', ','].map((p) => sentence.lastIndexOf(p)));
+      const clauseStart = Math.max(
+        from - 1,
+        ...['，', '、', '：', '；', ','].map((p) => sentence.lastIndexOf(p)),
+      );
       const clause = compact(sentence.slice(clauseStart + 1));
       const compared = /较\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);
@@ -133,7 +137,11 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       lastAmountEnd = end;
       if (value === null) continue;
       const unit = m[2]!.replace(/\s+/g, '') as MoneyUnit;
-      const own = /增加|增长|上升|多/.test(clause) ? 'increase' : /减少|下降|降低|少/.test(clause) ? 'decrease' : null;
+      const own = /增加|增长|上升|多/.test(clause)
+        ? 'increase'
+        : /减少|下降|降低|少/.test(clause)
+          ? 'decrease'
+          : null;
       // Parts listed after a change (增加…，主要为…) are changes too.
       const direction = own ?? sentenceDirection;
       if (own) sentenceDirection = own;
@@ -145,7 +153,10 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         item = lastInSentence?.item;
       } else if (listing && !subjects.some(([re]) => re.test(clause))) {
         subject = 'project-item';
-        item = clause.replace(/^(?:主要[为是]|其中|包括)/, '').replace(/安排$/, '').replace(/(?<=[）)】])预算$/, '');
+        item = clause
+          .replace(/^(?:主要[为是]|其中|包括)/, '')
+          .replace(/安排$/, '')
+          .replace(/(?<=[）)】])预算$/, '');
       } else {
         for (const [re, s, name] of subjects) {
           if (re.test(clause)) {
@@ -195,7 +206,9 @@ export function readOrgUnits(lines: LayoutLine[]): OrgUnit[] {
 const prefixed = (body: string) =>
   new RegExp(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?${body}$`);
 const isShortTitle = (c: string) =>
-  c.length <= 30 && !/[，。；：,;:]/.test(c.slice(0, -1)) && !/^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．])/.test(c);
+  c.length <= 30 &&
+  !/[，。；：,;:]/.test(c.slice(0, -1)) &&
+  !/^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．])/.test(c);
 const isItemTitle = (c: string) =>
   (/^(?:[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[一二三四五六七八九十]+、)/.test(c) &&
     c.length < 100 &&
@@ -224,7 +237,8 @@ export function readPerformance(lines: LayoutLine[], headings: Set<LayoutLine>):
     if (kind && !(previous && previous.kind === kind && previous.lines.length === 0)) {
       blocks.push({ kind, lines: [] });
       open = true;
-    } else if (kind) continue; // the heading printed twice in a row
+    } else if (kind)
+      continue; // the heading printed twice in a row
     else if (headings.has(l) || /^第[一二三四五六七八九十]+部分/.test(compact(l.text))) open = false;
     else if (open) blocks[blocks.length - 1]!.lines.push(l);
   }

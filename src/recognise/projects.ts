@@ -140,8 +140,10 @@ export function readProject(
     cells.forEach((cell, col) => {
       const m = /^(\d+)月底$/.exec(cell);
       const month = m ? Number(m[1]) : 0;
-      if (months.includes(month as Month)) labels.push({ month: month as Month, col: line.cells ? col : -1, line });
-      else if (/^-?\d+(?:\.\d+)?%?$/.test(cell)) values.push({ value: cell, col: line.cells ? col : -1, line });
+      if (months.includes(month as Month))
+        labels.push({ month: month as Month, col: line.cells ? col : -1, line });
+      else if (/^-?\d+(?:\.\d+)?%?$/.test(cell))
+        values.push({ value: cell, col: line.cells ? col : -1, line });
     });
   }
   if (labels.length > 0) project.plan = spendingPlan(labels, values, planLine!);
@@ -179,7 +181,9 @@ function spendingPlan(
         v = values[same];
       }
       if (!v) {
-        const xi = values.findIndex((x, j) => !used.has(j) && x.line === label.line && x.col === label.col + 1);
+        const xi = values.findIndex(
+          (x, j) => !used.has(j) && x.line === label.line && x.col === label.col + 1,
+        );
         if (xi >= 0) {
           used.add(xi);
           v = values[xi];
@@ -355,6 +359,8 @@ function weakSplit(cell: string, before: string): [string, string] | null {
 function splitCells(text: string): string[] {
   return text
     .trim()
-    .split(/(?<=[\u4e00-\u9fff，。、；：）】”%])\s+(?=[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$)/)
+    .split(
+      /(?<=[\u4e00-\u9fff，。、；：）】”%])\s+(?=[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$)/,
+    )
     .filter((c) => c.trim() !== '');
 }

@@ -157,7 +157,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     if (raw.code) row.code = raw.code;
     return row;
   });
-  if (rows.some((r, k) => raws[k]!.unplaced) && spec.rows === 'coded') resolveByHierarchy(rows, raws, spec);
+  if (raws.some((raw) => raw.unplaced) && spec.rows === 'coded') resolveByHierarchy(rows, raws, spec);
 
   const table: BudgetTable = {
     key: spec.key,
@@ -225,7 +225,8 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
 function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
   const tokens = text.split(/\s+/).filter(Boolean);
   let code: string | undefined;
-  if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1) code = tokens.shift();
+  if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1)
+    code = tokens.shift();
   const segments: { name: string[]; amounts: string[] }[] = [];
   for (const t of tokens) {
     const last = segments[segments.length - 1];
@@ -342,4 +343,3 @@ function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): 
     });
   }
 }
-
