@@ -10,6 +10,9 @@ import { parseString, seedBytes, seedFile, seedFiles, seedText, utf8 } from './h
 
 /** The hang guard: no single parse may take this long. Not a speed target. */
 const limitMs = 1000;
+/** ROBUSTNESS_SCALE=10 npx vitest run test/robustness.test.ts fuzzes ten times as long. */
+const scale = Number(process.env.ROBUSTNESS_SCALE ?? 1) || 1;
+const runs = (n: number) => Math.max(1, Math.round(n * scale));
 
 const texts = seedFiles.map((f) => seedText(f));
 const lines = texts.map((t) => t.split('\n'));
@@ -227,7 +230,7 @@ describe('robustness: mutated samples never crash or hang', () => {
       fc.property(seedIndex, fc.array(lineOp, { minLength: 1, maxLength: 10 }), (seed, ops) => {
         parseChecked(utf8(applyOps(seed, ops).join('\n')), `mutated-${seedFiles[seed]}`);
       }),
-      { numRuns: 700 },
+      { numRuns: runs(700) },
     );
   });
 
@@ -237,7 +240,7 @@ describe('robustness: mutated samples never crash or hang', () => {
       fc.property(seedIndex, fc.array(digitOp, { minLength: 1, maxLength: 40 }), (seed, ops) => {
         parseChecked(utf8(applyOps(seed, ops).join('\n')), `digits-${seedFiles[seed]}`);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -250,7 +253,7 @@ describe('robustness: mutated samples never crash or hang', () => {
         if (snap) while (end > 0 && end < b.length && (b[end]! & 0xc0) === 0x80) end--;
         parseChecked(b.subarray(0, end), `cut-${seedFiles[seed]}`);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -278,7 +281,7 @@ describe('robustness: mutated samples never crash or hang', () => {
         }
         parseChecked(b, `bytes-${seedFiles[seed]}`);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -292,7 +295,7 @@ describe('robustness: mutated samples never crash or hang', () => {
           parseChecked(utf8(applyOps(seed, ops).join('\n')), `lines-${seedFiles[seed]}`);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -301,7 +304,7 @@ describe('robustness: mutated samples never crash or hang', () => {
       fc.property(fc.array(randomLine, { maxLength: 60 }), (ls) => {
         parseChecked(utf8(ls.join('\n')), 'arbitrary.txt');
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -349,7 +352,7 @@ describe('robustness: explicit cases', () => {
         expect(out).toBeInstanceOf(ReadError);
         expect((out as ReadError).reason).toBe('binary');
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
