@@ -4,7 +4,7 @@ import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
-import { endsTable, readTable, type TableHeader } from './tables.ts';
+import { readTable, type TableHeader } from './tables.ts';
 import { compact, forgetCompacted } from './text.ts';
 
 export function recognise(layout: Layout): Document {
@@ -159,4 +159,3 @@ function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
   }
 }
 
-export { endsTable };
