@@ -158,4 +158,3 @@ function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
     });
   }
 }
-
