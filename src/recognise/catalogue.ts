@@ -17,6 +17,17 @@ export interface TableSpec {
 const prefix = '^(?:表[一二三四五六七八九十\\d]+|\\d+[、.．])?';
 const title = (body: string) => new RegExp(`${prefix}${body}$`);
 
+/** The three 财政拨款支出表 (一般公共预算, 政府性基金, 国有资本经营) share one shape. */
+function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
+  return {
+    key,
+    titles: [title(`(?:部门预算)?${fund}财政拨款支出(?:预算)?表`)],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出'],
+    identities: [[0, [1, 2]]],
+  };
+}
+
 export const tableSpecs: TableSpec[] = [
   {
     key: 'summary',
@@ -62,13 +73,7 @@ export const tableSpecs: TableSpec[] = [
     columns: ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
     identities: [[0, [1, 2, 3]]],
   },
-  {
-    key: 'general-expenditure',
-    titles: [title('(?:部门预算)?一般公共预算财政拨款支出(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出'],
-    identities: [[0, [1, 2]]],
-  },
+  fundExpenditureTable('general-expenditure', '一般公共预算'),
   {
     key: 'general-basic',
     titles: [title('(?:部门预算)?一般公共预算财政拨款基本支出(?:预算)?表')],
@@ -76,20 +81,8 @@ export const tableSpecs: TableSpec[] = [
     columns: ['合计', '人员经费', '公用经费'],
     identities: [[0, [1, 2]]],
   },
-  {
-    key: 'fund-expenditure',
-    titles: [title('(?:部门预算)?政府性基金预算财政拨款支出(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出'],
-    identities: [[0, [1, 2]]],
-  },
-  {
-    key: 'capital-expenditure',
-    titles: [title('(?:部门预算)?国有资本经营预算财政拨款支出(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出'],
-    identities: [[0, [1, 2]]],
-  },
+  fundExpenditureTable('fund-expenditure', '政府性基金预算'),
+  fundExpenditureTable('capital-expenditure', '国有资本经营预算'),
   {
     key: 'three-public',
     titles: [title('(?:部门预算)?(?:一般公共预算)?财政拨款"?三公"?经费支出(?:预算)?表')],
