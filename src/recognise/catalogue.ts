@@ -119,6 +119,8 @@ export const tableSpecs: TableSpec[] = [
 ];
 
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
+  // Every title names a 表 or a 预算; most lines are neither, and skip the eleven patterns.
+  if (compactLine.length > 60 || !/表|预算/.test(compactLine)) return undefined;
   const line = compactLine.replace(/["“”＂]/g, '');
   return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));
 }

@@ -10,51 +10,59 @@ const maxCandidates = 3;
 export function candidatesFor(values: string[], n: number, identities: [number, number[]][]): Placement[] {
   const k = Math.min(values.length, n);
   const vals = values.slice(0, k);
-  const scaledVals = vals.map((v) => toScaled(v) ?? 0);
   if (k === n || k === 0) return [padded(vals, n)];
-  const scored: { placement: Placement; score: number; positions: number[] }[] = [];
+  const scaledVals = vals.map((v) => toScaled(v) ?? 0);
+  // One reusable column array; positions are enumerated in lexicographic order, so the first
+  // placements found with the best score are the leftmost ones.
+  const scaled: (number | null)[] = new Array(n).fill(null);
   const positions: number[] = [];
+  let bestScore = Number.POSITIVE_INFINITY;
+  let best: number[][] = [];
   // With identities, the first number is the row total (column 0).
   const mustStartAtZero = identities.length > 0;
   const choose = (from: number) => {
-    if (positions.length === k) {
-      const placement: Placement = new Array(n).fill(null);
-      const scaled: (number | null)[] = new Array(n).fill(null);
-      positions.forEach((p, idx) => {
-        placement[p] = vals[idx]!;
-        scaled[p] = scaledVals[idx]!;
-      });
-      scored.push({ placement, score: violation(scaled, identities), positions: [...positions] });
+    const placed = positions.length;
+    if (placed === k) {
+      const score = violation(scaled, identities);
+      if (score < bestScore) {
+        bestScore = score;
+        best = [[...positions]];
+      } else if (score === bestScore && best.length < maxCandidates) best.push([...positions]);
       return;
     }
-    for (let p = from; p <= n - (k - positions.length); p++) {
-      if (mustStartAtZero && positions.length === 0 && p !== 0) break;
+    const last = mustStartAtZero && placed === 0 ? 0 : n - (k - placed);
+    for (let p = from; p <= last; p++) {
       positions.push(p);
+      scaled[p] = scaledVals[placed]!;
       choose(p + 1);
+      scaled[p] = null;
       positions.pop();
     }
   };
   choose(0);
-  scored.sort((a, b) => a.score - b.score || compareLex(a.positions, b.positions));
-  const best = scored[0]!.score;
-  return scored
-    .filter((s) => s.score === best)
-    .slice(0, maxCandidates)
-    .map((s) => s.placement);
-}
-
-export function placeAmounts(values: string[], n: number, identities: [number, number[]][]): Placement {
-  return candidatesFor(values, n, identities)[0]!;
+  return best.map((ps) => {
+    const placement: Placement = new Array(n).fill(null);
+    ps.forEach((p, idx) => {
+      placement[p] = vals[idx]!;
+    });
+    return placement;
+  });
 }
 
 /** How far the placement is from satisfying the identities, in ten-thousandths (exact integers). */
 function violation(scaled: (number | null)[], identities: [number, number[]][]): number {
   let score = 0;
   for (const [total, parts] of identities) {
-    if (scaled[total] === null && parts.every((i) => scaled[i] === null)) continue;
     let diff = scaled[total] ?? 0;
-    for (const i of parts) diff -= scaled[i] ?? 0;
-    score += Math.abs(diff);
+    let any = scaled[total] !== null;
+    for (const i of parts) {
+      const v = scaled[i];
+      if (v !== null && v !== undefined) {
+        diff -= v;
+        any = true;
+      }
+    }
+    if (any) score += Math.abs(diff);
   }
   return score;
 }
@@ -63,9 +71,4 @@ function padded(values: string[], n: number): Placement {
   const out: Placement = values.slice(0, n);
   while (out.length < n) out.push(null);
   return out;
-}
-
-function compareLex(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
 }

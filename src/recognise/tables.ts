@@ -3,7 +3,7 @@ import { toDecimal, toScaled } from '../model/decimal.ts';
 import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, type TableSpec } from './catalogue.ts';
-import { candidatesFor, placeAmounts } from './columns.ts';
+import { candidatesFor } from './columns.ts';
 import { compact } from './text.ts';
 
 export interface TableHeader {
@@ -142,12 +142,15 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     .map((l) => compact(l.text))
     .join('');
   const columns = spec.columns.map((c) => new RegExp(`\\d{4}年${c}`).exec(headerText)?.[0] ?? c);
-  const rows: TableRow[] = raws.map((raw) => {
+  const options = raws.map((raw) => {
     const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
     const identities = raw.side === 'income' ? [] : spec.identities;
-    const values = raw.unplaced
-      ? placeAmounts(raw.amounts as string[], cols.length, identities)
-      : padTo(raw.amounts, cols.length);
+    return raw.unplaced
+      ? candidatesFor(raw.amounts as string[], cols.length, identities)
+      : [padTo(raw.amounts, cols.length)];
+  });
+  const rows: TableRow[] = raws.map((raw, r) => {
+    const values = options[r]![0]!;
     const row: TableRow = {
       name: raw.name,
       amounts: values.map((v) => (v === null ? null : amountAt(v, raw.source))),
@@ -157,7 +160,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     if (raw.code) row.code = raw.code;
     return row;
   });
-  if (raws.some((raw) => raw.unplaced) && spec.rows === 'coded') resolveByHierarchy(rows, raws, spec);
+  if (raws.some((raw) => raw.unplaced) && spec.rows === 'coded') resolveByHierarchy(rows, options, spec);
 
   const table: BudgetTable = {
     key: spec.key,
@@ -284,9 +287,10 @@ function isIncomeName(name: string): boolean {
  * In PDF text a row with fewer numbers than columns is ambiguous (20.00 20.00 may be 基本 or 项目).
  * Parents are the sum of their children, so place each level's ambiguous rows to fit its parent.
  */
-function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): void {
+function resolveByHierarchy(rows: TableRow[], rowOptions: (string | null)[][][], spec: TableSpec): void {
   const n = spec.columns.length;
   const values = (r: TableRow) => r.amounts.map((a) => a?.value ?? null);
+  const indexOf = new Map(rows.map((r, i) => [r, i]));
   const parentOf = (code: string | undefined): TableRow | undefined => {
     if (!code) return undefined;
     if (code.length === 3) return rows.find((r) => !r.code && /合计|总计/.test(r.name));
@@ -305,10 +309,7 @@ function resolveByHierarchy(rows: TableRow[], raws: RawRow[], spec: TableSpec): 
   const order = [...groups.keys()].sort((a, b) => (a.code?.length ?? 0) - (b.code?.length ?? 0));
   for (const parent of order) {
     const children = groups.get(parent)!;
-    const options = children.map((c) => {
-      const raw = raws[rows.indexOf(c)]!;
-      return raw.unplaced ? candidatesFor(raw.amounts as string[], n, spec.identities) : [values(c)];
-    });
+    const options = children.map((c) => rowOptions[indexOf.get(c)!]!);
     const combos = options.reduce((acc, o) => acc * o.length, 1);
     if (combos <= 1 || combos > 20000) continue;
     // Exact integer ten-thousandths: this loop runs for every combination.
