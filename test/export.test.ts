@@ -45,6 +45,7 @@ function syntheticDocument(): Document {
           row(undefined, '多行\n名称', ['-3.5', null, null]),
         ],
         notes: [],
+        notesSayEmpty: false,
         unit: '万元',
         source: { line: 1 },
       },
@@ -58,6 +59,7 @@ function syntheticDocument(): Document {
           row(undefined, '一、一般公共服务支出', ['586.02'], 'expenditure'),
         ],
         notes: [],
+        notesSayEmpty: false,
         unit: '万元',
         source: { line: 1 },
       },
@@ -66,6 +68,7 @@ function syntheticDocument(): Document {
     statedAmounts: [],
     projects: [],
     problems: [],
+    placeholders: [],
     yearsSeen: [],
   };
 }

@@ -64,6 +64,8 @@ export interface BudgetTable {
   rows: TableRow[];
   /** Notes printed under the table, e.g. 注：无政府性基金预算财政拨款预算，空表列示。 */
   notes: string[];
+  /** A note declares the table empty (空表列示, 无…预算). */
+  notesSayEmpty: boolean;
   /** The money unit of this table's header line (falls back to the document's). */
   unit: MoneyUnit;
   source: Source;
@@ -113,10 +115,15 @@ export interface StatedAmount {
   item?: string;
   value: Decimal;
   unit: MoneyUnit;
-  /** Present when the amount is a 比上年 change rather than a level. */
-  change?: { direction: 'increase' | 'decrease'; comparedYear?: number };
+  /**
+   * Present when the amount is a 比上年 change rather than a level; `explained` when the section
+   * gives a reason (增减变化的主要原因…).
+   */
+  change?: { direction: 'increase' | 'decrease'; comparedYear?: number; explained: boolean };
   /** Heading of the section it stands in. */
   section: string;
+  /** Ordinal of the sentence (up to 。) in the document: amounts of one statement share it. */
+  statement: number;
   source: Source;
 }
 
@@ -194,6 +201,8 @@ export interface Document {
   performance?: PerformanceText;
   projects: Project[];
   problems: RecognitionProblem[];
+  /** Leftover template text (XX, ××, 待填写) where it stands. */
+  placeholders: { text: string; source: Source }[];
   /** Years printed on cover, table headers and headings, for the year-consistency rule. */
   yearsSeen: { year: number; source: Source; context: string }[];
 }

@@ -4,7 +4,7 @@ import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
-import { readTable, type TableHeader } from './tables.ts';
+import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, forgetCompacted } from './text.ts';
 
 export function recognise(layout: Layout): Document {
@@ -21,6 +21,7 @@ export function recognise(layout: Layout): Document {
     statedAmounts: [],
     projects: [],
     problems,
+    placeholders: findPlaceholders(lines),
     yearsSeen: [],
   };
   const headers: TableHeader[] = [];
@@ -78,6 +79,18 @@ export function recognise(layout: Layout): Document {
   }
   for (const p of doc.projects) checkProjectShape(p, problems);
   return doc;
+}
+
+// XX standing alone (not inside a code such as 13022525P00HHXX…), ××, 待填写, （填写…）.
+const placeholder = /(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z0-9])|[×＊*]{2,}|待填写|[（(]填写[^）)]*[）)]/;
+
+function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
+  const out: Document['placeholders'] = [];
+  for (const line of lines) {
+    const m = placeholder.exec(line.text);
+    if (m) out.push({ text: m[0], source: sourceOf(line) });
+  }
+  return out;
 }
 
 function isProjectEnd(line: LayoutLine): boolean {

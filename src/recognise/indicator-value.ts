@@ -26,7 +26,7 @@ const operators: Record<string, Operator> = {
 
 // Units a quantity may carry; anything longer after the number is free text glued to it.
 const units =
-  /^(?:%|％|百分比|‰|万元|亿元|千元|元|万|个|家|人次|人|次|项|件|份|场|批次|批|天|日|月|年|小时|户|辆|台|套|平方米|米|公里|km|吨|条|所|座|处|期|篇|册|本|张|名|万人次|万人|个百分点|分|级|学时|课时|亩|部|栋|间|类|村|镇|宗|单|笔|张|顶|棵|株)$/i;
+  /^(?:%|％|百分比|‰|万元|亿元|千元|元|万|个|家|人次|人|次|项|件|份|场|批次|批|天|日|月|年|小时|户|辆|台|套|平方米|米|公里|km|吨|条|所|座|处|期|篇|册|本|张|名|万人次|万人|个百分点|分|级|学时|课时|场次|[一二三四五]级|亩|部|栋|间|类|村|镇|宗|单|笔|张|顶|棵|株)$/i;
 
 export function parseIndicatorValue(printed: string): IndicatorValue {
   const text = compact(printed);

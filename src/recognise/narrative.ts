@@ -88,7 +88,9 @@ const amountPattern = /(\d(?:[\d,]|\s(?=\d))*(?:\.\d+)?)\s*(万\s*元|元)/g;
 /** Every amount stated in the budget sections (收支, 机关运行经费, 三公) of the 情况说明. */
 export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
   const out: StatedAmount[] = [];
+  let statement = 0;
   for (const { section, lines } of sections) {
+    statement++;
     if (!/总体情况|收支|机关运行经费|三公/.test(section.heading)) continue;
     // Join the section's lines, remembering where each starts, so an amount keeps its line.
     let text = '';
@@ -108,6 +110,9 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
     let lastAmountEnd = 0;
     let lastInSentence: { subject: StatedSubject; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
+    let scanned = 0;
+    // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
+    const explained = /原因|由于|因为|主要是|主要用于/.test(text);
     const sectionSubject: StatedSubject | undefined = /三公/.test(section.heading)
       ? 'three-public'
       : /机关运行经费/.test(section.heading)
@@ -116,6 +121,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
     for (const m of text.matchAll(amountPattern)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;
+      for (; scanned < at; scanned++) if (text[scanned] === '。') statement++;
       const before = text.slice(sentenceStart, at);
       const lastStop = Math.max(...['。', '；'].map((p) => before.lastIndexOf(p)));
       if (lastStop >= 0) {
@@ -174,10 +180,13 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         value,
         unit,
         section: section.heading,
+        statement,
         source: sourceOf(lineAt(at + m[0].indexOf(m[1]!))),
       };
       if (item) stated.item = item;
-      if (direction) stated.change = comparedYear ? { direction, comparedYear } : { direction };
+      if (direction) {
+        stated.change = comparedYear ? { direction, comparedYear, explained } : { direction, explained };
+      }
       out.push(stated);
     }
   }

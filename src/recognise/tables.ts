@@ -168,6 +168,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     columns,
     rows,
     notes,
+    notesSayEmpty: notes.some((n) => /空表|无[^，。；]*(?:预算|支出|收入|经费|情况|数据)|没有/.test(n)),
     unit: header?.unit ?? unit,
     source: sourceOf(titleLine),
   };
