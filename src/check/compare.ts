@@ -1,0 +1,30 @@
+// The one way rules compare two amounts: exact, with the 0.01 rounding tolerance.
+import { judge, plain, show } from './money.ts';
+import type { Context, Severity, Where } from './types.ts';
+
+export interface Comparison {
+  /** Scaled (ten-thousandths): what the figure should be. */
+  expected: number;
+  /** Scaled: the figure as printed. */
+  actual: number;
+  where: Where;
+  /** Describes the discrepancy; the amounts are appended. */
+  what: string;
+  severity?: Severity;
+  unit: string;
+}
+
+/** Reports when the amounts differ; returns whether they did. */
+export function compare(ctx: Context, c: Comparison): boolean {
+  const severity = judge(c.expected, c.actual, c.severity ?? 'error');
+  if (!severity) return false;
+  const rounding = severity === 'info' ? '（差额在 0.01 以内，属四舍五入）' : '';
+  ctx.report({
+    severity,
+    message: `${c.what}：应为 ${show(c.expected)}${c.unit}，实为 ${show(c.actual)}${c.unit}，相差 ${show(Math.abs(c.expected - c.actual))}${c.unit}${rounding}`,
+    where: c.where,
+    expected: plain(c.expected),
+    actual: plain(c.actual),
+  });
+  return true;
+}

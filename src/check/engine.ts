@@ -1,0 +1,43 @@
+// Runs the rules of a profile over a Document. Rules report; the engine names the rule, applies the
+// configured severity, and orders the findings by where they stand in the document.
+import type { Document } from '../model/document.ts';
+import { chooseProfile, profiles } from './profiles.ts';
+import { rules } from './rules/index.ts';
+import type { Finding, ProfileName, Rule, Severity } from './types.ts';
+
+/** yusuan.config.json: switch a rule off or change its severity; pin a profile. */
+export interface CheckConfig {
+  profile?: ProfileName;
+  rules?: Record<string, 'off' | Severity>;
+}
+
+export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: Rule[] = rules): Finding[] {
+  const profile = config.profile ? profiles[config.profile] : chooseProfile(doc);
+  const findings: Finding[] = [];
+  for (const rule of ruleSet) {
+    const { meta } = rule;
+    const setting = config.rules?.[meta.id];
+    if (setting === 'off') continue;
+    if (!meta.kinds.includes(doc.kind)) continue;
+    if (meta.profiles && !meta.profiles.includes(profile.name)) continue;
+    rule.check(doc, {
+      profile,
+      report(r) {
+        let severity = r.severity ?? meta.severity;
+        // A configured severity replaces the rule's; rounding stays info.
+        if (setting && severity !== 'info') severity = setting;
+        const finding: Finding = { rule: meta.id, severity, message: r.message, where: r.where };
+        if (r.expected !== undefined) finding.expected = r.expected;
+        if (r.actual !== undefined) finding.actual = r.actual;
+        findings.push(finding);
+      },
+    });
+  }
+  return findings.sort(
+    (a, b) => (a.where.line ?? Number.MAX_SAFE_INTEGER) - (b.where.line ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

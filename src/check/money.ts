@@ -1,0 +1,40 @@
+// Exact comparisons of amounts for the rules: integer ten-thousandths of the document unit.
+import Big from 'big.js';
+import { toScaled } from '../model/decimal.ts';
+import type { Amount, Decimal, MoneyUnit } from '../model/document.ts';
+import type { Severity } from './types.ts';
+
+/** An amount as exact integer ten-thousandths; an empty cell is 0. */
+export function scaled(value: Amount | Decimal | null | undefined): number {
+  const v = typeof value === 'object' && value !== null ? value.value : value;
+  return toScaled(v) ?? Number(new Big(v ?? '0').times(10000).round().toString());
+}
+
+/** Back to a plain number of the document unit, for a finding's expected/actual. */
+export function plain(scaledValue: number): number {
+  return scaledValue / 10000;
+}
+
+/** 0.01 of the unit: a difference at most this large is rounding. */
+export const tolerance = 100;
+
+/**
+ * The severity a difference deserves: null when equal, info when within the tolerance,
+ * the rule's severity otherwise.
+ */
+export function judge(expected: number, actual: number, severity: Severity): Severity | null {
+  const diff = Math.abs(expected - actual);
+  if (diff === 0) return null;
+  return diff <= tolerance ? 'info' : severity;
+}
+
+/** Converts scaled amounts between 元 and 万元. */
+export function convert(value: number, from: MoneyUnit, to: MoneyUnit): number {
+  if (from === to) return value;
+  return from === '元' ? Math.round(value / 10000) : value * 10000;
+}
+
+/** "1,234.5" style for messages. */
+export function show(scaledValue: number): string {
+  return plain(scaledValue).toFixed(2);
+}

@@ -1,0 +1,59 @@
+import { compare } from '../compare.ts';
+import { at, columnIndex, summarySide, totalRow } from '../tables.ts';
+import type { Rule } from '../types.ts';
+import { source } from './table-row-sum.ts';
+
+export const crossBasic: Rule = {
+  meta: {
+    id: 'cross-basic',
+    severity: 'error',
+    title: '基本支出与基本支出表一致',
+    description:
+      '一般公共预算财政拨款支出表的基本支出合计 = 一般公共预算财政拨款基本支出表合计；部门预算支出总表的基本支出合计也应等于它（收入全部为一般公共预算拨款时为错误，否则为警告）。',
+    reason: '基本支出表是一般公共预算基本支出按经济分类的展开，两表总数必须一致。',
+    example: '一般公共预算支出表 基本支出 896.68，基本支出表合计 896.67。',
+    kinds: ['budget'],
+  },
+  check(doc, ctx) {
+    const basic = doc.tables['general-basic'];
+    const basicTotal = basic && totalRow(basic);
+    if (!basic || !basicTotal) return;
+    const general = doc.tables['general-expenditure'];
+    const generalTotal = general && totalRow(general);
+    const gc = general ? columnIndex(general, '基本支出') : -1;
+    if (generalTotal && gc >= 0) {
+      compare(ctx, {
+        expected: at(generalTotal, gc),
+        actual: at(basicTotal, 0),
+        unit: basic.unit,
+        what: `${basic.title}合计与一般公共预算财政拨款支出表的基本支出合计不一致`,
+        where: {
+          table: 'general-basic',
+          row: basicTotal.name,
+          column: basic.columns[0]!,
+          ...source(basicTotal),
+        },
+      });
+    }
+    const expenditure = doc.tables.expenditure;
+    const expenditureTotal = expenditure && totalRow(expenditure);
+    const ec = expenditure ? columnIndex(expenditure, '基本支出') : -1;
+    if (!expenditure || !expenditureTotal || ec < 0) return;
+    // Only when all income is 一般公共预算 must all basic spending appear in the 一般公共预算 table.
+    const items = doc.tables.summary ? summarySide(doc.tables.summary, 'income').items : [];
+    const otherIncome = items.slice(1).some((r) => at(r, 0) !== 0);
+    compare(ctx, {
+      expected: at(basicTotal, 0),
+      actual: at(expenditureTotal, ec),
+      unit: expenditure.unit,
+      severity: otherIncome ? 'warning' : 'error',
+      what: `${expenditure.title}的基本支出合计与${basic.title}合计不一致`,
+      where: {
+        table: 'expenditure',
+        row: expenditureTotal.name,
+        column: expenditure.columns[ec]!,
+        ...source(expenditureTotal),
+      },
+    });
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../types.ts';
+import { lineOf } from './text-amount.ts';
+
+const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 1 → 一, 11 → 十一, 20 → 二十. */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return numerals[n - 1]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : numerals[tens - 1]}十${ones === 0 ? '' : numerals[ones - 1]}`;
+}
+
+export const sectionNumbering: Rule = {
+  meta: {
+    id: 'section-numbering',
+    severity: 'warning',
+    title: '章节序号连续',
+    description: '情况说明的一级标题应按"一、二、三……"连续编号；序号跳号、重复或改用阿拉伯数字属于排版错误。',
+    reason: '标题序号错乱影响阅读和引用，也常说明文本由不同模板拼接而成。',
+    example: '"七、"之后是"8、政府采购预算情况"。',
+    kinds: ['budget', 'performance', 'final'],
+  },
+  check(doc, ctx) {
+    doc.sections.forEach((section, i) => {
+      const expected = `${chineseNumeral(i + 1)}、`;
+      if (section.heading.startsWith(expected)) return;
+      ctx.report({
+        message: `第 ${i + 1} 个一级标题应以"${expected}"开头，实为"${section.heading}"`,
+        where: { section: section.heading, ...lineOf(section.source) },
+      });
+    });
+  },
+};

@@ -1,0 +1,41 @@
+import { compare } from '../compare.ts';
+import { at, codedTables, isPrinted } from '../tables.ts';
+import type { Rule } from '../types.ts';
+import { source } from './table-row-sum.ts';
+
+export const tableParentChildren: Rule = {
+  meta: {
+    id: 'table-parent-children',
+    severity: 'error',
+    title: '上级科目等于下级科目之和',
+    description:
+      '按科目编码分级的表中，每个类（3 位）等于其下各款（5 位）之和，每个款等于其下各项（7 位）之和，逐列核对。',
+    reason: '政府收支分类科目逐级汇总，上级科目金额必须等于所属下级科目金额之和。',
+    example: '支出总表 21011 行政事业单位医疗 108.34，其下 2101101 40.99 + 2101102 67.34 = 108.33。',
+    kinds: ['budget', 'final'],
+  },
+  check(doc, ctx) {
+    for (const key of codedTables) {
+      const table = doc.tables[key];
+      if (!table) continue;
+      for (const parent of table.rows) {
+        const code = parent.code;
+        if (!code || code.length >= 7) continue;
+        const children = table.rows.filter(
+          (r) => r.code?.length === code.length + 2 && r.code.startsWith(code),
+        );
+        if (children.length === 0) continue;
+        table.columns.forEach((column, c) => {
+          if (!isPrinted(parent, c) && !children.some((r) => isPrinted(r, c))) return;
+          compare(ctx, {
+            expected: children.reduce((s, r) => s + at(r, c), 0),
+            actual: at(parent, c),
+            unit: table.unit,
+            what: `${table.title}「${code} ${parent.name}」的${column}不等于其下级科目之和`,
+            where: { table: key, row: code, column, ...source(parent) },
+          });
+        });
+      }
+    }
+  },
+};

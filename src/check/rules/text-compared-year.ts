@@ -1,0 +1,33 @@
+import type { Rule } from '../types.ts';
+import { lineOf } from './text-amount.ts';
+
+export const textComparedYear: Rule = {
+  meta: {
+    id: 'text-compared-year',
+    severity: 'error',
+    title: '比上年增减与上一年度比较',
+    description:
+      '情况说明中的"比上年增加/减少"必须与预算年度的上一年比较；写成其他年份（如 2025 年预算与 2023 年比较）是错误。',
+    reason: '部门预算公开要求说明与上年预算相比的增减变化情况，比较基期是上一年度。',
+    example: '2025 年预算收支"较 2023 年预算增加 659.12 万元"。',
+    kinds: ['budget', 'final'],
+  },
+  check(doc, ctx) {
+    if (doc.year === undefined) return;
+    let last: { section: string; year: number } | undefined;
+    for (const stated of doc.statedAmounts) {
+      const year = stated.change?.comparedYear;
+      if (year === undefined) continue;
+      // One finding per printed comparison, not per amount that inherits it.
+      const same = last?.section === stated.section && last.year === year;
+      last = { section: stated.section, year };
+      if (same || year === doc.year - 1) continue;
+      ctx.report({
+        message: `${doc.year} 年预算的增减变化应与 ${doc.year - 1} 年比较，情况说明却与 ${year} 年比较`,
+        where: { section: stated.section, ...lineOf(stated.source) },
+        expected: doc.year - 1,
+        actual: year,
+      });
+    }
+  },
+};

@@ -1,0 +1,104 @@
+import type { StatedAmount, StatedSubject } from '../../model/document.ts';
+import { compare } from '../compare.ts';
+import { scaled } from '../money.ts';
+import type { Rule } from '../types.ts';
+import { lineOf, subjectNames } from './text-amount.ts';
+
+/** What a stated total is made of; `complete` when the parts must add up to it exactly. */
+interface Decomposition {
+  total: (s: StatedAmount) => boolean;
+  part: (s: StatedAmount) => boolean;
+  /** How many distinct parts make the total complete (all must be stated to compare for equality). */
+  complete?: number;
+}
+
+const is = (subject: StatedSubject, item?: string) => (s: StatedAmount) =>
+  s.subject === subject && (item === undefined || s.item === item);
+const oneOf =
+  (...subjects: StatedSubject[]) =>
+  (s: StatedAmount) =>
+    subjects.includes(s.subject);
+const threePublicParts = ['因公出国（境）费', '公务用车购置及运维费', '公务接待费'];
+const carParts = ['公务用车购置费', '公务用车运行维护费'];
+
+const decompositions: Decomposition[] = [
+  {
+    total: is('income-total'),
+    part: oneOf(
+      'general-budget-income',
+      'fund-income',
+      'capital-income',
+      'special-account-income',
+      'unit-funds-income',
+      'carry-over',
+    ),
+    complete: 6,
+  },
+  { total: is('expenditure-total'), part: oneOf('basic', 'project'), complete: 2 },
+  { total: is('basic'), part: oneOf('personnel', 'public'), complete: 2 },
+  {
+    total: is('three-public'),
+    part: (s) => s.subject === 'three-public-part' && threePublicParts.includes(s.item ?? ''),
+    complete: 3,
+  },
+  {
+    total: is('three-public-part', '公务用车购置及运维费'),
+    part: (s) => s.subject === 'three-public-part' && carParts.includes(s.item ?? ''),
+    complete: 2,
+  },
+  { total: is('project'), part: is('project-item') },
+];
+
+export const textPartsSum: Rule = {
+  meta: {
+    id: 'text-parts-sum',
+    severity: 'error',
+    title: '情况说明中分项之和与总数一致',
+    description:
+      '同一句中"其中/包括/主要为"列出的分项：收入 = 各项收入 + 上年结转，支出 = 基本 + 项目，基本 = 人员 + 公用，"三公" = 出国 + 公务用车 + 接待，公务用车 = 购置 + 运维；全部分项都写明时必须等于总数，只写部分时不得超过总数。列出的项目之和少于项目支出为警告。增减额同样核对。',
+    reason: '文字说明自身的数字必须自洽；分项超过总数说明至少一个数字有误。',
+    example: '"项目支出 1270 万元，主要为……"，所列项目合计 1485 万元。',
+    kinds: ['budget', 'final'],
+  },
+  check(doc, ctx) {
+    const amounts = doc.statedAmounts;
+    amounts.forEach((total, i) => {
+      const d = decompositions.find((x) => x.total(total));
+      if (!d) return;
+      const parts: StatedAmount[] = [];
+      for (let j = i + 1; j < amounts.length; j++) {
+        const s = amounts[j]!;
+        if (s.statement !== total.statement || d.total(s)) break;
+        if (Boolean(s.change) !== Boolean(total.change) || !d.part(s)) continue;
+        parts.push(s);
+      }
+      if (parts.length === 0) return;
+      // A change's parts count with their sign relative to the total's direction.
+      const sign = (s: StatedAmount) => (s.change && s.change.direction !== total.change?.direction ? -1 : 1);
+      const sum = parts.reduce((acc, s) => acc + sign(s) * scaled(s.value), 0);
+      const expected = scaled(total.value);
+      const kinds = new Set(parts.map((p) => `${p.subject}:${p.item ?? ''}`)).size;
+      const name = `${total.item ?? subjectNames[total.subject] ?? total.subject}${total.change ? (total.change.direction === 'increase' ? '增加额' : '减少额') : ''}`;
+      const where = { section: total.section, ...lineOf(total.source) };
+      const whole = d.complete !== undefined && kinds >= d.complete;
+      if (whole || sum > expected) {
+        compare(ctx, {
+          expected,
+          actual: sum,
+          unit: total.unit,
+          where,
+          what: `情况说明中${name}的各分项之和与总数不符`,
+        });
+      } else if (d.complete === undefined && sum < expected) {
+        compare(ctx, {
+          expected,
+          actual: sum,
+          unit: total.unit,
+          where,
+          severity: 'warning',
+          what: `情况说明列出的项目之和少于${name}，未列全`,
+        });
+      }
+    });
+  },
+};

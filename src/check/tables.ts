@@ -1,0 +1,93 @@
+// Reading the model's tables for the rules: rows by code or name, amounts as exact scaled integers.
+import type { BudgetTable, TableKey, TableRow, TableSide } from '../model/document.ts';
+import { scaled } from './money.ts';
+
+/** The tables whose rows carry classification codes (类/款/项). */
+export const codedTables: TableKey[] = [
+  'income',
+  'expenditure',
+  'general-expenditure',
+  'general-basic',
+  'fund-expenditure',
+  'capital-expenditure',
+];
+
+/** [total column, part columns] by position, as each table prints them (domain.md §4). */
+export const columnIdentities: Partial<Record<TableKey, [number, number[]][]>> = {
+  income: [
+    [0, [1, 9]],
+    [1, [2, 3, 4, 5, 6, 7, 8]],
+  ],
+  expenditure: [[0, [1, 2, 3, 4, 5]]],
+  'general-expenditure': [[0, [1, 2]]],
+  'fund-expenditure': [[0, [1, 2]]],
+  'capital-expenditure': [[0, [1, 2]]],
+  'general-basic': [[0, [1, 2]]],
+  'fiscal-summary': [[0, [1, 2, 3]]],
+  'three-public': [[0, [1, 2, 3]]],
+};
+
+export function at(row: TableRow, column: number): number {
+  return scaled(row.amounts[column] ?? null);
+}
+
+export function isPrinted(row: TableRow, column: number): boolean {
+  return row.amounts[column] !== null && row.amounts[column] !== undefined;
+}
+
+/** How a finding names a row: its code, or its name. */
+export function rowKey(row: TableRow): string {
+  return row.code ?? row.name;
+}
+
+export function hasData(table: BudgetTable): boolean {
+  return table.rows.some((r) => r.amounts.some((a) => a !== null && scaled(a) !== 0));
+}
+
+export function sideRows(table: BudgetTable, side: TableSide): TableRow[] {
+  return table.rows.filter((r) => r.side === side);
+}
+
+/** The 合计 (or 总计) row of a coded table. */
+export function totalRow(table: BudgetTable): TableRow | undefined {
+  return table.rows.find((r) => !r.code && /^(?:合计|总计)$/.test(r.name));
+}
+
+export function columnIndex(table: BudgetTable, name: string): number {
+  return table.columns.findIndex((c) => c === name || c.endsWith(name));
+}
+
+export const numbered = /^[一二三四五六七八九十]+、/;
+
+/** The name without its 一、 numbering. */
+export function bareName(name: string): string {
+  return name.replace(numbered, '');
+}
+
+/**
+ * A two-sided summary split into its parts: the numbered items (收入 sources or 支出 类), the 合计
+ * row after them, the carry-over rows between 合计 and 总计, and the 总计 row.
+ */
+export interface SummarySide {
+  items: TableRow[];
+  subtotal?: TableRow;
+  carry: TableRow[];
+  total?: TableRow;
+}
+
+export function summarySide(table: BudgetTable, side: TableSide): SummarySide {
+  const rows = sideRows(table, side);
+  const subtotalAt = rows.findIndex((r) => /^本年(?:收入|支出)合计$/.test(r.name));
+  const totalAt = rows.findIndex((r) => /^(?:收入|支出)总计$/.test(r.name));
+  const items = rows.slice(0, subtotalAt < 0 ? rows.length : subtotalAt).filter((r) => numbered.test(r.name));
+  const carry =
+    subtotalAt < 0
+      ? []
+      : rows
+          .slice(subtotalAt + 1, totalAt < 0 ? rows.length : totalAt)
+          .filter((r) => !numbered.test(r.name) && /结转|结余/.test(r.name));
+  const out: SummarySide = { items, carry };
+  if (subtotalAt >= 0) out.subtotal = rows[subtotalAt]!;
+  if (totalAt >= 0) out.total = rows[totalAt]!;
+  return out;
+}

@@ -1,0 +1,71 @@
+// The contract between the engine, the rules and the reports (architecture.md: check --format json).
+import type { Document, DocumentKind, TableKey } from '../model/document.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Where {
+  table?: TableKey;
+  /** The row's classification code, or its name (spaces removed) when it has none. */
+  row?: string;
+  column?: string;
+  /** 21-character 项目编码. */
+  project?: string;
+  section?: string;
+  page?: number;
+  line?: number;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  where: Where;
+  /** Plain numbers in the document's own unit, for comparisons only. */
+  expected?: number;
+  actual?: number;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Severity of a real discrepancy; a difference within the tolerance is always info. */
+  severity: Severity;
+  title: string;
+  /** What the rule checks (Chinese). */
+  description: string;
+  /** Why: the regulation or the reviewer's reason (Chinese). */
+  reason: string;
+  /** A short example of what it reports (Chinese). */
+  example: string;
+  kinds: DocumentKind[];
+  /** Profiles the rule applies to; all when absent. */
+  profiles?: ProfileName[];
+}
+
+export type ProfileName = 'national-budget' | 'hebei-county-budget' | 'performance' | 'final';
+
+export interface Profile {
+  name: ProfileName;
+  title: string;
+  requiredTables: TableKey[];
+  /** A required section is one whose heading contains any of the keywords. */
+  requiredSections: { name: string; keywords: string[] }[];
+}
+
+/** What a rule reports; the engine adds the rule id and applies the tolerance and the configuration. */
+export interface Report {
+  severity?: Severity;
+  message: string;
+  where: Where;
+  expected?: number;
+  actual?: number;
+}
+
+export interface Context {
+  profile: Profile;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(doc: Document, ctx: Context): void;
+}
