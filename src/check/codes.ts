@@ -163,10 +163,19 @@ const economic: Record<string, string> = {
 export const codeTableVersion = '2025';
 
 /** Names compare without spaces and with either kind of bracket. */
-export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  return norm(a) === norm(b);
+function normalName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
+
+export function sameName(a: string, b: string): boolean {
+  return normalName(a) === normalName(b);
+}
+
+const functionalClassByNormalName = new Map(
+  Object.entries(functionalClasses).flatMap(([code, versions]) =>
+    versions.map((v) => [normalName(v.name), code]),
+  ),
+);
 
 /** The name of a functional 类 in a budget year; undefined when the code is not a known 类. */
 export function functionalClassName(code: string, year: number | undefined): string | undefined {
@@ -178,9 +187,7 @@ export function functionalClassName(code: string, year: number | undefined): str
 
 /** The functional 类 a printed name stands for, in any year's naming. */
 export function functionalClassByName(name: string): string | undefined {
-  for (const [code, versions] of Object.entries(functionalClasses))
-    if (versions.some((v) => sameName(v.name, name))) return code;
-  return undefined;
+  return functionalClassByNormalName.get(normalName(name));
 }
 
 export function economicName(code: string): string | undefined {

@@ -5,12 +5,20 @@ import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
+import { configFileName, readConfig } from '../check/config.ts';
+import { type CheckConfig, checkDocument, hasErrors } from '../check/engine.ts';
+import { chooseProfile, profileNames, profiles } from '../check/profiles.ts';
+import type { ProfileName } from '../check/types.ts';
 import { toCsv } from '../export/csv.ts';
 import { type FileDocument, toJson } from '../export/json.ts';
 import { toXlsxBuffer } from '../export/xlsx.ts';
 import type { Document } from '../model/document.ts';
 import { parseText } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
+import type { CheckedFile } from '../report/findings.ts';
+import { toHtml } from '../report/html.ts';
+import { toFindingsJson } from '../report/json.ts';
+import { toText } from '../report/text.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -19,8 +27,11 @@ export interface Io {
   cwd: string;
 }
 
-/** Exit codes: 0 all files done; 2 a file could not be read, or the command line was wrong. */
-export const exitCodes = { ok: 0, unreadable: 2, usage: 2 } as const;
+/**
+ * Exit codes: 0 all files done (check: and no error-level finding); 1 check found an error;
+ * 2 a file could not be read, or the command line was wrong.
+ */
+export const exitCodes = { ok: 0, findings: 1, unreadable: 2, usage: 2 } as const;
 
 const titles: Record<string, string> = {
   'Usage:': '用法：',
@@ -249,7 +260,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showSuggestionAfterError(false)
     .addHelpText(
       'after',
-      '\n示例：\n  yusuan parse 部门预算.txt\n  yusuan export 公开文本目录 --format csv --out 预算.csv\n  yusuan export 部门预算.txt --format xlsx',
+      '\n示例：\n  yusuan check 部门预算.txt\n  yusuan check 公开文本目录 --format html --out 检查报告.html\n  yusuan parse 部门预算.txt\n  yusuan export 公开文本目录 --format csv --out 预算.csv\n  yusuan export 部门预算.txt --format xlsx',
     );
 
   program
@@ -309,7 +320,69 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       },
     );
 
+  program
+    .command('check')
+    .usage('[选项] <文件...>')
+    .description(
+      '按规则目录检查公开文本：表内与表间勾稽、文字与表格、说明与数据、完整性、科目编码、项目绩效目标',
+    )
+    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .addOption(new Option('--format <格式>', '输出格式').choices(['text', 'json', 'html']).default('text'))
+    .addOption(new Option('--profile <规范>', '检查规范（默认按文档自动选择）').choices(profileNames))
+    .option('--config <路径>', `规则配置文件（默认读取当前目录下的 ${configFileName}，如存在）`)
+    .option('--out <路径>', '输出文件（默认写到标准输出）')
+    .addHelpText(
+      'after',
+      `
+退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取。
+${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-value": "info" } }
+规则说明见 docs/rules.md。`,
+    )
+    .action(
+      (
+        args: string[],
+        opts: { format: 'text' | 'json' | 'html'; profile?: ProfileName; config?: string; out?: string },
+      ) => {
+        const config = loadConfig(opts.config, io.cwd);
+        if (opts.profile) config.profile = opts.profile;
+        const loaded = loadAll(args, io, (entry) => printProblems(io, entry));
+        const checked: CheckedFile[] = loaded.entries.map(({ file, document }) => ({
+          file,
+          document,
+          profile: (config.profile ? profiles[config.profile] : chooseProfile(document)).name,
+          findings: checkDocument(document, config),
+        }));
+        const render = opts.format === 'json' ? toFindingsJson : opts.format === 'html' ? toHtml : toText;
+        const text = render(checked);
+        const out = outputPath(opts.out, io.cwd);
+        if (out === undefined) io.stdout(text);
+        else {
+          writeOutput(out, text);
+          io.stderr(`已写入 ${out}\n`);
+        }
+        if (checked.some((c) => hasErrors(c.findings))) setCode(exitCodes.findings);
+        if (loaded.failed) setCode(exitCodes.unreadable);
+      },
+    );
+
   return program;
+}
+
+/** The --config file, or yusuan.config.json in the working directory when there is one. */
+function loadConfig(path: string | undefined, cwd: string): CheckConfig {
+  const file = resolve(cwd, path ?? configFileName);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (path === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new InputError(describeFsError(path ?? configFileName, e));
+  }
+  try {
+    return readConfig(text, path ?? configFileName);
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 const defaultIo = (): Io => ({

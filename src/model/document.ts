@@ -40,6 +40,21 @@ export const budgetTableKeys = [
 ] as const;
 export type TableKey = (typeof budgetTableKeys)[number];
 
+/** The standard (national) title of each table, for messages. */
+export const tableNames: Record<TableKey, string> = {
+  summary: '部门预算收支总表',
+  income: '部门预算收入总表',
+  expenditure: '部门预算支出总表',
+  'fiscal-summary': '部门预算财政拨款收支总表',
+  'general-expenditure': '一般公共预算财政拨款支出表',
+  'general-basic': '一般公共预算财政拨款基本支出表',
+  'fund-expenditure': '政府性基金预算财政拨款支出表',
+  'capital-expenditure': '国有资本经营预算财政拨款支出表',
+  'three-public': '财政拨款"三公"经费支出表',
+  procurement: '部门政府采购预算表',
+  assets: '部门固定资产占用情况表',
+};
+
 /** 收支总表 and 财政拨款收支总表 print income (left) and expenditure (right) side by side. */
 export type TableSide = 'income' | 'expenditure';
 

@@ -1,0 +1,49 @@
+// One checked file: the document's header facts and its findings, as every report prints them.
+
+import type { Finding, Severity } from '../check/types.ts';
+import { type Document, tableNames } from '../model/document.ts';
+
+export interface CheckedFile {
+  file: string;
+  document: Document;
+  profile: string;
+  findings: Finding[];
+}
+
+export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export const severities: Severity[] = ['error', 'warning', 'info'];
+
+export const kindNames: Record<Document['kind'], string> = {
+  budget: '部门预算',
+  performance: '部门预算绩效目标',
+  final: '部门决算',
+};
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** 第 12 页第 797 行 · 支出总表 · 21011 · 合计 */
+export function describeWhere(f: Finding): string {
+  const w = f.where;
+  const parts: string[] = [];
+  if (w.page !== undefined) parts.push(`第 ${w.page} 页`);
+  if (w.line !== undefined) parts.push(`第 ${w.line} 行`);
+  const place = parts.join('');
+  return [
+    place,
+    w.table && tableNames[w.table],
+    w.row,
+    w.column,
+    w.project,
+    w.line === undefined ? w.section : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function documentTitle(doc: Document): string {
+  return `${doc.department.name || '（未识别部门）'} ${doc.year ? `${doc.year} 年` : ''}${kindNames[doc.kind]}`;
+}

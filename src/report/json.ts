@@ -1,0 +1,18 @@
+// check --format json, exactly as architecture.md fixes it.
+import type { CheckedFile } from './findings.ts';
+
+export function toFindingsJson(files: CheckedFile[]): string {
+  const body = {
+    files: files.map((f) => ({
+      file: f.file,
+      document: {
+        kind: f.document.kind,
+        department: f.document.department.name,
+        year: f.document.year ?? null,
+        unit: f.document.unit,
+      },
+      findings: f.findings,
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
