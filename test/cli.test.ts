@@ -94,11 +94,11 @@ describe('yusuan parse', () => {
     ]);
   });
 
-  it('reports a directory without .txt files', async () => {
+  it('reports a directory without readable files', async () => {
     mkdirSync(join(tmp, 'nothing'), { recursive: true });
     const r = await cli('parse', 'nothing');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('错误：nothing：目录中没有 .txt 文件');
+    expect(r.stderr).toContain('错误：nothing：目录中没有可读取的文件（.pdf .docx .docm .xlsx .xlsm .txt）');
   });
 
   it('prints recognition problems as 提示 lines', async () => {

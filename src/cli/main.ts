@@ -13,7 +13,7 @@ import { toCsv } from '../export/csv.ts';
 import { type FileDocument, toJson } from '../export/json.ts';
 import { toXlsxBuffer } from '../export/xlsx.ts';
 import type { Document } from '../model/document.ts';
-import { parseText } from '../parse.ts';
+import { parseDocument, readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
 import type { CheckedFile } from '../report/findings.ts';
 import { toHtml } from '../report/html.ts';
@@ -124,7 +124,7 @@ const packageVersion = (): string => {
 /** A failure to find or read an input, reported as `错误：…` without a stack trace. */
 class InputError extends Error {}
 
-/** Arguments → files: a directory stands for the .txt files directly inside it, in name order. */
+/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx) directly inside it, in name order. */
 export function expandInputs(args: string[], cwd: string): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];
@@ -147,8 +147,8 @@ export function expandInputs(args: string[], cwd: string): { files: string[]; er
       errors.push(describeFsError(arg, e));
       continue;
     }
-    const txt = names.filter((n) => extname(n).toLowerCase() === '.txt').sort();
-    if (txt.length === 0) errors.push(`${arg}：目录中没有 .txt 文件`);
+    const txt = names.filter((n) => readableExtensions.includes(extname(n).toLowerCase())).sort();
+    if (txt.length === 0) errors.push(`${arg}：目录中没有可读取的文件（${readableExtensions.join(' ')}）`);
     for (const n of txt) files.push(join(arg, n));
   }
   return { files, errors };
@@ -171,7 +171,7 @@ function describeFsError(file: string, e: unknown): string {
 }
 
 /** Reads and parses one file; throws InputError with a Chinese message naming the file. */
-function parseFile(file: string, cwd: string): Document {
+async function parseFile(file: string, cwd: string): Promise<Document> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(resolve(cwd, file));
@@ -179,7 +179,7 @@ function parseFile(file: string, cwd: string): Document {
     throw new InputError(describeFsError(file, e));
   }
   try {
-    return parseText(bytes, file);
+    return await parseDocument(bytes, file);
   } catch (e) {
     if (e instanceof ReadError) throw new InputError(e.message);
     const detail = e instanceof Error ? e.message : String(e);
@@ -194,14 +194,14 @@ interface Loaded {
   failed: boolean;
 }
 
-function loadAll(args: string[], io: Io, onDocument?: (entry: FileDocument) => void): Loaded {
+async function loadAll(args: string[], io: Io, onDocument?: (entry: FileDocument) => void): Promise<Loaded> {
   const { files, errors } = expandInputs(args, io.cwd);
   for (const message of errors) io.stderr(`错误：${message}\n`);
   const entries: FileDocument[] = [];
   let failed = errors.length > 0;
   for (const file of files) {
     try {
-      const entry = { file, document: parseFile(file, io.cwd) };
+      const entry = { file, document: await parseFile(file, io.cwd) };
       entries.push(entry);
       onDocument?.(entry);
     } catch (e) {
@@ -267,14 +267,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .command('parse')
     .usage('[选项] <文件...>')
     .description('读取公开文本，输出识别出的文档模型（JSON）；识别中的问题以“提示：”输出到标准错误')
-    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx），或包含这些文件的目录')
     .addOption(new Option('--format <格式>', '输出格式').choices(['json']).default('json'))
     .addHelpText(
       'after',
       '\n一个文件时输出该文件的文档；多个文件时输出 [{ "file", "document" }, …]。\n无法读取的文件输出“错误：…”，处理完其余文件后以退出码 2 结束。',
     )
-    .action((args: string[]) => {
-      const loaded = loadAll(args, io, (entry) => printProblems(io, entry));
+    .action(async (args: string[]) => {
+      const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
       io.stdout(jsonOf(loaded));
       if (loaded.failed) setCode(exitCodes.unreadable);
     });
@@ -283,7 +283,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .command('export')
     .usage('[选项] <文件...>')
     .description('把公开文本中的表格导出为整理好的数据：CSV、JSON 或 XLSX')
-    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx），或包含这些文件的目录')
     .addOption(new Option('--format <格式>', '导出格式').choices(['csv', 'json', 'xlsx']).default('csv'))
     .option(
       '--out <路径>',
@@ -296,7 +296,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     )
     .action(
       async (args: string[], opts: { format: 'csv' | 'json' | 'xlsx'; out?: string; bom?: boolean }) => {
-        const loaded = loadAll(args, io);
+        const loaded = await loadAll(args, io);
         if (loaded.failed) setCode(exitCodes.unreadable);
         const out = outputPath(opts.out, io.cwd);
         if (opts.format === 'xlsx') {
@@ -326,7 +326,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description(
       '按规则目录检查公开文本：表内与表间勾稽、文字与表格、说明与数据、完整性、科目编码、项目绩效目标',
     )
-    .argument('<文件...>', '文本文件（.txt），或包含 .txt 文件的目录')
+    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx），或包含这些文件的目录')
     .addOption(new Option('--format <格式>', '输出格式').choices(['text', 'json', 'html']).default('text'))
     .addOption(new Option('--profile <规范>', '检查规范（默认按文档自动选择）').choices(profileNames))
     .option('--config <路径>', `规则配置文件（默认读取当前目录下的 ${configFileName}，如存在）`)
@@ -339,13 +339,13 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
 规则说明见 docs/rules.md。`,
     )
     .action(
-      (
+      async (
         args: string[],
         opts: { format: 'text' | 'json' | 'html'; profile?: ProfileName; config?: string; out?: string },
       ) => {
         const config = loadConfig(opts.config, io.cwd);
         if (opts.profile) config.profile = opts.profile;
-        const loaded = loadAll(args, io, (entry) => printProblems(io, entry));
+        const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
         const checked: CheckedFile[] = loaded.entries.map(({ file, document }) => ({
           file,
           document,
