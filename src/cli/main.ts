@@ -365,7 +365,76 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       },
     );
 
+  program
+    .command('serve')
+    .description('启动网页应用（默认使用内嵌数据库；设置 DATABASE_URL 时使用 PostgreSQL）')
+    .option('--data <目录>', '内嵌数据库的数据目录', 'data')
+    .option('--port <端口>', '端口', '8080')
+    .option('--host <地址>', '监听地址', '127.0.0.1')
+    .action(async (opts: { data: string; port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口 ${opts.port} 无效`);
+      const { serve } = await import('../server/start.ts');
+      const server = await serve({
+        dataDir: resolve(io.cwd, opts.data),
+        port,
+        host: opts.host,
+        databaseUrl: process.env.DATABASE_URL,
+        log: (line) => io.stderr(`${line}\n`),
+      });
+      io.stdout(`yusuan 已启动：${server.url}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          void server.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('import')
+    .usage('[选项] <文件...>')
+    .description('把公开文本导入数据库（默认内嵌数据库；设置 DATABASE_URL 时使用 PostgreSQL），显示进度')
+    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx），或包含这些文件的目录')
+    .option('--data <目录>', '内嵌数据库的数据目录', 'data')
+    .action(async (args: string[], opts: { data: string }) => {
+      const { files, errors } = expandInputs(args, io.cwd);
+      for (const message of errors) io.stderr(`错误：${message}\n`);
+      if (errors.length > 0) setCode(exitCodes.unreadable);
+      const { openStore } = await import('../store/db.ts');
+      const { importFile } = await import('../store/documents.ts');
+      const url = process.env.DATABASE_URL;
+      const store = await openStore(url ? { url } : { dataDir: resolve(io.cwd, opts.data) });
+      try {
+        let done = 0;
+        for (const file of files) {
+          let line: string;
+          try {
+            const bytes = readFileSync(resolve(io.cwd, file));
+            const r = await importFile(store, bytes, basename(file));
+            line = `${r.status === 'imported' ? '已导入' : '未变化'} ${file}：${r.department} ${r.year ?? ''} 第 ${r.version} 版，错误 ${r.errors}，警告 ${r.warnings}`;
+          } catch (e) {
+            if (!(e instanceof ReadError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
+            line = `错误：${e instanceof ReadError ? e.message : describeFsError(file, e)}`;
+            setCode(exitCodes.unreadable);
+          }
+          done++;
+          io.stderr(`${progressBar(done, files.length)} ${line}\n`);
+        }
+      } finally {
+        await store.destroy();
+      }
+    });
+
   return program;
+}
+
+/** [██████░░░░] 6/10 */
+function progressBar(done: number, total: number): string {
+  const width = 20;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`;
 }
 
 /** The --config file, or yusuan.config.json in the working directory when there is one. */

@@ -1,0 +1,282 @@
+// The HTTP API (fastify) and the built web app. Anonymous users read; 管理员/审核 import anything,
+// 填报 only their own department's documents; only 管理员 manages users and reads the audit log.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { rules } from '../check/rules/index.ts';
+import { toCsv } from '../export/csv.ts';
+import { toJson } from '../export/json.ts';
+import { toXlsxBuffer } from '../export/xlsx.ts';
+import { ReadError } from '../read/layout.ts';
+import { toHtml } from '../report/html.ts';
+import type { Store } from '../store/db.ts';
+import { importFile, RefusedImport } from '../store/documents.ts';
+import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
+import { createUser, login, logout, type Role, sessionUser, type User } from './auth.ts';
+import { openApi } from './openapi.ts';
+
+export interface ServerOptions {
+  store: Store;
+  /** Secure cookies (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Directory of the built web app; served at / when present. */
+  webDir?: string;
+  maxUploadBytes?: number;
+  logger?: boolean;
+}
+
+const sessionCookie = 'yusuan_session';
+export const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+    csrf?: string;
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: 1200, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 50, fields: 10 } });
+
+  app.addHook('onRequest', async (request) => {
+    const session = await sessionUser(store, request.cookies[sessionCookie]);
+    if (session) {
+      request.user = session.user;
+      request.csrf = session.csrf;
+    }
+  });
+  // Every change needs a session and the CSRF token of that session in a header.
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (request.url === '/api/session' && request.method === 'POST') return;
+    if (!request.user) throw new HttpError(401, '请先登录');
+    if (request.headers['x-csrf-token'] !== request.csrf)
+      throw new HttpError(403, 'CSRF 校验失败，请刷新页面后重试');
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+    if (error instanceof HttpError) return reply.status(error.status).send({ error: error.message });
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      return reply
+        .status(413)
+        .send({ error: `文件过大，上传上限为 ${Math.round(maxUploadBytes / 1024 / 1024)} MB` });
+    if (error.statusCode === 429) return reply.status(429).send({ error: '请求过于频繁，请稍后再试' });
+    if (error.statusCode && error.statusCode < 500)
+      return reply.status(error.statusCode).send({ error: error.message });
+    app.log.error(error);
+    return reply.status(500).send({ error: '服务器内部错误' });
+  });
+
+  const requireRole = (request: FastifyRequest, ...roles: Role[]): User => {
+    if (!request.user) throw new HttpError(401, '请先登录');
+    if (!roles.includes(request.user.role)) throw new HttpError(403, '当前用户没有此操作的权限');
+    return request.user;
+  };
+  const idParam = (request: FastifyRequest): number => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, '文档编号无效');
+    return id;
+  };
+
+  app.get('/api/openapi.json', async () => openApi);
+  app.get('/api/health', async () => ({ ok: true }));
+  app.get('/api/rules', async () => rules.map((r) => r.meta));
+
+  app.get('/api/session', async (request) => ({ user: request.user ?? null, csrf: request.csrf ?? null }));
+  app.post(
+    '/api/session',
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as { name?: unknown; password?: unknown };
+      if (typeof body.name !== 'string' || typeof body.password !== 'string')
+        throw new HttpError(400, '请填写用户名和密码');
+      const session = await login(store, body.name, body.password);
+      if (!session) throw new HttpError(401, '用户名或密码错误');
+      await audit(store, session.user.id, 'login', {});
+      reply.setCookie(sessionCookie, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies ?? false,
+      });
+      return { user: session.user, csrf: session.csrf };
+    },
+  );
+  app.delete('/api/session', async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token) await logout(store, token);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/documents', async (request) => {
+    const q = request.query as { q?: string; year?: string; kind?: string; history?: string };
+    const year = q.year ? Number(q.year) : undefined;
+    if (year !== undefined && !Number.isInteger(year)) throw new HttpError(400, '年度无效');
+    return overview(store, {
+      q: q.q || undefined,
+      year,
+      kind: q.kind || undefined,
+      history: q.history === '1',
+    });
+  });
+  app.get('/api/documents/:id', async (request) => {
+    const doc = await storedDocument(store, idParam(request));
+    if (!doc) throw new HttpError(404, '没有这个文档');
+    return doc;
+  });
+  app.get('/api/documents/:id/original', async (request, reply) => {
+    const file = await originalFile(store, idParam(request));
+    if (!file) throw new HttpError(404, '没有这个文档');
+    return sendDownload(reply, file.name, 'application/octet-stream', Buffer.from(file.bytes));
+  });
+  app.get('/api/documents/:id/export', async (request, reply) => {
+    const format = (request.query as { format?: string }).format ?? 'json';
+    const stored = await storedDocument(store, idParam(request));
+    if (!stored) throw new HttpError(404, '没有这个文档');
+    const entry = { file: stored.summary.fileName, document: stored.document };
+    const base = stored.summary.fileName.replace(/\.[^.]+$/, '');
+    switch (format) {
+      case 'csv':
+        return sendDownload(reply, `${base}.csv`, 'text/csv; charset=utf-8', toCsv([entry], { bom: true }));
+      case 'json':
+        return sendDownload(reply, `${base}.json`, 'application/json; charset=utf-8', toJson([entry]));
+      case 'xlsx':
+        return sendDownload(
+          reply,
+          `${base}.xlsx`,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          Buffer.from(await toXlsxBuffer([entry])),
+        );
+      case 'html':
+        return sendDownload(
+          reply,
+          `${base}-检查报告.html`,
+          'text/html; charset=utf-8',
+          toHtml([{ ...entry, profile: stored.summary.kind, findings: stored.findings }]),
+        );
+      default:
+        throw new HttpError(400, `不支持的导出格式 ${format}（可用：csv、json、xlsx、html）`);
+    }
+  });
+  app.get('/api/compare', async (request) => {
+    const raw = (request.query as { ids?: string }).ids ?? '';
+    const ids = raw.split(',').filter(Boolean).map(Number);
+    if (ids.length === 0 || ids.length > 50 || ids.some((n) => !Number.isInteger(n)))
+      throw new HttpError(400, '请给出 1–50 个文档编号，如 ids=1,2');
+    return compare(store, ids);
+  });
+
+  app.post('/api/documents', async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
+    const editorDepartment =
+      user.role === 'editor' && user.departmentId !== null
+        ? (
+            await store
+              .selectFrom('department')
+              .select('name')
+              .where('id', '=', user.departmentId)
+              .executeTakeFirst()
+          )?.name
+        : undefined;
+    const results: { file: string; ok: boolean; result?: unknown; error?: string }[] = [];
+    for await (const part of request.files()) {
+      const bytes = new Uint8Array(await part.toBuffer());
+      const file = part.filename || 'upload';
+      try {
+        const result = await importFile(store, bytes, file, {
+          userId: user.id,
+          refuse: (doc) =>
+            user.role === 'editor' && doc.department.name !== editorDepartment
+              ? `填报用户只能上传本部门（${editorDepartment ?? '未指定'}）的文档，此文件属于"${doc.department.name}"`
+              : null,
+        });
+        results.push({ file, ok: true, result });
+      } catch (e) {
+        if (e instanceof RefusedImport) throw new HttpError(403, e.message);
+        if (e instanceof ReadError) results.push({ file, ok: false, error: e.message });
+        else throw e;
+      }
+    }
+    if (results.length === 0) throw new HttpError(400, '没有收到文件');
+    return { results };
+  });
+
+  app.post('/api/users', async (request) => {
+    const admin = requireRole(request, 'admin');
+    const body = (request.body ?? {}) as {
+      name?: unknown;
+      password?: unknown;
+      role?: unknown;
+      departmentId?: unknown;
+    };
+    if (typeof body.name !== 'string' || body.name.trim() === '') throw new HttpError(400, '请填写用户名');
+    if (typeof body.password !== 'string' || body.password.length < 8)
+      throw new HttpError(400, '密码至少 8 位');
+    if (body.role !== 'admin' && body.role !== 'reviewer' && body.role !== 'editor')
+      throw new HttpError(400, '角色应为 admin、reviewer 或 editor');
+    const departmentId = typeof body.departmentId === 'number' ? body.departmentId : null;
+    if (body.role === 'editor' && departmentId === null) throw new HttpError(400, '填报用户须指定所属部门');
+    const exists = await store
+      .selectFrom('app_user')
+      .select('id')
+      .where('name', '=', body.name)
+      .executeTakeFirst();
+    if (exists) throw new HttpError(409, '用户名已存在');
+    const id = await createUser(store, {
+      name: body.name,
+      password: body.password,
+      role: body.role,
+      departmentId,
+    });
+    await audit(store, admin.id, 'create-user', { user: id, role: body.role });
+    return { id };
+  });
+  app.get('/api/audit', async (request) => {
+    requireRole(request, 'admin');
+    return store.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(500).execute();
+  });
+
+  const webDir = options.webDir ?? defaultWebDir;
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+    // Client-side routes fall back to the app.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send({ error: '没有这个接口' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+async function audit(store: Store, userId: number | null, action: string, detail: Record<string, unknown>) {
+  await store
+    .insertInto('audit')
+    .values({ user_id: userId, action, detail: JSON.stringify(detail) })
+    .execute();
+}
+
+function sendDownload(reply: FastifyReply, name: string, type: string, body: string | Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(body);
+}

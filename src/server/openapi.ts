@@ -1,0 +1,104 @@
+// The API described for clients (GET /api/openapi.json). Kept beside the routes in app.ts.
+const error = { type: 'object', properties: { error: { type: 'string', description: '中文错误说明' } } };
+const ok = (description: string, schema: object = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  '400': ok('请求有误', error),
+  '401': ok('未登录', error),
+  '403': ok('无权限或 CSRF 校验失败', error),
+};
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+const csrf = { name: 'x-csrf-token', in: 'header', required: true, schema: { type: 'string' } };
+
+export const openApi = {
+  openapi: '3.1.0',
+  info: {
+    title: 'yusuan API',
+    version: '0.1.0',
+    description: '部门预算、绩效目标与决算公开文本的导入、检查与比较',
+  },
+  paths: {
+    '/api/session': {
+      get: { summary: '当前用户与 CSRF 令牌', responses: { '200': ok('会话') } },
+      post: {
+        summary: '登录（设置 httpOnly 会话 Cookie）',
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name', 'password'],
+                properties: { name: { type: 'string' }, password: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: { '200': ok('已登录：{ user, csrf }'), ...errors },
+      },
+      delete: { summary: '退出登录', parameters: [csrf], responses: { '200': ok('已退出') } },
+    },
+    '/api/documents': {
+      get: {
+        summary: '总览：各部门各年度的文档及问题数',
+        parameters: ['q', 'year', 'kind', 'history'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'string' },
+        })),
+        responses: { '200': ok('文档列表', { type: 'array' }) },
+      },
+      post: {
+        summary: '上传并导入文件（multipart/form-data，可多个）',
+        parameters: [csrf],
+        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } },
+        responses: { '200': ok('每个文件的导入结果'), ...errors, '413': ok('文件过大', error) },
+      },
+    },
+    '/api/documents/{id}': {
+      get: {
+        summary: '文档模型、检查结果与版本历史',
+        parameters: [id],
+        responses: { '200': ok('文档'), '404': ok('没有这个文档', error) },
+      },
+    },
+    '/api/documents/{id}/original': {
+      get: {
+        summary: '下载上传的原始文件',
+        parameters: [id],
+        responses: { '200': { description: '原始文件' } },
+      },
+    },
+    '/api/documents/{id}/export': {
+      get: {
+        summary: '导出（csv、json、xlsx 或 html 检查报告）',
+        parameters: [id, { name: 'format', in: 'query', schema: { enum: ['csv', 'json', 'xlsx', 'html'] } }],
+        responses: { '200': { description: '文件' } },
+      },
+    },
+    '/api/compare': {
+      get: {
+        summary: '比较文档：基本/项目、人员/公用、"三公"及各项、各功能类支出',
+        parameters: [
+          { name: 'ids', in: 'query', required: true, schema: { type: 'string', example: '1,2' } },
+        ],
+        responses: { '200': ok('比较数据', { type: 'array' }) },
+      },
+    },
+    '/api/rules': { get: { summary: '规则目录', responses: { '200': ok('规则', { type: 'array' }) } } },
+    '/api/users': {
+      post: {
+        summary: '新建用户（仅管理员）',
+        parameters: [csrf],
+        responses: { '200': ok('{ id }'), ...errors },
+      },
+    },
+    '/api/audit': {
+      get: {
+        summary: '审计日志（仅管理员）',
+        responses: { '200': ok('日志', { type: 'array' }), ...errors },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,240 @@
+// Importing documents into the store and reading them back. An import is one transaction; the same
+// bytes imported twice change nothing; a newer document for a department, year and kind supersedes the
+// older one, which stays in history.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { checkDocument } from '../check/engine.ts';
+import { chooseProfile } from '../check/profiles.ts';
+import type { Finding } from '../check/types.ts';
+import type { Document } from '../model/document.ts';
+import { parseDocument } from '../parse.ts';
+import type { Store } from './db.ts';
+
+export interface ImportResult {
+  id: number;
+  status: 'imported' | 'unchanged';
+  department: string;
+  year: number | null;
+  version: number;
+  errors: number;
+  warnings: number;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** An import the user may not make (an editor uploading another department's document). */
+export class RefusedImport extends Error {}
+
+export interface ImportOptions {
+  userId?: number | null;
+  /** Returns a refusal message when the user may not store this document. */
+  refuse?: (doc: Document) => string | null;
+}
+
+/** Parses, checks and stores one file. Throws ReadError for a file that cannot be read; stores nothing then. */
+export async function importFile(
+  store: Store,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const userId = options.userId ?? null;
+  const hash = contentHash(bytes);
+  const doc = await parseDocument(bytes, fileName);
+  const refusal = options.refuse?.(doc);
+  if (refusal) throw new RefusedImport(refusal);
+  const known = await existing(store, hash);
+  if (known) return known;
+  const findings = checkDocument(doc);
+  try {
+    return await store
+      .transaction()
+      .execute((trx) => insertDocument(trx, { bytes, fileName, hash, doc, findings, userId }));
+  } catch (e) {
+    // Another import of the same bytes won the race: the document is stored once.
+    const raced = await existing(store, hash);
+    if (raced) return raced;
+    throw e;
+  }
+}
+
+async function existing(store: Store, hash: string): Promise<ImportResult | undefined> {
+  const row = await store
+    .selectFrom('document')
+    .innerJoin('department', 'department.id', 'document.department_id')
+    .select([
+      'document.id',
+      'department.name',
+      'document.year',
+      'document.version',
+      'document.errors',
+      'document.warnings',
+    ])
+    .where('document.file_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    status: 'unchanged',
+    department: row.name,
+    year: row.year,
+    version: row.version,
+    errors: row.errors,
+    warnings: row.warnings,
+  };
+}
+
+interface NewDocument {
+  bytes: Uint8Array;
+  fileName: string;
+  hash: string;
+  doc: Document;
+  findings: Finding[];
+  userId: number | null;
+}
+
+async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult> {
+  const { doc, findings } = n;
+  const name = doc.department.name || '（未识别部门）';
+  const department = await trx
+    .insertInto('department')
+    .values({ name, code: doc.department.code ?? null })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet({ code: sql`coalesce(excluded.code, department.code)` }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Serialise imports of one department so that versions are numbered without gaps.
+  await sql`select id from department where id = ${department.id} for update`.execute(trx);
+  await trx
+    .insertInto('file')
+    .values({ hash: n.hash, name: n.fileName, size: n.bytes.length, bytes: n.bytes })
+    .onConflict((oc) => oc.column('hash').doNothing())
+    .execute();
+  const previous = await trx
+    .selectFrom('document')
+    .select(['id', 'version'])
+    .where('department_id', '=', department.id)
+    .where('kind', '=', doc.kind)
+    .where((eb) => (doc.year === undefined ? eb('year', 'is', null) : eb('year', '=', doc.year)))
+    .where('superseded_by', 'is', null)
+    .executeTakeFirst();
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const version = (previous?.version ?? 0) + 1;
+  const inserted = await trx
+    .insertInto('document')
+    .values({
+      department_id: department.id,
+      year: doc.year ?? null,
+      kind: doc.kind,
+      unit: doc.unit,
+      file_hash: n.hash,
+      file_name: n.fileName,
+      version,
+      superseded_by: null,
+      profile: chooseProfile(doc).name,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      model: JSON.stringify(doc),
+      imported_by: n.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = inserted.id;
+  if (previous)
+    await trx.updateTable('document').set({ superseded_by: id }).where('id', '=', previous.id).execute();
+
+  const cells = Object.values(doc.tables).flatMap((table) =>
+    table.rows.flatMap((row, rowIndex) => {
+      const columns = row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
+      return row.amounts.flatMap((amount, c) =>
+        amount === null
+          ? []
+          : [
+              {
+                document_id: id,
+                table_key: table.key,
+                side: row.side ?? null,
+                row_index: rowIndex,
+                row_code: row.code ?? null,
+                row_name: row.name,
+                column_index: c,
+                column_name: columns[c] ?? '',
+                amount: amount.value,
+              },
+            ],
+      );
+    }),
+  );
+  for (let i = 0; i < cells.length; i += 500)
+    await trx
+      .insertInto('cell')
+      .values(cells.slice(i, i + 500))
+      .execute();
+  for (const p of doc.projects) {
+    const project = await trx
+      .insertInto('project')
+      .values({ document_id: id, code: p.code, name: p.name, budget: p.budget?.value ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (p.indicators.length > 0) {
+      await trx
+        .insertInto('indicator')
+        .values(
+          p.indicators.map((i) => ({
+            project_id: project.id,
+            level1: i.level1,
+            level2: i.level2,
+            level3: i.level3,
+            description: i.description,
+            value: i.value,
+            basis: i.basis,
+          })),
+        )
+        .execute();
+    }
+  }
+  if (findings.length > 0) {
+    await trx
+      .insertInto('finding')
+      .values(
+        findings.map((f) => ({
+          document_id: id,
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          where: JSON.stringify(f.where),
+          expected: f.expected === undefined ? null : String(f.expected),
+          actual: f.actual === undefined ? null : String(f.actual),
+        })),
+      )
+      .execute();
+  }
+  await trx
+    .insertInto('audit')
+    .values({
+      user_id: n.userId,
+      action: 'import',
+      detail: JSON.stringify({
+        document: id,
+        file: n.fileName,
+        hash: n.hash,
+        version,
+        supersedes: previous?.id ?? null,
+      }),
+    })
+    .execute();
+  return {
+    id,
+    status: 'imported',
+    department: name,
+    year: doc.year ?? null,
+    version,
+    errors: counts.error,
+    warnings: counts.warning,
+  };
+}

@@ -1,0 +1,113 @@
+// Versioned migrations, applied in name order by Kysely's Migrator. Never edit one that has shipped.
+import { type Kysely, type Migration, sql } from 'kysely';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('department')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('code', 'text')
+        .execute();
+      await db.schema
+        .createTable('file')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('bytes', 'bytea', (c) => c.notNull())
+        .addColumn('stored_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('app_user')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'reviewer', 'editor')`))
+        .addColumn('department_id', 'integer', (c) => c.references('department.id'))
+        .execute();
+      await db.schema
+        .createTable('document')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('department_id', 'integer', (c) => c.notNull().references('department.id'))
+        .addColumn('year', 'integer')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('file_hash', 'text', (c) => c.notNull().unique().references('file.hash'))
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('superseded_by', 'integer', (c) => c.references('document.id'))
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('errors', 'integer', (c) => c.notNull())
+        .addColumn('warnings', 'integer', (c) => c.notNull())
+        .addColumn('infos', 'integer', (c) => c.notNull())
+        .addColumn('model', 'jsonb', (c) => c.notNull())
+        .addColumn('imported_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('imported_by', 'integer', (c) => c.references('app_user.id'))
+        .execute();
+      await db.schema
+        .createIndex('document_department_year')
+        .on('document')
+        .columns(['department_id', 'year', 'kind'])
+        .execute();
+      await db.schema
+        .createTable('cell')
+        .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id').onDelete('cascade'))
+        .addColumn('table_key', 'text', (c) => c.notNull())
+        .addColumn('side', 'text')
+        .addColumn('row_index', 'integer', (c) => c.notNull())
+        .addColumn('row_code', 'text')
+        .addColumn('row_name', 'text', (c) => c.notNull())
+        .addColumn('column_index', 'integer', (c) => c.notNull())
+        .addColumn('column_name', 'text', (c) => c.notNull())
+        .addColumn('amount', 'numeric', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cell_document').on('cell').columns(['document_id', 'table_key']).execute();
+      await db.schema
+        .createTable('project')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id').onDelete('cascade'))
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('budget', 'numeric')
+        .execute();
+      await db.schema.createIndex('project_document').on('project').column('document_id').execute();
+      await db.schema
+        .createTable('indicator')
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('project.id').onDelete('cascade'))
+        .addColumn('level1', 'text', (c) => c.notNull())
+        .addColumn('level2', 'text', (c) => c.notNull())
+        .addColumn('level3', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('basis', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('finding')
+        .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id').onDelete('cascade'))
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('where', 'jsonb', (c) => c.notNull())
+        .addColumn('expected', 'numeric')
+        .addColumn('actual', 'numeric')
+        .execute();
+      await db.schema.createIndex('finding_document').on('finding').column('document_id').execute();
+      await db.schema
+        .createTable('session')
+        .addColumn('token', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+        .addColumn('csrf', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('user_id', 'integer')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('detail', 'jsonb', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,119 @@
+// The database as Kysely sees it. Amounts are PostgreSQL numeric: they come back as strings, read in
+// one place (src/store/documents.ts), never summed as floats.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date | string, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  name: string;
+  code: string | null;
+}
+
+/** Every uploaded file, kept whole and addressed by the SHA-256 of its bytes: nothing uploaded is lost. */
+export interface FileTable {
+  hash: string;
+  name: string;
+  size: number;
+  bytes: Uint8Array;
+  stored_at: Timestamp;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  department_id: number;
+  year: number | null;
+  kind: string;
+  unit: string;
+  file_hash: string;
+  file_name: string;
+  /** 1 for the first document of a department, year and kind; a newer one supersedes it. */
+  version: number;
+  superseded_by: number | null;
+  profile: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  model: Json<unknown>;
+  imported_at: Timestamp;
+  imported_by: number | null;
+}
+
+/** One table cell as a fact: the unit of comparison across departments and years. */
+export interface CellTable {
+  document_id: number;
+  table_key: string;
+  side: string | null;
+  row_index: number;
+  row_code: string | null;
+  row_name: string;
+  column_index: number;
+  column_name: string;
+  amount: string;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  document_id: number;
+  code: string;
+  name: string;
+  budget: string | null;
+}
+
+export interface IndicatorTable {
+  project_id: number;
+  level1: string;
+  level2: string;
+  level3: string;
+  description: string;
+  value: string;
+  basis: string;
+}
+
+export interface FindingTable {
+  document_id: number;
+  rule: string;
+  severity: string;
+  message: string;
+  where: Json<Record<string, unknown>>;
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  password_hash: string;
+  /** admin 管理员 · reviewer 审核 · editor 填报 (own department only). */
+  role: string;
+  department_id: number | null;
+}
+
+export interface SessionTable {
+  token: string;
+  user_id: number;
+  csrf: string;
+  expires_at: Timestamp;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  action: string;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface Database {
+  department: DepartmentTable;
+  file: FileTable;
+  document: DocumentTable;
+  cell: CellTable;
+  project: ProjectTable;
+  indicator: IndicatorTable;
+  finding: FindingTable;
+  app_user: UserTable;
+  session: SessionTable;
+  audit: AuditTable;
+}
