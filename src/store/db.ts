@@ -14,20 +14,33 @@ export interface StoreOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory without one). */
   url?: string;
   dataDir?: string;
+  /** PostgreSQL only: a schema of its own (created when missing), e.g. for tests sharing one server. */
+  schema?: string;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   let db: Kysely<Database>;
+  const schema = options.url ? options.schema : undefined;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`数据库 schema 名称无效：${schema}`);
   if (options.url) {
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: 10 }) }),
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const lite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
     db = new Kysely<Database>({ dialect: new PgliteDialect(lite) });
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
