@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument, hasErrors } from '../../src/check/engine.ts';
+import { chooseProfile } from '../../src/check/profiles.ts';
+import { rules } from '../../src/check/rules/index.ts';
+import { placeholder } from '../../src/check/rules/placeholder.ts';
+import { projectsTotal } from '../../src/check/rules/projects-total.ts';
+import { requiredSections } from '../../src/check/rules/required-sections.ts';
+import { requiredTables } from '../../src/check/rules/required-tables.ts';
+import { tableRowSum } from '../../src/check/rules/table-row-sum.ts';
+import { budgetDoc, finalDoc, performanceDoc, project, row, table } from './build.ts';
+import { finding } from './check.ts';
+
+// A 基本支出表 with one real error (line 11, 合计 off by 1) and one rounding difference (line 12).
+const basic = table(
+  'general-basic',
+  '一般公共预算财政拨款基本支出表',
+  ['合计', '人员经费', '公用经费'],
+  [
+    row('301', '工资福利支出', ['80.00', '79.00', null]),
+    row('302', '商品和服务支出', ['20.00', null, '20.01']),
+  ],
+);
+const doc = budgetDoc({ tables: [basic] });
+const errorWhere = { table: 'general-basic' as const, row: '301', column: '合计', line: 11 };
+const infoWhere = { table: 'general-basic' as const, row: '302', column: '合计', line: 12 };
+
+const hebeiCode = '130225250000000000001';
+
+describe('engine', () => {
+  it('runs the 29 rules with distinct ids', () => {
+    expect(rules).toHaveLength(29);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(29);
+  });
+
+  it('names the rule, keeps the rule severity and the tolerance', () => {
+    expect(checkDocument(doc, {}, [tableRowSum])).toStrictEqual([
+      finding(tableRowSum, 'error', errorWhere, 79, 80),
+      finding(tableRowSum, 'info', infoWhere, 20.01, 20),
+    ]);
+    expect(hasErrors(checkDocument(doc, {}, [tableRowSum]))).toBe(true);
+  });
+
+  it("removes a rule's findings when the config switches it off", () => {
+    expect(checkDocument(doc, { rules: { 'table-row-sum': 'off' } }, [tableRowSum])).toStrictEqual([]);
+    // Other rules still run.
+    const withPlaceholder = budgetDoc({
+      tables: [basic],
+      placeholders: [{ text: 'XX', source: { line: 3 } }],
+    });
+    expect(
+      checkDocument(withPlaceholder, { rules: { 'table-row-sum': 'off' } }, [tableRowSum, placeholder]),
+    ).toStrictEqual([finding(placeholder, 'error', { line: 3 })]);
+  });
+
+  it('turns an error into a warning when configured, and leaves an info as info', () => {
+    const findings = checkDocument(doc, { rules: { 'table-row-sum': 'warning' } }, [tableRowSum]);
+    expect(findings).toStrictEqual([
+      finding(tableRowSum, 'warning', errorWhere, 79, 80),
+      finding(tableRowSum, 'info', infoWhere, 20.01, 20),
+    ]);
+    expect(hasErrors(findings)).toBe(false);
+  });
+
+  it('orders findings by line, those without a line last', () => {
+    const d = budgetDoc({
+      tables: [basic],
+      placeholders: [
+        { text: '待填写', source: { line: 50 } },
+        { text: 'XX', source: { line: 3 } },
+      ],
+    });
+    const lines = checkDocument(d, {}, [requiredTables, placeholder, tableRowSum]).map((f) => f.where.line);
+    expect(lines.slice(0, 4)).toStrictEqual([3, 11, 12, 50]);
+    expect(lines.slice(4).every((l) => l === undefined)).toBe(true);
+  });
+
+  it('runs a rule only on the kinds it names: a performance text is not asked for budget tables', () => {
+    const perf = performanceDoc();
+    expect(checkDocument(perf, {}, [requiredTables])).toStrictEqual([]);
+    // Not even under a budget profile: the kind filter applies first.
+    expect(checkDocument(perf, { profile: 'national-budget' }, [requiredTables])).toStrictEqual([]);
+    // A budget-only rule is skipped for a performance text with the same data.
+    const perfWithProjects = performanceDoc({
+      tables: [table('expenditure', '支出总表', ['合计', '项目支出'], [row(null, '合计', ['1', '1'])])],
+      projects: [project({ budget: '99' })],
+    });
+    expect(checkDocument(perfWithProjects, {}, [projectsTotal])).toStrictEqual([]);
+    // The same rule set asks a budget for them.
+    expect(checkDocument(budgetDoc(), {}, [requiredTables])).toHaveLength(9);
+  });
+
+  it('chooses the profile from the document', () => {
+    expect(chooseProfile(performanceDoc()).name).toBe('performance');
+    expect(chooseProfile(performanceDoc({ projects: [project({ code: hebeiCode })] })).name).toBe(
+      'performance',
+    );
+    expect(chooseProfile(finalDoc()).name).toBe('final');
+    expect(chooseProfile(budgetDoc()).name).toBe('national-budget');
+    expect(chooseProfile(budgetDoc({ projects: [project()] })).name).toBe('national-budget');
+    expect(chooseProfile(budgetDoc({ projects: [project({ code: hebeiCode })] })).name).toBe(
+      'hebei-county-budget',
+    );
+    // Only when every project is a Hebei one.
+    expect(chooseProfile(budgetDoc({ projects: [project({ code: hebeiCode }), project()] })).name).toBe(
+      'national-budget',
+    );
+  });
+
+  it('applies the chosen profile: a Hebei budget must also have 政府采购 and 资产 tables', () => {
+    const national = checkDocument(budgetDoc(), {}, [requiredTables]).map((f) => f.where.table);
+    const hebei = checkDocument(budgetDoc({ projects: [project({ code: hebeiCode })] }), {}, [
+      requiredTables,
+    ]).map((f) => f.where.table);
+    expect(national).toHaveLength(9);
+    expect(hebei).toStrictEqual([...national, 'procurement', 'assets']);
+  });
+
+  it('lets config.profile override the chosen profile', () => {
+    const hebeiDoc = budgetDoc({ projects: [project({ code: hebeiCode })] });
+    expect(checkDocument(hebeiDoc, { profile: 'national-budget' }, [requiredTables])).toHaveLength(9);
+    expect(checkDocument(budgetDoc(), { profile: 'hebei-county-budget' }, [requiredTables])).toHaveLength(11);
+    expect(checkDocument(budgetDoc(), { profile: 'final' }, [requiredTables])).toStrictEqual([]);
+    // A performance text checked against the performance sections, or a pinned budget profile's.
+    const perf = performanceDoc();
+    expect(checkDocument(perf, {}, [requiredSections]).map((f) => f.where.section)).toStrictEqual([
+      '总体绩效目标',
+      '分项绩效目标',
+      '工作保障措施',
+    ]);
+    expect(checkDocument(perf, { profile: 'national-budget' }, [requiredSections])).toHaveLength(7);
+  });
+});

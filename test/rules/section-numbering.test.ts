@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, sectionNumbering } from '../../src/check/rules/section-numbering.ts';
+import { budgetDoc, section } from './build.ts';
+import { finding, run } from './check.ts';
+
+const names = [
+  '部门职责及机构设置',
+  '部门预算安排的总体情况',
+  '收入预算情况',
+  '支出预算情况',
+  '财政拨款收支预算情况',
+  '一般公共预算支出情况',
+  '机关运行经费安排情况',
+  '政府采购预算情况',
+  '国有资产信息',
+  '"三公"经费预算情况',
+  '名词解释',
+];
+const numbered = (numbers: string[]) => numbers.map((n, i) => section(`${n}、${names[i]}`, 100 + 10 * i));
+
+describe('section-numbering', () => {
+  it('passes headings numbered 一、 to 十一、', () => {
+    expect(chineseNumeral(11)).toBe('十一');
+    const doc = budgetDoc({
+      sections: numbered(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一']),
+    });
+    expect(run(sectionNumbering, doc)).toStrictEqual([]);
+  });
+
+  it('fails 8、 and 9、 in Arabic numerals between 七、 and 十、', () => {
+    const doc = budgetDoc({
+      sections: numbered(['一', '二', '三', '四', '五', '六', '七', '8', '9', '十', '十一']),
+    });
+    expect(run(sectionNumbering, doc)).toStrictEqual([
+      finding(sectionNumbering, 'warning', { section: '8、政府采购预算情况', line: 170 }),
+      finding(sectionNumbering, 'warning', { section: '9、国有资产信息', line: 180 }),
+    ]);
+  });
+
+  it('fails a repeated number', () => {
+    const doc = budgetDoc({ sections: numbered(['一', '二', '二']) });
+    expect(run(sectionNumbering, doc)).toStrictEqual([
+      finding(sectionNumbering, 'warning', { section: '二、收入预算情况', line: 120 }),
+    ]);
+  });
+
+  it('reports a skipped number once, at the heading after the gap', () => {
+    // 一、二、四、五、: 三、 is missing. 四、 breaks the sequence; 五、 follows 四、 as it should.
+    const doc = budgetDoc({ sections: numbered(['一', '二', '四', '五']) });
+    expect(run(sectionNumbering, doc)).toStrictEqual([
+      finding(sectionNumbering, 'warning', { section: '四、收入预算情况', line: 120 }),
+    ]);
+  });
+});
