@@ -1,6 +1,6 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
 import type { Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
-import { at, bareName, columnIndex, summarySide, totalRow } from './tables.ts';
+import { at, bareName, columnIndex, summarySide, threePublicRows, totalRow } from './tables.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -16,14 +16,6 @@ const incomeItem: Partial<Record<StatedAmount['subject'], RegExp>> = {
   'capital-income': /^国有资本经营/,
   'special-account-income': /^财政专户/,
   'unit-funds-income': /^单位资金/,
-};
-
-const threePublicRows: Record<string, RegExp> = {
-  '因公出国（境）费': /^因公出国（境）费/,
-  公务用车购置及运维费: /^公务用车购置及运(?:行维护|维)费/,
-  公务用车购置费: /^(?:其中：)?公务用车购置费$/,
-  公务用车运行维护费: /^(?:其中：)?公务用车运(?:行维护|维)费$/,
-  公务接待费: /^公务接待费/,
 };
 
 /** The figure in the tables that a stated level amount must equal; undefined when the table is absent. */
@@ -78,7 +70,7 @@ export function tableFigure(doc: Document, stated: StatedAmount): Figure | undef
     }
     case 'three-public-part': {
       const table = t['three-public'];
-      const pattern = stated.item ? threePublicRows[stated.item] : undefined;
+      const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
       if (!table || !pattern) return undefined;
       const row = table.rows.find((r) => pattern.test(bareName(r.name)));
       return fromRow(row, 0, table.unit, `"三公"经费表「${row?.name ?? ''}」`);

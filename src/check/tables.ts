@@ -91,3 +91,12 @@ export function summarySide(table: BudgetTable, side: TableSide): SummarySide {
   if (totalAt >= 0) out.total = rows[totalAt]!;
   return out;
 }
+
+/** The rows of the 三公 table and the names a text gives them (both spellings of 运行维护/运维). */
+export const threePublicRows = {
+  '因公出国（境）费': /^因公出国（境）费/,
+  公务用车购置及运维费: /^公务用车购置及运(?:行维护|维)费/,
+  公务用车购置费: /^(?:其中：)?公务用车购置费$/,
+  公务用车运行维护费: /^(?:其中：)?公务用车运(?:行维护|行|维)费$/,
+  公务接待费: /^公务接待费/,
+} as const;

@@ -15,7 +15,10 @@ export const projectCode: Rule = {
     for (const p of doc.projects) {
       if (/^[0-9A-Z]{21}$/.test(p.code)) continue;
       ctx.report({
-        message: `项目"${p.name}"的项目编码"${p.code}"不是 21 位字母数字（${p.code.length} 位）`,
+        message:
+          p.code.length === 21
+            ? `项目"${p.name}"的项目编码"${p.code}"含有大写字母和数字以外的字符`
+            : `项目"${p.name}"的项目编码"${p.code}"应为 21 位，实为 ${p.code.length} 位`,
         where: { project: p.code, ...lineOf(p.source) },
         expected: 21,
         actual: p.code.length,

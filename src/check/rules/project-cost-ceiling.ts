@@ -4,6 +4,15 @@ import { convert, scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
+/** Money units an indicator may print, as a factor of 元 or 万元. */
+const moneyUnits: Record<string, { unit: MoneyUnit; factor: number }> = {
+  元: { unit: '元', factor: 1 },
+  千元: { unit: '元', factor: 1000 },
+  万: { unit: '万元', factor: 1 },
+  万元: { unit: '万元', factor: 1 },
+  亿元: { unit: '万元', factor: 10000 },
+};
+
 export const projectCostCeiling: Rule = {
   meta: {
     id: 'project-cost-ceiling',
@@ -24,8 +33,9 @@ export const projectCostCeiling: Rule = {
         if (!/成本/.test(`${ind.level1}${ind.level2}`) || v.type !== 'quantity') continue;
         // A bare number is an amount in the project's unit, unless the words after it make it a rate.
         const unit = v.unit === '' && !/率|%|％|百分/.test(v.rest) ? p.unit : v.unit;
-        if (unit !== '万元' && unit !== '元') continue;
-        const ceiling = convert(scaled(v.number), unit as MoneyUnit, p.unit);
+        const money = moneyUnits[unit];
+        if (!money) continue;
+        const ceiling = convert(scaled(v.number) * money.factor, money.unit, p.unit);
         if (ceiling <= budget) continue;
         compare(ctx, {
           expected: budget,

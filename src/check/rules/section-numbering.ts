@@ -11,6 +11,16 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : numerals[tens - 1]}十${ones === 0 ? '' : numerals[ones - 1]}`;
 }
 
+/** The number a heading prints (一、 → 1, 十一、 → 11, 8、 → 8), if any. */
+function headingNumber(heading: string): number | undefined {
+  const arabic = /^(\d+)[、.．]/.exec(heading);
+  if (arabic) return Number(arabic[1]);
+  const m = /^([一二三四五六七八九十]+)、/.exec(heading);
+  if (!m) return undefined;
+  for (let n = 1; n <= 99; n++) if (chineseNumeral(n) === m[1]) return n;
+  return undefined;
+}
+
 export const sectionNumbering: Rule = {
   meta: {
     id: 'section-numbering',
@@ -22,13 +32,17 @@ export const sectionNumbering: Rule = {
     kinds: ['budget', 'performance', 'final'],
   },
   check(doc, ctx) {
-    doc.sections.forEach((section, i) => {
-      const expected = `${chineseNumeral(i + 1)}、`;
-      if (section.heading.startsWith(expected)) return;
+    // Each heading follows the one before it, so a single gap is reported once.
+    let previous = 0;
+    for (const section of doc.sections) {
+      const expected = `${chineseNumeral(previous + 1)}、`;
+      const printed = headingNumber(section.heading);
+      previous = printed ?? previous + 1;
+      if (section.heading.startsWith(expected)) continue;
       ctx.report({
-        message: `第 ${i + 1} 个一级标题应以"${expected}"开头，实为"${section.heading}"`,
+        message: `一级标题"${section.heading}"的序号应为"${expected}"`,
         where: { section: section.heading, ...lineOf(section.source) },
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { TableRow } from '../../model/document.ts';
 import { compare } from '../compare.ts';
-import { at, bareName, isPrinted } from '../tables.ts';
+import { at, bareName, isPrinted, threePublicRows } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';
 
@@ -22,11 +22,11 @@ export const threePublicSums: Rule = {
     if (!table) return;
     const rows = table.rows;
     const subtotal = find(rows, /三公.*小计/);
-    const abroad = find(rows, /^因公出国（境）费/);
-    const cars = find(rows, /^公务用车购置及运(?:行维护|维)费/);
-    const purchase = find(rows, /^(?:其中：)?公务用车购置费$/);
-    const running = find(rows, /^(?:其中：)?公务用车运行(?:维护)?费$/);
-    const reception = find(rows, /^公务接待费/);
+    const abroad = find(rows, threePublicRows['因公出国（境）费']);
+    const cars = find(rows, threePublicRows.公务用车购置及运维费);
+    const purchase = find(rows, threePublicRows.公务用车购置费);
+    const running = find(rows, threePublicRows.公务用车运行维护费);
+    const reception = find(rows, threePublicRows.公务接待费);
     const meetings = find(rows, /^会议费$/);
     const training = find(rows, /^培训费$/);
     const total = rows.find((r) => r.name === '合计');
@@ -51,6 +51,8 @@ export const threePublicSums: Rule = {
       '因公出国（境）费、公务用车购置及运行维护费与公务接待费之和',
     );
     identity(cars, [purchase, running], '购置费与运行维护费之和');
-    identity(total, [subtotal, meetings, training], '"三公"经费小计（及会议费、培训费）之和');
+    // Without a 小计 row, 合计 is the three parts themselves (and 会议费, 培训费 when printed).
+    if (subtotal) identity(total, [subtotal, meetings, training], '"三公"经费小计（及会议费、培训费）之和');
+    else identity(total, [abroad, cars, reception, meetings, training], '"三公"经费各项之和');
   },
 };
