@@ -395,7 +395,8 @@ export function demoDocuments(variant = 0): { name: string; text: string }[] {
     [2023, 2024, 2025].map((year, y) => ({
       name: `demo-${d.code}-${year}${variant ? `-${variant}` : ''}.txt`,
       text: demoDisclosure({
-        ...d,
+        code: d.code,
+        name: variant ? `${d.name}第${variant}分局` : d.name,
         year,
         scale: 1 + i * 0.37 + y * 0.08 + variant * 0.001,
         mistakes: year === 2025 ? mistakesByDepartment[i]! : [],
