@@ -23,6 +23,7 @@ describe('demo disclosures', () => {
 
   it('check clean where no mistake was planted', () => {
     for (const p of parsed.filter((x) => x.doc.year !== 2025)) expect(p.rules, p.name).toEqual([]);
+    // 403's planted mistake is a wrong 比上年 amount: only visible against the stored prior year.
     expect(parsed.find((p) => p.name === 'demo-403-2025.txt')!.rules).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ import type { Finding, ProfileName, Rule, Severity } from './types.ts';
 export interface CheckConfig {
   profile?: ProfileName;
   rules?: Record<string, 'off' | Severity>;
+  /** The same department's document of the year before (the store supplies it). */
+  previous?: Document;
 }
 
 export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: Rule[] = rules): Finding[] {
@@ -20,8 +22,10 @@ export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: 
     if (setting === 'off') continue;
     if (!meta.kinds.includes(doc.kind)) continue;
     if (meta.profiles && !meta.profiles.includes(profile.name)) continue;
+    if (meta.needsHistory && !config.previous) continue;
     rule.check(doc, {
       profile,
+      ...(config.previous ? { previous: config.previous } : {}),
       report(r) {
         let severity = r.severity ?? meta.severity;
         // A configured severity replaces the rule's; rounding stays info.

@@ -39,6 +39,8 @@ export interface RuleMeta {
   kinds: DocumentKind[];
   /** Profiles the rule applies to; all when absent. */
   profiles?: ProfileName[];
+  /** Needs the prior-year document (checked when the store holds one). */
+  needsHistory?: boolean;
 }
 
 export type ProfileName = 'national-budget' | 'hebei-county-budget' | 'performance' | 'final';
@@ -62,6 +64,8 @@ export interface Report {
 
 export interface Context {
   profile: Profile;
+  /** The same department's document of the year before, when the store holds one. */
+  previous?: Document;
   report(report: Report): void;
 }
 

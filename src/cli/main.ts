@@ -331,6 +331,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--profile <规范>', '检查规范（默认按文档自动选择）').choices(profileNames))
     .option('--config <路径>', `规则配置文件（默认读取当前目录下的 ${configFileName}，如存在）`)
     .option('--out <路径>', '输出文件（默认写到标准输出）')
+    .option('--previous <文件>', '同一部门上年的公开文本，用于核对"比上年增减"金额')
     .addHelpText(
       'after',
       `
@@ -341,10 +342,17 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .action(
       async (
         args: string[],
-        opts: { format: 'text' | 'json' | 'html'; profile?: ProfileName; config?: string; out?: string },
+        opts: {
+          format: 'text' | 'json' | 'html';
+          profile?: ProfileName;
+          config?: string;
+          out?: string;
+          previous?: string;
+        },
       ) => {
         const config = loadConfig(opts.config, io.cwd);
         if (opts.profile) config.profile = opts.profile;
+        if (opts.previous) config.previous = await parseFile(opts.previous, io.cwd);
         const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
         const checked: CheckedFile[] = loaded.entries.map(({ file, document }) => ({
           file,

@@ -10,10 +10,18 @@ interface DemoSpec {
   year: number;
   /** Scales every figure, so years and departments differ. */
   scale: number;
+  /** The scale of the year before, for the 比上年 paragraph; none for a first year. */
+  previousScale?: number;
   mistakes: Mistake[];
 }
 
-type Mistake = 'parent-off' | 'text-project' | 'plan-short' | 'no-satisfaction' | 'empty-note';
+type Mistake =
+  | 'parent-off'
+  | 'text-project'
+  | 'plan-short'
+  | 'no-satisfaction'
+  | 'empty-note'
+  | 'change-wrong';
 
 /** Amounts in cents (exact integers) → "1234.56". */
 const money = (cents: number) => (cents / 100).toFixed(2);
@@ -74,11 +82,10 @@ function tableHead(spec: DemoSpec, title: string, headerRows: string[][], column
     .join('\n')}\n${row(['栏次', ...Array.from({ length: columns }, (_, i) => i + 1)])}\n`;
 }
 
-export function demoDisclosure(spec: DemoSpec): string {
-  const k = spec.scale;
-  const c = (yuan: number) => Math.round(yuan * k) * 100; // whole yuan-hundreds → cents of 万元
-  // Functional 项 with basic and project spending (万元 in cents).
-  const items: Item[] = [
+/** Functional 项 with basic and project spending (万元 in cents), scaled. */
+function itemsAt(k: number): Item[] {
+  const c = (wan: number) => Math.round(wan * k) * 100;
+  return [
     { code: '2011301', name: '行政运行', basic: c(180), project: 0 },
     { code: '2011308', name: '招商引资', basic: 0, project: c(95) },
     { code: '2011399', name: '其他商贸事务支出', basic: 0, project: c(40) },
@@ -86,6 +93,12 @@ export function demoDisclosure(spec: DemoSpec): string {
     { code: '2101101', name: '行政单位医疗', basic: c(9), project: 0 },
     { code: '2210201', name: '住房公积金', basic: c(15), project: 0 },
   ];
+}
+
+export function demoDisclosure(spec: DemoSpec): string {
+  const k = spec.scale;
+  const c = (wan: number) => Math.round(wan * k) * 100; // whole 万元 scaled → cents
+  const items = itemsAt(k);
   const kuan: Record<string, string> = {
     '20113': '商贸事务',
     '20805': '行政事业单位养老支出',
@@ -354,6 +367,11 @@ export function demoDisclosure(spec: DemoSpec): string {
   out += `一、部门职责及机构设置情况\n负责本地区商务发展规划的组织实施和招商引资工作。\n`;
   out += `二、部门预算安排的总体情况\n1、收入说明\n${spec.year}年预算收入${money(all)}万元，其中：一般公共预算收入${money(all)}万元，政府性基金预算收入0.00万元，国有资本经营预算收入0.00万元，财政专户核拨收入0.00万元，单位资金收入0.00万元，上年结转结余0.00万元。\n`;
   out += `2、支出说明\n${spec.year}年支出预算${money(all)}万元，其中基本支出${money(basic)}万元，包括人员经费${money(personnel)}万元和日常公用经费${money(publicCost)}万元；项目支出${money(statedProject)}万元，主要为${projects.map((p) => `${p.name}${money(p.amount)}万元`).join('、')}。\n`;
+  if (spec.previousScale !== undefined) {
+    const before = itemsAt(spec.previousScale).reduce((s, i) => s + total(i), 0);
+    const change = all - before + (spec.mistakes.includes('change-wrong') ? 1000 : 0);
+    out += `3、比上年增减情况\n${spec.year}年预算收支安排${money(all)}万元，较${spec.year - 1}年预算${change >= 0 ? '增加' : '减少'}${money(Math.abs(change))}万元。\n`;
+  }
   out += `三、机关运行经费安排情况\n${spec.year}年，我部门机关运行经费共计安排${money(publicCost)}万元，主要用于日常办公、差旅和公务接待等日常运行支出。\n`;
   out += `四、财政拨款“三公”经费预算情况及增减变化原因\n${spec.year}年，我部门财政拨款“三公”经费预算安排${money(threePublic)}万元，其中因公出国（境）费0.00万元；公务用车购置及运维费${money(cars)}万元（其中：公务用车购置费为0.00万元，公务用车运维费${money(cars)}万元）；公务接待费${money(reception)}万元。\n`;
   out += `五、部门整体绩效目标\n（一）总体绩效目标\n完成年度招商引资和商贸流通工作任务。\n（二）分项绩效目标\n1、招商引资经费绩效目标\n引进项目不少于10个。\n（三）工作保障措施\n加强预算执行监控。\n`;
@@ -385,9 +403,12 @@ const departments = [
 const mistakesByDepartment: Mistake[][] = [
   ['parent-off'],
   ['text-project', 'plan-short'],
-  [],
+  ['change-wrong'],
   ['no-satisfaction', 'empty-note'],
 ];
+
+const scaleOf = (department: number, yearIndex: number, variant: number) =>
+  1 + department * 0.37 + yearIndex * 0.08 + variant * 0.001;
 
 /** The demo set: four departments × three years, `variant` shifting the figures for bulk benchmarks. */
 export function demoDocuments(variant = 0): { name: string; text: string }[] {
@@ -398,7 +419,8 @@ export function demoDocuments(variant = 0): { name: string; text: string }[] {
         code: d.code,
         name: variant ? `${d.name}第${variant}分局` : d.name,
         year,
-        scale: 1 + i * 0.37 + y * 0.08 + variant * 0.001,
+        scale: scaleOf(i, y, variant),
+        ...(y > 0 ? { previousScale: scaleOf(i, y - 1, variant) } : {}),
         mistakes: year === 2025 ? mistakesByDepartment[i]! : [],
       }),
     })),

@@ -47,7 +47,8 @@ export async function importFile(
   if (refusal) throw new RefusedImport(refusal);
   const known = await existing(store, hash);
   if (known) return known;
-  const findings = checkDocument(doc);
+  const previous = await priorYear(store, doc);
+  const findings = checkDocument(doc, previous ? { previous } : {});
   try {
     return await store
       .transaction()
@@ -58,6 +59,22 @@ export async function importFile(
     if (raced) return raced;
     throw e;
   }
+}
+
+/** The current document of the same department and kind for the year before, if stored. */
+async function priorYear(store: Store, doc: Document): Promise<Document | undefined> {
+  if (doc.year === undefined || !doc.department.name) return undefined;
+  const row = await store
+    .selectFrom('document')
+    .innerJoin('department', 'department.id', 'document.department_id')
+    .select('document.model')
+    .where('department.name', '=', doc.department.name)
+    .where('document.kind', '=', doc.kind)
+    .where('document.year', '=', doc.year - 1)
+    .where('document.superseded_by', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
 }
 
 async function existing(store: Store, hash: string): Promise<ImportResult | undefined> {

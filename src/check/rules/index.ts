@@ -24,6 +24,7 @@ import { tableParentChildren } from './table-parent-children.ts';
 import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
+import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
@@ -41,6 +42,7 @@ export const rules: Rule[] = [
   crossBasic,
   textAmount,
   textComparedYear,
+  textChangeVsPrior,
   textPartsSum,
   threePublicChangeReason,
   noteEmptyWithData,
