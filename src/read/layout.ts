@@ -9,6 +9,15 @@ export interface LayoutLine {
   text: string;
   /** Cell texts when the source shows cell boundaries (tabs, DOCX table cells); null for plain text. */
   cells: string[] | null;
+  /** XLSX: the worksheet the line comes from (its name as stored). */
+  sheet?: string;
+  /** XLSX: the address of each cell in `cells`, e.g. ["A5", "B5", …]. */
+  cellRefs?: string[];
+  /**
+   * PDF: each cell's box (one box for a line without cells) in PDF points (1/72 inch), origin at the top
+   * left of the page as displayed, y growing downwards (`Layout.pages[page - 1]` gives the page size).
+   */
+  boxes?: { x: number; y: number; width: number; height: number }[];
 }
 
 export interface Layout {
@@ -19,6 +28,15 @@ export interface Layout {
    */
   style: 'docx' | 'tabs' | 'spaces' | 'pdf' | 'docx-file' | 'xlsx';
   lines: LayoutLine[];
+  /** PDF: the size of each page as displayed (rotation applied), in points; index 0 is page 1. */
+  pages?: { width: number; height: number }[];
+  /**
+   * PDF: pages (1-based) that show an image but have no text layer (scans), to be reported as needing OCR.
+   * Only set when some other page has text; a PDF with no text at all is a 'no-text' ReadError.
+   */
+  pagesWithoutText?: number[];
+  /** PDF: pages (1-based) with nothing to read at all — no text and no image (e.g. only table rules). */
+  blankPages?: number[];
 }
 
 export type ReadErrorReason =
