@@ -1,0 +1,308 @@
+// The web app in a real browser (Debian Chromium driven by playwright-core) against the real server on
+// in-memory PGlite. Builds web/dist first when it is missing or older than the web sources.
+// Screenshots of each screen go to test/browser/artifacts/.
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDocuments } from '../../src/demo/generate.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { createUser } from '../../src/server/auth.ts';
+import { openStore, type Store } from '../../src/store/db.ts';
+import { importFile } from '../../src/store/documents.ts';
+
+const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+const distDir = join(webDir, 'dist');
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const seed = (name: string) => new Uint8Array(readFileSync(join(seeds, name)));
+const budget000 = '000_fcc4ddfc57e18395.txt';
+const budget004 = '004_b9fc89043e8814d5.txt';
+const performance003 = '003_197cfe662bbdfdb7.txt';
+const password = 'browser-test-password';
+const hostileName = '<img/src=x/onerror=alert(1)>商务部门';
+
+/** Waits (up to 15 s) for a value to pass the assertion that follows. */
+const until = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app unless web/dist/index.html is newer than every source file. */
+async function ensureBuilt(): Promise<void> {
+  let built = 0;
+  try {
+    built = statSync(join(distDir, 'index.html')).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built > newestSource(webDir)) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+describe('web app in Chromium', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const [, opened] = await Promise.all([
+      ensureBuilt(),
+      (async () => {
+        const s = await openStore({});
+        // Every sample but 003, which the test uploads; the demo department with three years; a document
+        // whose department name is HTML.
+        for (const name of [budget000, '001_dc994fb7b72f807a.txt', '002_fe23b3abf0dee3af.txt', budget004])
+          ids[name] = (await importFile(s, seed(name), name)).id;
+        for (const demo of demoDocuments().filter((d) => d.name.startsWith('demo-401-')))
+          ids[demo.name] = (await importFile(s, new TextEncoder().encode(demo.text), demo.name)).id;
+        const hostile = new TextDecoder().decode(seed(budget004)).replace('商务部门', hostileName);
+        ids.hostile = (await importFile(s, new TextEncoder().encode(hostile), 'hostile.txt')).id;
+        const department = await s
+          .selectFrom('document')
+          .select('department_id')
+          .where('id', '=', ids[budget004]!)
+          .executeTakeFirstOrThrow();
+        await createUser(s, { name: 'admin', password, role: 'admin' });
+        await createUser(s, {
+          name: 'editor',
+          password,
+          role: 'editor',
+          departmentId: department.department_id,
+        });
+        return s;
+      })(),
+    ]);
+    store = opened;
+    app = await buildServer({ store, webDir: distDir });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.destroy();
+  });
+
+  async function open(path: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(base + path);
+    return { context, page };
+  }
+
+  async function logIn(page: Page, name: string): Promise<void> {
+    await page.locator('header .account button', { hasText: '登录' }).click();
+    await page.locator('form.login input[name=name]').fill(name);
+    await page.locator('form.login input[name=password]').fill(password);
+    await page.locator('form.login button[type=submit]').click();
+    await until(() => page.locator('[data-testid=current-user]').textContent()).toContain(name);
+  }
+
+  const classes = (locator: Locator) => locator.evaluate((element) => [...element.classList]);
+  /** A document as the API gives it, to hold the screens to (counts follow the rules as they evolve). */
+  const api = async (id: number) =>
+    (await (await fetch(`${base}/api/documents/${id}`)).json()) as {
+      summary: { errors: number; warnings: number; infos: number };
+      findings: { severity: string }[];
+    };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+
+  it('总览 shows departments × years with counts and filters by search', async () => {
+    const { context, page } = await open('/');
+    const table = page.locator('[data-testid=overview]');
+    await table.waitFor();
+    const { summary } = await api(ids[budget004]!);
+    expect(summary.errors).toBeGreaterThan(0);
+    const chip = page.locator(`a.chip[data-doc="${ids[budget004]}"]`);
+    await until(() => chip.textContent()).toContain(`错误 ${summary.errors}`);
+    expect(await chip.textContent()).toContain(`警告 ${summary.warnings}`);
+    expect(await chip.textContent()).toContain('现行');
+    expect(await table.locator('thead th').allTextContents()).toEqual(
+      expect.arrayContaining(['2025 年', '2024 年', '2023 年']),
+    );
+    // Hostile document text is shown as text: the literal tag, no element made from it.
+    expect(await table.textContent()).toContain(hostileName);
+    expect(await page.locator('main img').count()).toBe(0);
+    await shot(page, 'overview');
+
+    await page.locator('input[name=q]').fill('示范县商务局');
+    await until(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody th').textContent()).toBe('示范县商务局');
+    expect(await table.locator('a.chip').count()).toBe(3);
+    expect(page.url()).toContain('q=');
+    await context.close();
+  });
+
+  it('logs in, uploads a sample with progress and result, and shows its findings', async () => {
+    const { context, page } = await open('/');
+    await logIn(page, 'admin');
+    await page.locator('header nav a', { hasText: '上传' }).click();
+    await page.locator('[data-testid=upload-input]').setInputFiles(join(seeds, performance003));
+    await page.locator('button.primary', { hasText: '开始上传' }).click();
+    const row = page.locator('[data-testid=upload-results] tbody tr').first();
+    await until(() => row.getAttribute('data-state')).toBe('done');
+    expect(await row.textContent()).toContain('已导入');
+    expect(await row.textContent()).toContain('玉田县商务和投资促进局');
+    expect(await row.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
+    await shot(page, 'upload');
+
+    await row.locator('a').click();
+    await page.locator('aside.findings').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('玉田县商务和投资促进局');
+    const id = Number(/\/documents\/(\d+)$/.exec(page.url())?.[1]);
+    const stored = await api(id);
+    const errorCount = stored.findings.filter((f) => f.severity === 'error').length;
+    expect(errorCount).toBeGreaterThan(0);
+    const errors = page.locator('aside.findings section[data-severity=error] li.finding');
+    await until(() => errors.count()).toBe(errorCount);
+    expect(await page.locator('aside.findings h3').first().textContent()).toContain(`错误（${errorCount}）`);
+    await shot(page, 'uploaded-document');
+    await context.close();
+  });
+
+  it('an editor uploading another department’s document sees the server’s refusal', async () => {
+    const { context, page } = await open('/upload');
+    await logIn(page, 'editor');
+    await page.locator('[data-testid=upload-input]').setInputFiles(join(seeds, budget000));
+    await page.locator('button.primary', { hasText: '开始上传' }).click();
+    const row = page.locator('[data-testid=upload-results] tbody tr').first();
+    await until(() => row.getAttribute('data-state')).toBe('failed');
+    expect(await row.locator('.error-text').textContent()).toContain('填报用户只能上传本部门');
+    await shot(page, 'upload-refused');
+    await context.close();
+  });
+
+  it('文档: clicking a finding outlines its highlighted cell; exports download', async () => {
+    const { context, page } = await open(`/documents/${ids[budget004]}`);
+    await page.locator('aside.findings li.finding').first().waitFor();
+    expect(await page.locator('aside.findings li.finding').count()).toBe(
+      (await api(ids[budget004]!)).findings.length,
+    );
+    // 301 工资福利支出 合计 198.91 in the 基本支出表 is marked info (差额在 0.01 以内).
+    const cell = page.locator('td[data-table="general-basic"][data-row="301"][data-column="合计"]');
+    expect(await cell.textContent()).toBe('198.91');
+    expect(await classes(cell)).toContain('hl-info');
+    expect(await classes(cell)).not.toContain('active');
+    const finding = page.locator('li.finding[data-rule="table-parent-children"]', {
+      hasText: '「301 工资福利支出」的合计',
+    });
+    expect(await finding.locator('strong').textContent()).toBe('上级科目等于下级科目之和');
+    await finding.locator('button.finding-main').click();
+    await until(() => classes(cell)).toContain('active');
+    expect(await cell.evaluate((td) => getComputedStyle(td).outlineStyle)).toBe('solid');
+    await until(() =>
+      cell.evaluate((td) => {
+        const r = td.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    // A cell no finding points at is not marked.
+    const plain = page.locator('td[data-table="general-basic"][data-row="30101"][data-column="合计"]');
+    expect(await classes(plain)).not.toContain('hl');
+    await shot(page, 'document');
+
+    // The severity filter takes the info marks off the table.
+    await page.locator('aside.findings label', { hasText: '提示' }).locator('input').uncheck();
+    await until(() => classes(cell)).not.toContain('hl-info');
+    expect(await page.locator('aside.findings section[data-severity=info]').count()).toBe(0);
+
+    const download = page.waitForEvent('download');
+    await page.locator('a[data-format=csv]').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').startsWith('file,table,row_code,row_name')).toBe(true);
+    expect(csv).toContain('198.91');
+    await context.close();
+  });
+
+  it('比较: two departments as charts with their tables, the trend of a department, CSV', async () => {
+    const demo2025 = ids['demo-401-2025.txt']!;
+    const { context, page } = await open('/compare');
+    await page.locator(`input[data-doc="${ids[budget004]}"]`).check();
+    await page.locator(`input[data-doc="${demo2025}"]`).check();
+    await page.locator(`input[data-doc="${ids.hostile}"]`).check();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const comparison = page.locator('[data-testid=comparison]');
+    await comparison.waitFor();
+    expect(page.url()).toContain(`ids=${ids[budget004]},${demo2025},${ids.hostile}`);
+    const blocks = comparison.locator('section.chart-block');
+    expect(await blocks.count()).toBe(4);
+    for (let i = 0; i < 3; i++) {
+      await until(() => blocks.nth(i).locator('.chart svg path').count()).toBeGreaterThan(3);
+      expect(await blocks.nth(i).locator('table tbody tr').count()).toBeGreaterThanOrEqual(2);
+    }
+    const spending = await blocks.nth(0).locator('table').textContent();
+    expect(spending).toContain('商务部门 2024');
+    expect(spending).toContain('671.44');
+    expect(spending).toContain('449.90');
+    // The treemap names each document; its table lists the classes.
+    await until(() => blocks.nth(2).locator('.chart').textContent()).toContain('商务部门 2024');
+    expect(await blocks.nth(2).locator('table').textContent()).toContain('一般公共服务支出');
+    // 示范县商务局 has three years: the trend line and its table.
+    const trend = blocks.nth(3);
+    await until(() => trend.locator('table tbody tr').count()).toBe(3);
+    expect(await trend.locator('.chart svg path').count()).toBeGreaterThan(3);
+    // Names from documents stay text in tables, chart labels and tooltips.
+    expect(await blocks.nth(0).locator('table').textContent()).toContain(hostileName);
+    const box = (await blocks.nth(0).locator('.chart').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await page.waitForTimeout(600); // the tooltip, and the chart animations for the screenshot
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'compare.png'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid=compare-csv]').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]!.startsWith('文档编号,部门,年度,原单位,支出合计（万元）')).toBe(true);
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.includes('商务部门'))).toContain('671.44');
+    await context.close();
+  });
+
+  it('anonymous users see no upload and a direct upload is refused', async () => {
+    const { context, page } = await open('/');
+    await page.locator('[data-testid=overview]').waitFor();
+    expect(await page.locator('header nav a').allTextContents()).toEqual(['总览', '比较']);
+    expect(await page.locator('header .account button').textContent()).toBe('登录');
+    await page.goto(`${base}/upload`);
+    await page.locator('main h1', { hasText: '上传' }).waitFor();
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('请先登录');
+    await shot(page, 'anonymous-upload');
+    const refused = await page.evaluate(async () => {
+      const form = new FormData();
+      form.append('file', new Blob(['部门预算']), 'x.txt');
+      const r = await fetch('/api/documents', { method: 'POST', body: form });
+      return { status: r.status, body: (await r.json()) as { error?: string } };
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('请先登录');
+    await context.close();
+  });
+});

@@ -1,0 +1,187 @@
+// The JSON API of `yusuan serve` (src/server/app.ts), relative to the page: /api/…
+import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
+import type { Document, DocumentKind } from '../../src/model/document.ts';
+
+export type { Document, DocumentKind, Finding, RuleMeta, Severity };
+
+export type Role = 'admin' | 'reviewer' | 'editor';
+
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+  departmentId: number | null;
+}
+
+export interface Session {
+  user: User | null;
+  csrf: string | null;
+}
+
+export interface DocumentSummary {
+  id: number;
+  department: string;
+  departmentId: number;
+  year: number | null;
+  kind: string;
+  version: number;
+  current: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fileName: string;
+  importedAt: string;
+}
+
+export interface StoredDocument {
+  summary: DocumentSummary;
+  document: Document;
+  findings: Finding[];
+  history: DocumentSummary[];
+}
+
+export interface ComparedDocument {
+  id: number;
+  department: string;
+  year: number | null;
+  unit: string;
+  figures: Record<string, string>;
+  classes: { code: string; name: string; amount: string }[];
+}
+
+export interface ImportResult {
+  id: number;
+  status: 'imported' | 'unchanged';
+  department: string;
+  year: number | null;
+  version: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface UploadResult {
+  file: string;
+  ok: boolean;
+  result?: ImportResult;
+  error?: string;
+}
+
+export const roleNames: Record<Role, string> = { admin: '管理员', reviewer: '审核', editor: '填报' };
+export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export const severities: Severity[] = ['error', 'warning', 'info'];
+export const kindNames: Record<string, string> = {
+  budget: '部门预算',
+  performance: '绩效目标',
+  final: '决算',
+};
+
+/** An answer other than 2xx, with the server's Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrf: string | null = null;
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let message = `请求失败（HTTP ${response.status}）`;
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string') message = body.error;
+  } catch {
+    // not JSON: keep the generic message
+  }
+  return new ApiError(response.status, message);
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+export async function getSession(): Promise<Session> {
+  const session = await request<Session>('GET', '/api/session');
+  csrf = session.csrf;
+  return session;
+}
+
+export async function login(name: string, password: string): Promise<Session> {
+  const session = await request<Session>('POST', '/api/session', { name, password });
+  csrf = session.csrf;
+  return session;
+}
+
+export async function logout(): Promise<void> {
+  await request('DELETE', '/api/session');
+  csrf = null;
+}
+
+export interface OverviewFilter {
+  q?: string;
+  year?: string;
+  kind?: string;
+  history?: boolean;
+}
+
+export function listDocuments(filter: OverviewFilter = {}): Promise<DocumentSummary[]> {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  if (filter.year) params.set('year', filter.year);
+  if (filter.kind) params.set('kind', filter.kind);
+  if (filter.history) params.set('history', '1');
+  const query = params.toString();
+  return request('GET', `/api/documents${query ? `?${query}` : ''}`);
+}
+
+export const getDocument = (id: number): Promise<StoredDocument> => request('GET', `/api/documents/${id}`);
+
+export const compare = (ids: number[]): Promise<ComparedDocument[]> =>
+  request('GET', `/api/compare?ids=${ids.join(',')}`);
+
+let rulesCache: Promise<RuleMeta[]> | undefined;
+export function getRules(): Promise<RuleMeta[]> {
+  rulesCache ??= request<RuleMeta[]>('GET', '/api/rules').catch((e: unknown) => {
+    rulesCache = undefined;
+    throw e;
+  });
+  return rulesCache;
+}
+
+export const exportUrl = (id: number, format: 'csv' | 'json' | 'xlsx' | 'html') =>
+  `/api/documents/${id}/export?format=${format}`;
+export const originalUrl = (id: number) => `/api/documents/${id}/original`;
+
+/** Uploads one file (XMLHttpRequest, for upload progress); resolves to the server's result for it. */
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const body = xhr.response as { results?: UploadResult[]; error?: string } | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body?.results?.[0]) resolve(body.results[0]);
+      else reject(new ApiError(xhr.status, body?.error ?? `上传失败（HTTP ${xhr.status}）`));
+    };
+    xhr.onerror = () => reject(new ApiError(0, '网络错误，上传未完成'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

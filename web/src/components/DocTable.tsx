@@ -1,0 +1,160 @@
+// One budget table laid out as printed: title, 单位, columns, rows with code and name, amounts on the right.
+// Every cell has a stable id (see targets.ts) and data-table / data-row / data-column attributes; cells a
+// finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`.
+import type { ReactNode } from 'react';
+import type { BudgetTable, TableRow } from '../../../src/model/document.ts';
+import type { Severity } from '../api.ts';
+import { cellId, type Marks, tableId } from '../targets.ts';
+
+interface Props {
+  table: BudgetTable;
+  marks: Marks;
+  active: string | null;
+}
+
+export function DocTable({ table, marks, active }: Props) {
+  const twoSided = table.rows.some((r) => r.side);
+  const coded = table.rows.some((r) => r.code);
+  const tableMark = marks.elements.get(tableId(table.key));
+
+  const cell = (
+    row: TableRow,
+    index: number,
+    column: number | 'name' | 'code',
+    columnName: string,
+    content: ReactNode,
+    numeric: boolean,
+  ) => {
+    const id = column === 'code' ? undefined : cellId(table.key, index, column);
+    const mark = id ? marks.elements.get(id) : undefined;
+    const rowMark = marks.rows.get(`${table.key}-${index}`);
+    const severity: Severity | undefined = mark?.severity ?? rowMark;
+    const classes = [
+      numeric ? 'num' : undefined,
+      severity ? `hl hl-${severity}` : undefined,
+      rowMark && !mark ? 'hl-row' : undefined,
+      id && id === active ? 'active' : undefined,
+    ].filter(Boolean);
+    return (
+      <td
+        key={String(column)}
+        id={id}
+        className={classes.join(' ') || undefined}
+        data-table={table.key}
+        data-row={row.code ?? row.name}
+        data-column={columnName}
+        data-severity={severity}
+        title={mark?.messages.join('\n')}
+      >
+        {content}
+      </td>
+    );
+  };
+
+  const rowCells = (row: TableRow | undefined, index: number, columns: string[], withCode: boolean) => {
+    if (!row) {
+      const blanks = columns.length + (withCode ? 2 : 1);
+      // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have nothing but their position.
+      return Array.from({ length: blanks }, (_, i) => <td key={`blank-${i}`} className="blank" />);
+    }
+    return [
+      withCode ? cell(row, index, 'code', '编码', row.code ?? '', false) : null,
+      cell(row, index, 'name', '名称', row.name, false),
+      ...columns.map((name, c) => cell(row, index, c, name, row.amounts[c]?.value ?? '', true)),
+    ];
+  };
+
+  let head: ReactNode;
+  let body: ReactNode;
+  if (twoSided) {
+    const incomeColumns = table.incomeColumns ?? table.columns;
+    // Income and expenditure rows printed on one line share a table row.
+    const lines = new Map<number, { income?: number; expenditure?: number }>();
+    table.rows.forEach((row, i) => {
+      const line = lines.get(row.source.line) ?? {};
+      if (row.side === 'income' && line.income === undefined) line.income = i;
+      else if (row.side === 'expenditure' && line.expenditure === undefined) line.expenditure = i;
+      else {
+        lines.set(
+          row.source.line + 0.5 + i / 1e6,
+          row.side === 'income' ? { income: i } : { expenditure: i },
+        );
+        return;
+      }
+      lines.set(row.source.line, line);
+    });
+    const ordered = [...lines].sort((a, b) => a[0] - b[0]);
+    head = (
+      <tr>
+        <th>收入项目</th>
+        {incomeColumns.map((c) => (
+          <th key={`i-${c}`}>{c}</th>
+        ))}
+        <th>支出项目</th>
+        {table.columns.map((c) => (
+          <th key={`e-${c}`}>{c}</th>
+        ))}
+      </tr>
+    );
+    body = ordered.map(([line, pair]) => (
+      <tr key={line}>
+        {rowCells(
+          pair.income === undefined ? undefined : table.rows[pair.income],
+          pair.income ?? -1,
+          incomeColumns,
+          false,
+        )}
+        {rowCells(
+          pair.expenditure === undefined ? undefined : table.rows[pair.expenditure],
+          pair.expenditure ?? -1,
+          table.columns,
+          false,
+        )}
+      </tr>
+    ));
+  } else {
+    head = (
+      <tr>
+        {coded && <th>科目编码</th>}
+        <th>{coded ? '科目名称' : '项目'}</th>
+        {table.columns.map((c) => (
+          <th key={c}>{c}</th>
+        ))}
+      </tr>
+    );
+    body = table.rows.map((row, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: rows never move; two rows may share a source line.
+      <tr key={`${row.source.line}-${i}`} className={row.code ? `level-${row.code.length}` : undefined}>
+        {rowCells(row, i, table.columns, coded)}
+      </tr>
+    ));
+  }
+
+  return (
+    <figure
+      className={`doc-table${tableMark ? ` hl hl-${tableMark.severity}` : ''}${active === tableId(table.key) ? ' active' : ''}`}
+      id={tableId(table.key)}
+      data-table={table.key}
+    >
+      <figcaption>
+        <strong>{table.title}</strong>
+        <span className="unit">单位：{table.unit}</span>
+      </figcaption>
+      {table.rows.length === 0 ? (
+        <p className="muted">（空表）</p>
+      ) : (
+        <div className="scroll">
+          <table className="grid budget">
+            <thead>{head}</thead>
+            <tbody>{body}</tbody>
+          </table>
+        </div>
+      )}
+      {table.notes.map((note) => (
+        <p key={note} className="note">
+          {note}
+        </p>
+      ))}
+    </figure>
+  );
+}

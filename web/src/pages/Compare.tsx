@@ -1,0 +1,349 @@
+// 比较: pick documents (department + year), then charts of the main figures, each with its table.
+import type { EChartsOption } from 'echarts';
+import { useEffect, useMemo, useState } from 'react';
+import { type ComparedDocument, compare, type DocumentSummary, kindNames, listDocuments } from '../api.ts';
+import { Chart } from '../components/Chart.tsx';
+import { download, toCsv, toWan } from '../decimal.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
+
+const spendingKeys = ['基本支出', '项目支出', '人员经费', '公用经费'];
+const threePublicKeys = ['"三公"经费', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费'];
+const figureKeys = ['支出合计', ...spendingKeys, ...threePublicKeys];
+const trendKeys = ['支出合计', '基本支出', '项目支出', '"三公"经费'];
+
+// Tooltips are drawn by the chart (richText), never as HTML: names come from the documents.
+const label = (d: { department: string; year: number | null }) => `${d.department} ${d.year ?? '年度未知'}`;
+const wan = (d: ComparedDocument, key: string) => toWan(d.figures[key] ?? '0', d.unit);
+
+function idsOf(query: URLSearchParams): number[] {
+  return (query.get('ids') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export function ComparePage() {
+  const { query } = useLocation();
+  const ids = idsOf(query);
+  const idKey = ids.join(',');
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [kind, setKind] = useState('budget');
+  const [search, setSearch] = useState('');
+  const [compared, setCompared] = useState<ComparedDocument[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    listDocuments()
+      .then(setDocuments)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  useEffect(() => {
+    if (idKey.split(',').length < 2) {
+      setCompared(null);
+      return;
+    }
+    let live = true;
+    compare(idKey.split(',').map(Number))
+      .then((list) => live && setCompared(list))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [idKey]);
+
+  const setIds = (next: number[]) =>
+    navigate(next.length ? `/compare?ids=${next.join(',')}` : '/compare', { replace: true });
+  const toggle = (id: number) => setIds(ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
+
+  const choices = documents.filter(
+    (d) => (!kind || d.kind === kind) && (!search || d.department.includes(search.trim())),
+  );
+  const byDepartment = new Map<string, DocumentSummary[]>();
+  for (const d of choices) byDepartment.set(d.department, [...(byDepartment.get(d.department) ?? []), d]);
+
+  return (
+    <section className="compare">
+      <h1>比较</h1>
+      <div className="picker">
+        <div className="filters">
+          <label>
+            类型
+            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">全部</option>
+              {Object.entries(kindNames).map(([k, name]) => (
+                <option key={k} value={k}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            部门
+            <input
+              type="search"
+              placeholder="筛选部门"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </label>
+          <span className="muted">已选 {ids.length} 个文档（至少选两个）</span>
+          {ids.length > 0 && (
+            <button type="button" onClick={() => setIds([])}>
+              清空
+            </button>
+          )}
+        </div>
+        <ul className="choices" data-testid="compare-choices">
+          {[...byDepartment].map(([department, docs]) => (
+            <li key={department}>
+              <span className="dept">{department}</span>
+              {docs.map((d) => (
+                <label key={d.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={ids.includes(d.id)}
+                    onChange={() => toggle(d.id)}
+                    data-doc={d.id}
+                  />
+                  {d.year ?? '年度未知'}
+                  {kind ? '' : ` ${kindNames[d.kind] ?? d.kind}`}
+                </label>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+      {compared && compared.length >= 2 && <Comparison docs={compared} all={documents} />}
+    </section>
+  );
+}
+
+function FigureTable({ docs, keys }: { docs: ComparedDocument[]; keys: string[] }) {
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th>文档</th>
+          {keys.map((k) => (
+            <th key={k}>{k}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {docs.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">
+              <Link href={`/documents/${d.id}`}>{label(d)}</Link>
+            </th>
+            {keys.map((k) => (
+              <td key={k} className="num">
+                {wan(d, k)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function barOption(docs: ComparedDocument[], keys: string[]): EChartsOption {
+  return {
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: keys },
+    yAxis: { type: 'value', name: '万元' },
+    series: docs.map((d) => ({ type: 'bar', name: label(d), data: keys.map((k) => Number(wan(d, k))) })),
+  };
+}
+
+function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSummary[] }) {
+  const spending = useMemo(() => barOption(docs, spendingKeys), [docs]);
+  const threePublic = useMemo(() => barOption(docs, threePublicKeys), [docs]);
+  const classes = useMemo(() => {
+    const rows = new Map<string, string>();
+    for (const d of docs) for (const c of d.classes) if (!rows.has(c.code)) rows.set(c.code, c.name);
+    return [...rows].sort((a, b) => a[0].localeCompare(b[0]));
+  }, [docs]);
+  const treemap = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { formatter: '{b}：{c} 万元', renderMode: 'richText' },
+      series: [
+        {
+          type: 'treemap',
+          roam: false,
+          sort: false,
+          nodeClick: false,
+          breadcrumb: { show: false },
+          top: 8,
+          bottom: 8,
+          levels: [
+            {},
+            {
+              itemStyle: { borderColor: '#d0d7de', borderWidth: 2, gapWidth: 1 },
+              upperLabel: { show: true, height: 22, color: '#1f2328' },
+            },
+            { itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 } },
+          ],
+          data: docs.map((d) => ({
+            name: label(d),
+            children: d.classes.map((c) => ({
+              name: `${c.code} ${c.name}`,
+              value: Number(toWan(c.amount, d.unit)),
+            })),
+          })),
+        },
+      ],
+    }),
+    [docs],
+  );
+
+  // A department among those compared with documents of several years (same kind).
+  const departments = useMemo(() => {
+    const out: { department: string; ids: number[] }[] = [];
+    for (const d of docs) {
+      const summary = all.find((s) => s.id === d.id);
+      if (!summary || out.some((o) => o.department === summary.department)) continue;
+      const series = all
+        .filter((s) => s.departmentId === summary.departmentId && s.kind === summary.kind && s.year !== null)
+        .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+      if (new Set(series.map((s) => s.year)).size >= 2)
+        out.push({ department: summary.department, ids: series.map((s) => s.id) });
+    }
+    return out;
+  }, [docs, all]);
+
+  const csv = () => {
+    const header = ['文档编号', '部门', '年度', '原单位', ...figureKeys.map((k) => `${k}（万元）`)];
+    const classHeader = classes.map(([code, name]) => `${code} ${name}（万元）`);
+    const rows = docs.map((d) => [
+      d.id,
+      d.department,
+      d.year,
+      d.unit,
+      ...figureKeys.map((k) => wan(d, k)),
+      ...classes.map(([code]) => {
+        const c = d.classes.find((x) => x.code === code);
+        return c ? toWan(c.amount, d.unit) : '';
+      }),
+    ]);
+    download('比较.csv', toCsv([[...header, ...classHeader], ...rows]));
+  };
+
+  return (
+    <div className="comparison" data-testid="comparison">
+      <p className="toolbar">
+        <span className="muted">金额单位：万元（以元为单位的文档已换算）</span>
+        <button type="button" onClick={csv} data-testid="compare-csv">
+          下载比较表 CSV
+        </button>
+      </p>
+      <section className="chart-block">
+        <h2>基本支出与项目支出、人员经费与公用经费</h2>
+        <Chart option={spending} label="基本支出、项目支出、人员经费、公用经费柱状图" />
+        <FigureTable docs={docs} keys={['支出合计', ...spendingKeys]} />
+      </section>
+      <section className="chart-block">
+        <h2>"三公"经费及其构成</h2>
+        <Chart option={threePublic} label={'"三公"经费柱状图'} />
+        <FigureTable docs={docs} keys={threePublicKeys} />
+      </section>
+      <section className="chart-block">
+        <h2>支出功能分类（类）</h2>
+        <Chart option={treemap} height={380} label="支出功能分类矩形树图" />
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>科目编码</th>
+              <th>科目名称</th>
+              {docs.map((d) => (
+                <th key={d.id}>{label(d)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {classes.map(([code, name]) => (
+              <tr key={code}>
+                <td>{code}</td>
+                <td>{name}</td>
+                {docs.map((d) => {
+                  const c = d.classes.find((x) => x.code === code);
+                  return (
+                    <td key={d.id} className="num">
+                      {c ? toWan(c.amount, d.unit) : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Trend departments={departments} />
+    </div>
+  );
+}
+
+function Trend({ departments }: { departments: { department: string; ids: number[] }[] }) {
+  const [chosen, setChosen] = useState(0);
+  const [series, setSeries] = useState<ComparedDocument[] | null>(null);
+  const pick = departments[Math.min(chosen, departments.length - 1)];
+  const pickKey = pick?.ids.join(',') ?? '';
+
+  useEffect(() => {
+    if (!pickKey) return;
+    let live = true;
+    compare(pickKey.split(',').map(Number))
+      .then((list) => live && setSeries(list))
+      .catch(() => live && setSeries(null));
+    return () => {
+      live = false;
+    };
+  }, [pickKey]);
+
+  const option = useMemo<EChartsOption | null>(() => {
+    if (!series) return null;
+    return {
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: series.map((d) => String(d.year ?? '')) },
+      yAxis: { type: 'value', name: '万元' },
+      series: trendKeys.map((k) => ({ type: 'line', name: k, data: series.map((d) => Number(wan(d, k))) })),
+    };
+  }, [series]);
+
+  return (
+    <section className="chart-block">
+      <h2>逐年变化</h2>
+      {departments.length === 0 ? (
+        <p className="muted">所比较的部门都只有一个年度的文档，无法画出逐年变化。</p>
+      ) : (
+        <>
+          <label>
+            部门
+            <select
+              value={Math.min(chosen, departments.length - 1)}
+              onChange={(e) => setChosen(Number(e.target.value))}
+            >
+              {departments.map((d, i) => (
+                <option key={d.department} value={i}>
+                  {d.department}（{d.ids.length} 个年度）
+                </option>
+              ))}
+            </select>
+          </label>
+          {option && series && (
+            <>
+              <Chart option={option} label={`${pick?.department ?? ''}逐年变化折线图`} />
+              <FigureTable docs={series} keys={trendKeys} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

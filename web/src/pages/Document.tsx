@@ -1,0 +1,265 @@
+// 文档: the document's tables as printed with the cells its findings point at marked, the findings beside
+// them, project targets, the narrative sections, version history and downloads.
+import { useEffect, useMemo, useState } from 'react';
+import { budgetTableKeys, type TableKey, tableNames } from '../../../src/model/document.ts';
+import {
+  exportUrl,
+  getDocument,
+  getRules,
+  kindNames,
+  originalUrl,
+  type RuleMeta,
+  type StoredDocument,
+  severities,
+} from '../api.ts';
+import { Counts } from '../components/Counts.tsx';
+import { DocTable } from '../components/DocTable.tsx';
+import { type FindingFilter, Findings } from '../components/Findings.tsx';
+import { Projects } from '../components/Projects.tsx';
+import { Link } from '../router.tsx';
+import { marksOf, sectionId } from '../targets.ts';
+
+const downloads = [
+  ['csv', 'CSV'],
+  ['xlsx', 'XLSX'],
+  ['json', 'JSON'],
+  ['html', '检查报告（HTML）'],
+] as const;
+
+/** Scrolls to an element, opening the collapsed blocks around it first. */
+function reveal(id: string): void {
+  const element = document.getElementById(id);
+  if (!element) return;
+  for (let node: HTMLElement | null = element; node; node = node.parentElement)
+    if (node instanceof HTMLDetailsElement) node.open = true;
+  element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+export function DocumentPage({ id }: { id: number }) {
+  const [stored, setStored] = useState<StoredDocument | null>(null);
+  const [rules, setRules] = useState<Map<string, RuleMeta>>(new Map());
+  const [error, setError] = useState('');
+  const [filter, setFilter] = useState<FindingFilter>({ severities: [...severities], rule: '', text: '' });
+  const [selected, setSelected] = useState<number | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+
+  useEffect(() => {
+    getDocument(id)
+      .then(setStored)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    getRules()
+      .then((list) => setRules(new Map(list.map((r) => [r.id, r]))))
+      .catch(() => {});
+  }, [id]);
+
+  const tableTitle = (key: string) =>
+    stored?.document.tables[key as TableKey]?.title ?? tableNames[key as TableKey] ?? key;
+
+  const shown = useMemo(() => {
+    if (!stored) return [];
+    const text = filter.text.trim();
+    return stored.findings.flatMap((f, i) => {
+      if (!filter.severities.includes(f.severity)) return [];
+      if (filter.rule && f.rule !== filter.rule) return [];
+      if (
+        text &&
+        !`${f.message} ${Object.values(f.where).join(' ')} ${rules.get(f.rule)?.title ?? ''}`.includes(text)
+      )
+        return [];
+      return [i];
+    });
+  }, [stored, filter, rules]);
+
+  const { marks, targets } = useMemo(
+    () =>
+      stored
+        ? marksOf(stored.document, stored.findings, shown)
+        : { marks: { elements: new Map(), rows: new Map() }, targets: [] },
+    [stored, shown],
+  );
+
+  useEffect(() => {
+    if (active) reveal(active);
+  }, [active]);
+
+  if (error) return <p className="error-text">{error}</p>;
+  if (!stored) return <p className="muted">加载中…</p>;
+  const { summary, document: doc, findings, history } = stored;
+  const tables = budgetTableKeys.flatMap((key) => {
+    const table = doc.tables[key];
+    return table ? [table] : [];
+  });
+  const select = (i: number) => {
+    setSelected(i);
+    const target = targets[i];
+    if (!target) return;
+    if (target.id === active) reveal(target.id);
+    setActive(target.id);
+  };
+  const jump = (elementId: string) => {
+    if (elementId === active) reveal(elementId);
+    setActive(elementId);
+  };
+
+  return (
+    <article className="document">
+      <header className="doc-head">
+        <h1>
+          {summary.department} {summary.year ?? '年度未知'} 年 {kindNames[summary.kind] ?? summary.kind}
+        </h1>
+        <p className="meta">
+          <span className={summary.current ? 'status current' : 'status old'}>
+            {summary.current ? '现行版本' : '已被新版本替代'}
+          </span>
+          <span>第 {summary.version} 版</span>
+          <span>文件：{summary.fileName}</span>
+          <span>导入于 {new Date(summary.importedAt).toLocaleString('zh-CN')}</span>
+          <span>单位：{doc.unit}</span>
+          <Counts errors={summary.errors} warnings={summary.warnings} infos={summary.infos} />
+        </p>
+        <p className="downloads">
+          下载：
+          {downloads.map(([format, label]) => (
+            <a key={format} className="button" href={exportUrl(id, format)} download data-format={format}>
+              {label}
+            </a>
+          ))}
+          <a className="button" href={originalUrl(id)} download data-format="original">
+            原文件
+          </a>
+        </p>
+        {history.length > 1 && (
+          <div className="history">
+            <h2>版本历史</h2>
+            <ol>
+              {history.map((h) => (
+                <li key={h.id} className={h.id === id ? 'this' : undefined}>
+                  {h.id === id ? (
+                    <strong>第 {h.version} 版（本页）</strong>
+                  ) : (
+                    <Link href={`/documents/${h.id}`}>第 {h.version} 版</Link>
+                  )}{' '}
+                  {h.current ? '现行' : '已替代'} · {h.fileName} ·{' '}
+                  {new Date(h.importedAt).toLocaleString('zh-CN')} ·{' '}
+                  <Counts errors={h.errors} warnings={h.warnings} infos={h.infos} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+      </header>
+      <div className="doc-layout">
+        <Findings
+          findings={findings}
+          shown={shown}
+          targets={targets}
+          rules={rules}
+          filter={filter}
+          onFilter={setFilter}
+          tableTitle={tableTitle}
+          selected={selected}
+          onSelect={select}
+        />
+        <div className="doc-body">
+          <nav className="toc">
+            {tables.map((t) => (
+              <button type="button" className="linkish" key={t.key} onClick={() => jump(`t-${t.key}`)}>
+                {t.title}
+              </button>
+            ))}
+            {doc.projects.length > 0 && (
+              <button type="button" className="linkish" onClick={() => jump('projects')}>
+                项目绩效目标（{doc.projects.length}）
+              </button>
+            )}
+            {doc.sections.length > 0 && (
+              <button type="button" className="linkish" onClick={() => jump('sections')}>
+                情况说明
+              </button>
+            )}
+          </nav>
+          {doc.units.length > 0 && (
+            <figure className="doc-table">
+              <figcaption>
+                <strong>机构设置</strong>
+              </figcaption>
+              <table className="grid">
+                <thead>
+                  <tr>
+                    <th>单位名称</th>
+                    <th>单位性质</th>
+                    <th>单位规格</th>
+                    <th>经费保障形式</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {doc.units.map((u) => (
+                    <tr key={`${u.source.line}-${u.name}`}>
+                      <td>{u.name}</td>
+                      <td>{u.nature}</td>
+                      <td>{u.rank}</td>
+                      <td>{u.funding}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </figure>
+          )}
+          {tables.map((t) => (
+            <DocTable key={t.key} table={t} marks={marks} active={active} />
+          ))}
+          {tables.length === 0 && doc.kind !== 'performance' && <p className="muted">此文档没有预算表。</p>}
+          {doc.performance && (
+            <section className="performance">
+              <h2>部门整体绩效目标</h2>
+              <p className="prose">{doc.performance.overall}</p>
+              {doc.performance.items.map((item) => (
+                <div key={item.title}>
+                  <h3>{item.title}</h3>
+                  <p className="prose">{item.text}</p>
+                </div>
+              ))}
+              {doc.performance.measures && (
+                <>
+                  <h3>工作保障措施</h3>
+                  <p className="prose">{doc.performance.measures}</p>
+                </>
+              )}
+            </section>
+          )}
+          {doc.projects.length > 0 && (
+            <section id="projects" className={active === 'projects' ? 'active' : undefined}>
+              <h2>项目绩效目标表</h2>
+              <Projects projects={doc.projects} marks={marks} active={active} onJump={jump} />
+            </section>
+          )}
+          {doc.sections.length > 0 && (
+            <section id="sections" className={active === 'sections' ? 'active' : undefined}>
+              <h2>情况说明</h2>
+              {doc.sections.map((s, i) => {
+                const sid = sectionId(i);
+                const mark = marks.elements.get(sid);
+                return (
+                  <details
+                    key={sid}
+                    id={sid}
+                    data-section={s.heading}
+                    className={
+                      [mark ? `hl hl-${mark.severity}` : '', sid === active ? 'active' : '']
+                        .join(' ')
+                        .trim() || undefined
+                    }
+                    title={mark?.messages.join('\n')}
+                  >
+                    <summary>{s.heading}</summary>
+                    <p className="prose">{s.text}</p>
+                  </details>
+                );
+              })}
+            </section>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,106 @@
+// Where on the document page a finding points: a table cell, a whole row, a table, a project (its spending
+// plan month or one indicator), or a section. Element ids are stable: built from table key and row index.
+import type { Document, Finding, Severity } from './api.ts';
+
+export const cellId = (table: string, row: number, column: number | 'name') => `c-${table}-${row}-${column}`;
+export const tableId = (table: string) => `t-${table}`;
+export const projectId = (code: string) => `p-${code}`;
+export const planId = (code: string, month: number) => `p-${code}-m${month}`;
+export const indicatorId = (code: string, index: number) => `p-${code}-i${index}`;
+export const sectionId = (index: number) => `s-${index}`;
+
+export interface Target {
+  /** The element to scroll to and outline. */
+  id: string;
+  /** For a whole-row finding: the row to mark (table key and row index). */
+  row?: { table: string; index: number };
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
+const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function targetOf(doc: Document, finding: Finding): Target | null {
+  const w = finding.where;
+  if (w.table) {
+    const table = doc.tables[w.table];
+    if (!table) return null;
+    if (w.row === undefined) return { id: tableId(table.key) };
+    const wanted = squash(w.row);
+    const candidates = table.rows
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => row.code === w.row || (!row.code && squash(row.name) === wanted));
+    const fallback = table.rows
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => squash(row.name) === wanted);
+    const pool = candidates.length > 0 ? candidates : fallback;
+    const hit = pool.find(({ row }) => row.source.line === w.line) ?? pool[0];
+    if (!hit) return { id: tableId(table.key) };
+    if (w.column !== undefined) {
+      const columns = hit.row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
+      let c = columns.indexOf(w.column);
+      if (c < 0) c = columns.findIndex((name) => squash(name) === squash(w.column!));
+      if (c >= 0) return { id: cellId(table.key, hit.index, c) };
+    }
+    return { id: cellId(table.key, hit.index, 'name'), row: { table: table.key, index: hit.index } };
+  }
+  if (w.project) {
+    const project = doc.projects.find((p) => p.code === w.project);
+    if (!project) return null;
+    const month = /^(\d+)月底$/.exec(w.column ?? '')?.[1];
+    if (month && project.plan) return { id: planId(project.code, Number(month)) };
+    const indicator = project.indicators.findIndex((i) => i.source.line === w.line);
+    if (indicator >= 0) return { id: indicatorId(project.code, indicator) };
+    return { id: projectId(project.code) };
+  }
+  if (w.section) {
+    let index = doc.sections.findIndex(
+      (s) => s.heading === w.section || squash(s.heading) === squash(w.section!),
+    );
+    if (index < 0 && w.line !== undefined)
+      index = doc.sections.findLastIndex((s) => s.source.line <= w.line!);
+    if (index >= 0) return { id: sectionId(index) };
+  }
+  return null;
+}
+
+export interface Marks {
+  /** Element id → worst severity and the messages pointing at it. */
+  elements: Map<string, { severity: Severity; messages: string[] }>;
+  /** `${table}-${rowIndex}` → worst severity, for findings on a whole row. */
+  rows: Map<string, Severity>;
+}
+
+/** The target of every finding, and the marks of those at the indices `shown`. */
+export function marksOf(
+  doc: Document,
+  findings: Finding[],
+  shown: number[],
+): { marks: Marks; targets: (Target | null)[] } {
+  const marks: Marks = { elements: new Map(), rows: new Map() };
+  const targets = findings.map((f) => targetOf(doc, f));
+  for (const i of shown) {
+    const f = findings[i];
+    const target = targets[i];
+    if (!f || !target) continue;
+    const old = marks.elements.get(target.id);
+    marks.elements.set(target.id, {
+      severity: old && rank[old.severity] <= rank[f.severity] ? old.severity : f.severity,
+      messages: [...(old?.messages ?? []), f.message],
+    });
+    if (target.row) {
+      const key = `${target.row.table}-${target.row.index}`;
+      const oldRow = marks.rows.get(key);
+      if (!oldRow || rank[f.severity] < rank[oldRow]) marks.rows.set(key, f.severity);
+    }
+  }
+  return { marks, targets };
+}
+
+/** 第 12 页第 797 行 · 支出总表 · 21011 · 合计 */
+export function describeWhere(f: Finding, tableTitle: (key: string) => string): string {
+  const w = f.where;
+  const place = `${w.page !== undefined ? `第 ${w.page} 页` : ''}${w.line !== undefined ? `第 ${w.line} 行` : ''}`;
+  return [place, w.table && tableTitle(w.table), w.row, w.column, w.project, w.section]
+    .filter(Boolean)
+    .join(' · ');
+}
