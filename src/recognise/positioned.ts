@@ -1,0 +1,234 @@
+// Tables read from a PDF with positions (src/read/pdf.ts): empty cells are not printed, but every
+// printed cell keeps its box, so each amount goes to the column whose heading stands above it.
+// The columns are the ones the document prints (regions print other sets), read from its header.
+import { toDecimal } from '../model/decimal.ts';
+import type { BudgetTable, MoneyUnit, TableRow, TableSide } from '../model/document.ts';
+import type { LayoutLine } from '../read/layout.ts';
+import type { TableSpec } from './catalogue.ts';
+import { compact } from './text.ts';
+
+type Box = { x: number; y: number; width: number; height: number };
+interface Cell {
+  text: string;
+  box: Box;
+}
+
+export interface PositionedHeader {
+  department?: string;
+  year?: number;
+  unit?: MoneyUnit;
+  source: { line: number; page?: number };
+}
+
+export interface PositionedResult {
+  table: BudgetTable;
+  header: PositionedHeader | null;
+  next: number;
+}
+
+const amount = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$/;
+/** Heading words that name the row label columns, not an amount column. */
+const labelHeading =
+  /^项目$|^项目名称$|科目|编码|名称|^[类款项]$|^序号$|^栏次$|编制(?:部门|单位)|单位[：:]|截止/;
+
+const cellsOf = (line: LayoutLine): Cell[] => {
+  const texts = line.cells ?? [line.text];
+  const boxes = line.boxes ?? [];
+  return texts.map((text, i) => ({
+    text: text.trim(),
+    box: boxes[i] ?? { x: 0, y: 0, width: 0, height: 0 },
+  }));
+};
+const center = (b: Box) => b.x + b.width / 2;
+const sourceOf = (line: LayoutLine) =>
+  line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+
+export function isPositioned(lines: LayoutLine[], at: number): boolean {
+  return lines[at]?.boxes !== undefined;
+}
+
+/** Whether a line is a table's 编制部门 / 单位 line. */
+function readHeaderLine(line: LayoutLine): PositionedHeader | null {
+  const text = (line.cells ?? [line.text]).join(' ');
+  if (!/单位[：:]|预算年度|编制部门/.test(text)) return null;
+  const header: PositionedHeader = { source: sourceOf(line) };
+  const unit = /单位[：:]\s*(万元|元)/.exec(text);
+  if (unit) header.unit = unit[1] as MoneyUnit;
+  const year = /预算年度[：:]\s*(\d{4})/.exec(text);
+  if (year) header.year = Number(year[1]);
+  const department = /编制(?:部门|单位)[：:]\s*(\S+)/.exec(text);
+  if (department) header.department = compact(department[1]!);
+  return header;
+}
+
+interface Column {
+  name: string;
+  center: number;
+  right: number;
+}
+
+/** The amount columns: the header line that names the most of them (the lowest on a tie), in x order. */
+function columnsFrom(headerLines: LayoutLine[]): Column[] {
+  let best: Column[] = [];
+  for (const line of headerLines) {
+    const columns = cellsOf(line)
+      .filter((c) => c.text !== '' && !labelHeading.test(compact(c.text)))
+      .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }));
+    if (columns.length >= best.length) best = columns;
+  }
+  return best;
+}
+
+function nearest(columns: Column[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < columns.length; i++)
+    if (Math.abs(columns[i]!.center - x) < Math.abs(columns[best]!.center - x)) best = i;
+  return best;
+}
+
+function isDataLine(line: LayoutLine): boolean {
+  const cells = cellsOf(line).map((c) => compact(c.text));
+  return (
+    cells.some((c) => amount.test(c)) ||
+    /^\d{3}$/.test(cells[0] ?? '') ||
+    /^(?:合计|总计)$/.test(cells[0] ?? '')
+  );
+}
+
+/**
+ * Reads the table whose title is `lines[start]`. It ends at the next table title, at prose, or at a
+ * page that does not go on with the table (a table's continuation starts with its repeated header).
+ */
+export function readPositionedTable(
+  lines: LayoutLine[],
+  start: number,
+  spec: TableSpec,
+  unit: MoneyUnit,
+  isTitle: (line: LayoutLine) => boolean,
+): PositionedResult {
+  let lastPage = lines[start]?.page;
+  const ends = (line: LayoutLine) => {
+    if (isTitle(line)) return true;
+    const text = compact(line.text);
+    if (/^注[：:]/.test(text)) return false;
+    if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
+    const newPage = line.page !== lastPage;
+    lastPage = line.page;
+    return newPage && !line.cells && !isDataLine(line) && !headerTexts.has(text) && !readHeaderLine(line);
+  };
+  const title = lines[start]!;
+  let header: PositionedHeader | null = null;
+  const headerLines: LayoutLine[] = [];
+  const headerTexts = new Set<string>();
+  const notes: string[] = [];
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (ends(line)) break;
+    const meta = readHeaderLine(line);
+    if (meta) {
+      header ??= meta;
+      continue;
+    }
+    if (isDataLine(line)) break;
+    if (/^注[：:]/.test(compact(line.text))) break;
+    headerLines.push(line);
+    headerTexts.add(compact(line.text));
+  }
+  const twoSided = spec.rows === 'two-sided';
+  const allColumns = columnsFrom(headerLines);
+  // Two-sided tables: the expenditure side begins at its own 项目 heading (the second one).
+  const itemHeadings = headerLines
+    .flatMap(cellsOf)
+    .filter((c) => /^项目$/.test(compact(c.text)))
+    .sort((a, b) => a.box.x - b.box.x);
+  const split = twoSided && itemHeadings.length >= 2 ? itemHeadings[1]!.box.x : Number.POSITIVE_INFINITY;
+  const incomeColumns = allColumns.filter((c) => c.center < split);
+  const columns = twoSided ? allColumns.filter((c) => c.center >= split) : allColumns;
+  // Names of the expenditure side start left of its heading: anything right of the income amounts.
+  const sideBoundary = incomeColumns.length > 0 ? Math.max(...incomeColumns.map((c) => c.right)) + 2 : split;
+
+  const rows: TableRow[] = [];
+  // Each amount goes to the column whose heading's centre is nearest to its own.
+  const place = (cols: Column[], cells: Cell[], line: LayoutLine) => {
+    const values: (string | null)[] = cols.map(() => null);
+    for (const c of cells) values[nearest(cols, center(c.box))] = toDecimal(c.text);
+    return values.map((v) => (v === null ? null : { value: v, source: sourceOf(line) }));
+  };
+
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (ends(line)) break;
+    const text = compact(line.text);
+    if (/^注[：:]/.test(text)) {
+      notes.push(text);
+      continue;
+    }
+    if (notes.length > 0) break; // prose after the notes
+    if (readHeaderLine(line) || headerTexts.has(text)) continue; // a header repeated on the next page
+    const cells = cellsOf(line).filter((c) => c.text !== '');
+    if (cells.length === 0) continue;
+    if (
+      cells.every(
+        (c) => labelHeading.test(compact(c.text)) || allColumns.some((col) => col.name === compact(c.text)),
+      )
+    )
+      continue;
+    if (twoSided) {
+      const sides: { side: TableSide; cells: Cell[] }[] = [
+        { side: 'income', cells: cells.filter((c) => c.box.x < sideBoundary) },
+        { side: 'expenditure', cells: cells.filter((c) => c.box.x >= sideBoundary) },
+      ];
+      for (const { side, cells: mine } of sides) {
+        const names = mine.filter((c) => !amount.test(compact(c.text)));
+        const amounts = mine.filter((c) => amount.test(compact(c.text)));
+        if (names.length === 0 && amounts.length === 0) continue;
+        const cols = side === 'income' ? incomeColumns : columns;
+        rows.push({
+          side,
+          name: compact(names.map((c) => c.text).join('')),
+          amounts: cols.length > 0 ? place(cols, amounts, line) : [],
+          source: sourceOf(line),
+        });
+      }
+      continue;
+    }
+    const codeParts: string[] = [];
+    let k = 0;
+    if (spec.rows === 'coded' && /^\d{3}$/.test(cells[0]!.text)) {
+      codeParts.push(cells[0]!.text);
+      k = 1;
+      while (k < cells.length && codeParts.length < 3 && /^\d{2}$/.test(cells[k]!.text))
+        codeParts.push(cells[k++]!.text);
+    }
+    const rest = cells.slice(k);
+    const names = rest.filter((c) => !amount.test(compact(c.text)));
+    const amounts = rest.filter((c) => amount.test(compact(c.text)));
+    const previous = rows[rows.length - 1];
+    if (codeParts.length === 0 && amounts.length === 0 && previous && !/^(?:合计|总计)$/.test(text)) {
+      // A name wrapped onto the next line.
+      previous.name += compact(names.map((c) => c.text).join(''));
+      continue;
+    }
+    const row: TableRow = {
+      name: compact(names.map((c) => c.text).join('')),
+      amounts: place(columns, amounts, line),
+      source: sourceOf(line),
+    };
+    if (codeParts.length > 0) row.code = codeParts.join('');
+    rows.push(row);
+  }
+
+  const table: BudgetTable = {
+    key: spec.key,
+    title: compact(title.text),
+    columns: columns.map((c) => c.name),
+    rows,
+    notes,
+    notesSayEmpty: notes.some((n) => /空表|无[^，。；]*(?:预算|支出|收入|经费|情况|数据)|没有/.test(n)),
+    unit: header?.unit ?? unit,
+    source: sourceOf(title),
+  };
+  if (twoSided) table.incomeColumns = incomeColumns.map((c) => c.name);
+  return { table, header, next: i };
+}
