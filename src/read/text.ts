@@ -1,4 +1,5 @@
 // Reads extracted text (from PDF or DOCX) into a Layout. Knows encodings and layouts, not budgets.
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
 
 export const maxTextBytes = 20 * 1024 * 1024;
@@ -14,26 +15,47 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     );
   }
   const sample = bytes.subarray(0, 64 * 1024);
-  let controls = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i]!;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
-  }
+  const controls = countControls(sample);
   if (controls > sample.length * 0.01) {
     throw new ReadError(file, 'binary', `${file}：不是文本文件（含有 ${controls} 个控制字符），无法读取`);
   }
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    // Validated first, so this gives what a fatal TextDecoder would. Transcoding to UTF-16 and taking
+    // that as the string is about ten times faster on Chinese text than decoding UTF-8 (Node 20).
+    const start = bomLength(bytes);
+    const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
+    text = transcode(utf8, 'utf8', 'ucs2').toString('ucs2');
+  } else {
     try {
       text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
       throw new ReadError(file, 'encoding', `${file}：无法识别的文字编码（既不是 UTF-8 也不是 GB18030/GBK）`);
     }
   }
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Control bytes other than tab, line breaks and ESC: text has (almost) none, binary files many. */
+function countControls(sample: Uint8Array): number {
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) controls += isControl[sample[i]!]!;
+  return controls;
+}
+
+/** 1 for each control byte `countControls` counts (a table: the test runs on up to 64 KB per file). */
+const isControl = Uint8Array.from({ length: 256 }, (_, b) =>
+  b < 9 || (b > 13 && b < 32 && b !== 27) ? 1 : 0,
+);
+
+/**
+ * Bytes of UTF-8 byte order mark to skip: the one we strip, plus one more if present, as the
+ * TextDecoder this replaces also dropped a BOM at the start of what it was given.
+ */
+function bomLength(bytes: Uint8Array): number {
+  const bomAt = (i: number) => bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf;
+  if (!bomAt(0)) return 0;
+  return bomAt(3) ? 6 : 3;
 }
 
 const bookmark = /\[bookmark: [^\]]*\]/g;
@@ -43,8 +65,9 @@ export function detectStyle(lines: string[]): Layout['style'] {
   let oneCellLines = 0;
   let innerTabLines = 0;
   for (const line of lines) {
-    if (!line.includes('\t')) continue;
-    if (/^\t[^\t]*$/.test(line)) oneCellLines++;
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    if (tab === 0 && !line.includes('\t', 1)) oneCellLines++;
     else if (/[^\t]\t/.test(line)) innerTabLines++;
   }
   if (oneCellLines === 0 && innerTabLines === 0) return 'spaces';
@@ -52,22 +75,27 @@ export function detectStyle(lines: string[]): Layout['style'] {
 }
 
 export function readText(bytes: Uint8Array, file: string): Layout {
-  const raw = decodeText(bytes, file).split('\n');
+  const text = decodeText(bytes, file);
+  const raw = text.split('\n');
   const style = detectStyle(raw);
-  const lines = style === 'docx' ? docxLines(raw) : style === 'tabs' ? tabLines(raw) : spaceLines(raw);
+  // Most texts have no bookmark and no ideographic space, and then no line needs cleaning.
+  const cleaned = text.includes('[bookmark: ') || text.includes('\u3000') ? raw.map(clean) : raw;
+  const lines =
+    style === 'docx' ? docxLines(cleaned) : style === 'tabs' ? tabLines(cleaned) : spaceLines(cleaned);
   return { file, style, lines };
 }
 
 function clean(text: string): string {
-  return text.replace(bookmark, '').replace(/\u3000/g, ' ');
+  // Testing first spares building a new string for each line that has neither.
+  const unmarked = text.includes('[bookmark: ') ? text.replace(bookmark, '') : text;
+  return unmarked.includes('\u3000') ? unmarked.replace(/\u3000/g, ' ') : unmarked;
 }
 
-/** DOCX-extracted text: a table row is a run of tab-indented cell lines ended by a blank line. */
+/** DOCX-extracted text (cleaned lines): a table row is a run of tab-indented cell lines ended by a blank line. */
 function docxLines(raw: string[]): LayoutLine[] {
   const out: LayoutLine[] = [];
   let row: LayoutLine | null = null;
-  raw.forEach((rawLine, i) => {
-    const line = clean(rawLine);
+  raw.forEach((line, i) => {
     if (line.startsWith('\t')) {
       const cell = line.slice(1);
       if (row?.cells) row.cells.push(cell);
@@ -77,7 +105,8 @@ function docxLines(raw: string[]): LayoutLine[] {
       }
       return;
     }
-    if (line.trim() === '') {
+    const trimmed = line.trim();
+    if (trimmed === '') {
       row = null;
       return;
     }
@@ -86,26 +115,26 @@ function docxLines(raw: string[]): LayoutLine[] {
       row.cells[row.cells.length - 1] += `\n${line}`;
       return;
     }
-    if (line.trim() === 'page number') return;
-    out.push({ no: i + 1, text: line.trim(), cells: null });
+    if (trimmed === 'page number') return;
+    out.push({ no: i + 1, text: trimmed, cells: null });
   });
   for (const l of out) if (l.cells) l.text = l.cells.join('\t');
   return out;
 }
 
-/** PDF text with tab-separated cells, one row per line. */
+/** PDF text (cleaned lines) with tab-separated cells, one row per line. */
 function tabLines(raw: string[]): LayoutLine[] {
   const out: LayoutLine[] = [];
-  raw.forEach((rawLine, i) => {
-    const line = clean(rawLine);
-    if (line.trim() === '') return;
-    out.push({ no: i + 1, text: line.trim(), cells: line.includes('\t') ? line.split('\t') : null });
+  raw.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    out.push({ no: i + 1, text: trimmed, cells: line.includes('\t') ? line.split('\t') : null });
   });
   return out;
 }
 
 /**
- * PDF text with space-separated cells. A line with a leading space starts a page; a bare page number
+ * PDF text (cleaned lines) with space-separated cells. A line with a leading space starts a page; a bare page number
  * after blank lines ends one and is dropped.
  */
 function spaceLines(raw: string[]): LayoutLine[] {
@@ -113,9 +142,9 @@ function spaceLines(raw: string[]): LayoutLine[] {
   let page = 1;
   let blanks = 0;
   let pageBreakPending = false;
-  raw.forEach((rawLine, i) => {
-    const line = clean(rawLine);
-    if (line.trim() === '') {
+  raw.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '') {
       blanks++;
       return;
     }
@@ -127,7 +156,7 @@ function spaceLines(raw: string[]): LayoutLine[] {
     }
     if ((i > 0 && /^ \S/.test(line)) || pageBreakPending) page++;
     pageBreakPending = false;
-    out.push({ no: i + 1, page, text: line.trim(), cells: null });
+    out.push({ no: i + 1, page, text: trimmed, cells: null });
   });
   return out;
 }

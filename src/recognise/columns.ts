@@ -2,15 +2,26 @@
 // A placement is scored by the table's own identities (合计 = sum of parts); ties go to the leftmost.
 import { toScaled } from '../model/decimal.ts';
 
-type Placement = (string | null)[];
+/** A row's values in their columns (null where empty). */
+export interface Placement {
+  values: (string | null)[];
+  /** The values in exact ten-thousandths, 0 where empty (see `scaledOf`). */
+  scaled?: number[];
+}
 
 const maxCandidates = 3;
+
+/** The values of a placement in exact ten-thousandths, converted once and kept with it. */
+export function scaledOf(placement: Placement): number[] {
+  placement.scaled ??= placement.values.map((v) => toScaled(v) ?? 0);
+  return placement.scaled;
+}
 
 /** The best placements of `values` (in order) into `n` columns, best first. */
 export function candidatesFor(values: string[], n: number, identities: [number, number[]][]): Placement[] {
   const k = Math.min(values.length, n);
   const vals = values.slice(0, k);
-  if (k === n || k === 0) return [padded(vals, n)];
+  if (k === n || k === 0) return [{ values: padded(vals, n) }];
   const scaledVals = vals.map((v) => toScaled(v) ?? 0);
   // One reusable column array; positions are enumerated in lexicographic order, so the first
   // placements found with the best score are the leftmost ones.
@@ -21,6 +32,8 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   // With identities, the first number is the row total (column 0).
   const mustStartAtZero = identities.length > 0;
   const choose = (from: number) => {
+    // Scores are never negative: with as many perfect placements as are kept, the rest cannot matter.
+    if (bestScore === 0 && best.length === maxCandidates) return;
     const placed = positions.length;
     if (placed === k) {
       const score = violation(scaled, identities);
@@ -41,9 +54,10 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   };
   choose(0);
   return best.map((ps) => {
-    const placement: Placement = new Array(n).fill(null);
+    const placement: Placement = { values: new Array(n).fill(null), scaled: new Array(n).fill(0) };
     ps.forEach((p, idx) => {
-      placement[p] = vals[idx]!;
+      placement.values[p] = vals[idx]!;
+      placement.scaled![p] = scaledVals[idx]!;
     });
     return placement;
   });
@@ -67,8 +81,8 @@ function violation(scaled: (number | null)[], identities: [number, number[]][]):
   return score;
 }
 
-function padded(values: string[], n: number): Placement {
-  const out: Placement = values.slice(0, n);
+function padded(values: string[], n: number): (string | null)[] {
+  const out: (string | null)[] = values.slice(0, n);
   while (out.length < n) out.push(null);
   return out;
 }

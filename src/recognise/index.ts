@@ -5,11 +5,11 @@ import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
-import { compact, forgetCompacted } from './text.ts';
+import { forgetCompacted, type Line, toLine } from './text.ts';
 
 export function recognise(layout: Layout): Document {
-  const { lines } = layout;
   forgetCompacted();
+  const lines = layout.lines.map(toLine);
   const problems: RecognitionProblem[] = [];
   const doc: Document = {
     kind: 'budget',
@@ -25,13 +25,13 @@ export function recognise(layout: Layout): Document {
     yearsSeen: [],
   };
   const headers: TableHeader[] = [];
-  const prose: LayoutLine[] = [];
+  const prose: Line[] = [];
   const unit = documentUnit(lines);
   doc.unit = unit;
 
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
-    const spec = line.cells ? undefined : matchTableTitle(compact(line.text));
+    const spec = line.cells ? undefined : matchTableTitle(line.compact);
     if (spec && !doc.tables[spec.key]) {
       const { table, header, next } = readTable(lines, i, spec, unit);
       doc.tables[spec.key] = table;
@@ -43,19 +43,17 @@ export function recognise(layout: Layout): Document {
       // Title and unit lines just above the 项目编码 row belong to the project.
       let titleAt = -1;
       for (let k = prose.length - 1; k >= Math.max(0, prose.length - 5); k--) {
-        if (projectTitle.test(compact(prose[k]!.text)) || /^表$/.test(compact(prose[k]!.text))) {
+        const c = prose[k]!.compact;
+        if (projectTitle.test(c) || c === '表') {
           titleAt = k;
-          if (/^表$/.test(compact(prose[k]!.text)) && k > 0) titleAt = k - 1;
+          if (c === '表' && k > 0) titleAt = k - 1;
           break;
         }
       }
-      const taken = titleAt >= 0 ? prose.splice(titleAt) : [];
-      const local = [...taken, ...lines.slice(i)];
-      const { project, next } = readProject(local, titleAt >= 0 ? 0 : -1, taken.length, unit, (l) =>
-        isProjectEnd(l),
-      );
+      const heading = titleAt >= 0 ? prose.splice(titleAt) : [];
+      const { project, next } = readProject(lines, i, heading, unit, isProjectEnd);
       doc.projects.push(project);
-      i = i + (next - taken.length);
+      i = next;
       continue;
     }
     prose.push(line);
@@ -84,18 +82,21 @@ export function recognise(layout: Layout): Document {
 // XX standing alone (not inside a code such as 13022525P00HHXX…), ××, 待填写, （填写…）.
 const placeholder = /(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z0-9])|[×＊*]{2,}|待填写|[（(]填写[^）)]*[）)]/;
 
+/** A character every placeholder has: testing for it first is cheaper than the pattern on every line. */
+const placeholderMark = /[Xx×＊*填]/;
+
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
   const out: Document['placeholders'] = [];
   for (const line of lines) {
-    const m = placeholder.exec(line.text);
+    const m = placeholderMark.test(line.text) ? placeholder.exec(line.text) : null;
     if (m) out.push({ text: m[0], source: sourceOf(line) });
   }
   return out;
 }
 
-function isProjectEnd(line: LayoutLine): boolean {
+function isProjectEnd(line: Line): boolean {
   if (line.cells) return false;
-  const c = compact(line.text);
+  const c = line.compact;
   return (
     matchTableTitle(c) !== undefined ||
     /^第[一二三四五六七八九十]+部分/.test(c) ||
@@ -112,10 +113,10 @@ function documentUnit(lines: LayoutLine[]): MoneyUnit {
   return '万元';
 }
 
-function documentKind(doc: Document, lines: LayoutLine[]): DocumentKind {
+function documentKind(doc: Document, lines: Line[]): DocumentKind {
   const head = lines
     .slice(0, 40)
-    .map((l) => compact(l.text))
+    .map((l) => l.compact)
     .join('');
   if (/决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
   const budgetTables = Object.keys(doc.tables).filter((k) => k !== 'procurement' && k !== 'assets');
@@ -124,7 +125,7 @@ function documentKind(doc: Document, lines: LayoutLine[]): DocumentKind {
   return 'budget';
 }
 
-function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: LayoutLine[]): void {
+function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line[]): void {
   const h = headers.find((x) => x.department);
   if (h?.department) {
     doc.department.name = h.department;
@@ -139,12 +140,13 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Layo
   for (const x of headers)
     if (x.year) doc.yearsSeen.push({ year: x.year, source: x.source, context: '表头预算年度' });
   for (const l of lines) {
-    const m = /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text);
+    // The literal 部门 first: the pattern starts with \d, which the regex engine cannot skip to quickly.
+    const m = l.text.includes('部门') ? /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text) : null;
     if (m)
       doc.yearsSeen.push({
         year: Number(m[1]),
         source: { line: l.no },
-        context: compact(l.text).slice(0, 40),
+        context: l.compact.slice(0, 40),
       });
   }
   const declared = headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year;

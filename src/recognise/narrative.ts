@@ -11,13 +11,13 @@ import type {
 } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { sourceOf } from './tables.ts';
-import { chineseNumber, compact } from './text.ts';
+import { chineseNumber, compact, type Line } from './text.ts';
 
 const topHeading = /^(?:[一二三四五六七八九十]+、|\d+、(?=.{2,24}(?:情况|信息)$))/;
 
-export function isTopHeading(line: LayoutLine): boolean {
+export function isTopHeading(line: Line): boolean {
   if (line.cells) return false;
-  const c = compact(line.text);
+  const c = line.compact;
   return topHeading.test(c) && c.length <= 40 && !/[。；]$/.test(c);
 }
 
@@ -27,16 +27,16 @@ export function isTopHeading(line: LayoutLine): boolean {
  */
 export interface SectionLines {
   section: Section;
-  headingLine: LayoutLine;
-  lines: LayoutLine[];
+  headingLine: Line;
+  lines: Line[];
 }
 
-export function readSections(lines: LayoutLine[]): SectionLines[] {
+export function readSections(lines: Line[]): SectionLines[] {
   const out: SectionLines[] = [];
   let last = 0;
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
   for (const line of lines) {
-    const c = compact(line.text);
+    const c = line.compact;
     const n = headingNumber(c);
     const arabic = /^\d/.test(c);
     if (isTopHeading(line) && !/[，。]/.test(c) && n === last + 1 && !(arabic && lastArabicItem === n - 1)) {
@@ -194,8 +194,8 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
 }
 
 /** The 机构设置 table: rows of 单位名称 / 单位性质 / 单位规格 / 经费保障形式. */
-export function readOrgUnits(lines: LayoutLine[]): OrgUnit[] {
-  const at = lines.findIndex((l) => compact(l.text).startsWith('单位名称单位性质'));
+export function readOrgUnits(lines: Line[]): OrgUnit[] {
+  const at = lines.findIndex((l) => l.compact.startsWith('单位名称单位性质'));
   if (at < 0) return [];
   const out: OrgUnit[] = [];
   for (const line of lines.slice(at + 1)) {
@@ -214,6 +214,9 @@ export function readOrgUnits(lines: LayoutLine[]): OrgUnit[] {
 
 const prefixed = (body: string) =>
   new RegExp(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]、?)?${body}$`);
+const overallHeading = prefixed('总体(?:绩效)?目标');
+const itemsHeading = prefixed('分项(?:绩效)?目标');
+const measuresHeading = prefixed('(?:工作)?保障措施');
 const isShortTitle = (c: string) =>
   c.length <= 30 &&
   !/[，。；：,;:]/.test(c.slice(0, -1)) &&
@@ -228,17 +231,17 @@ const isItemTitle = (c: string) =>
  * 总体绩效目标, 分项绩效目标 (each item) and 工作保障措施, wherever they stand. A document may print the
  * 分项 and 保障措施 blocks more than once; every block is kept.
  */
-export function readPerformance(lines: LayoutLine[], headings: Set<LayoutLine>): PerformanceText | undefined {
-  const kindOf = (l: LayoutLine): 'overall' | 'items' | 'measures' | null => {
+export function readPerformance(lines: Line[], headings: Set<LayoutLine>): PerformanceText | undefined {
+  const kindOf = (l: Line): 'overall' | 'items' | 'measures' | null => {
     if (l.cells) return null;
-    const c = compact(l.text);
+    const c = l.compact;
     if (c.length >= 30) return null;
-    if (prefixed('总体(?:绩效)?目标').test(c)) return 'overall';
-    if (prefixed('分项(?:绩效)?目标').test(c)) return 'items';
-    if (prefixed('(?:工作)?保障措施').test(c)) return 'measures';
+    if (overallHeading.test(c)) return 'overall';
+    if (itemsHeading.test(c)) return 'items';
+    if (measuresHeading.test(c)) return 'measures';
     return null;
   };
-  const blocks: { kind: 'overall' | 'items' | 'measures'; lines: LayoutLine[] }[] = [];
+  const blocks: { kind: 'overall' | 'items' | 'measures'; lines: Line[] }[] = [];
   let open = false;
   for (const l of lines) {
     const kind = kindOf(l);
@@ -248,21 +251,21 @@ export function readPerformance(lines: LayoutLine[], headings: Set<LayoutLine>):
       open = true;
     } else if (kind)
       continue; // the heading printed twice in a row
-    else if (headings.has(l) || /^第[一二三四五六七八九十]+部分/.test(compact(l.text))) open = false;
+    else if (headings.has(l) || /^第[一二三四五六七八九十]+部分/.test(l.compact)) open = false;
     else if (open) blocks[blocks.length - 1]!.lines.push(l);
   }
   if (!blocks.some((b) => b.kind === 'overall')) return undefined;
   // The first line under a heading is often a title repeating it (工作保障措施, 某某局分项绩效目标).
-  const body = (part: LayoutLine[]) => {
+  const body = (part: Line[]) => {
     const out = [...part];
-    if (out[0] && isShortTitle(compact(out[0].text))) out.shift();
+    if (out[0] && isShortTitle(out[0].compact)) out.shift();
     return out;
   };
   const textOf = (part: LayoutLine[]) => part.map((l) => (l.cells ? l.cells.join('') : l.text)).join('\n');
   const items: { title: string; text: string }[] = [];
   for (const b of blocks.filter((x) => x.kind === 'items')) {
     for (const l of body(b.lines)) {
-      const c = compact(l.text);
+      const c = l.compact;
       if (!l.cells && isItemTitle(c)) items.push({ title: c, text: '' });
       else if (items.length > 0) items[items.length - 1]!.text += `${l.text}\n`;
     }

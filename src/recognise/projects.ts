@@ -4,7 +4,7 @@ import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../mode
 import type { LayoutLine } from '../read/layout.ts';
 import { parseIndicatorValue } from './indicator-value.ts';
 import { sourceOf } from './tables.ts';
-import { compact } from './text.ts';
+import { compact, type Line } from './text.ts';
 
 export const projectTitle = /绩效目标表?$/;
 const level1Labels = /^(产出指标|效益指标|满意度指标|成本指标)$/;
@@ -12,9 +12,12 @@ const level2Labels =
   /^(数量指标|质量指标|时效指标|成本指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|可持续效益指标|服务对象满意度指标|满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
 const months: Month[] = [3, 6, 10, 12];
 
-/** Whether line `i` holds the 项目编码 row that opens a project table. */
-export function opensProject(line: LayoutLine): boolean {
-  return /^项目编码/.test(compact(line.cells ? line.cells.filter((c) => c.trim()).join('') : line.text));
+/**
+ * Whether the line holds the 项目编码 row that opens a project table. A row's text is its cells joined
+ * by tabs, so blank cells before 项目编码 leave only whitespace, which compacting removes.
+ */
+export function opensProject(line: Line): boolean {
+  return line.compact.startsWith('项目编码');
 }
 
 const joined = (line: LayoutLine) => (line.cells ? line.cells.map((c) => c.trim()).join(' ') : line.text);
@@ -26,27 +29,26 @@ export interface ProjectResult {
 }
 
 /**
- * Reads a project table whose 项目编码 row is at `codeAt`; `titleAt` is the title line (or -1) and the
- * lines between are the unit line(s).
+ * Reads the project table whose 项目编码 row is `lines[codeAt]`. `heading` holds the title line and the
+ * unit line(s) printed above that row (taken from the prose), or nothing. `next` is an index in `lines`.
  */
 export function readProject(
-  lines: LayoutLine[],
-  titleAt: number,
+  lines: Line[],
   codeAt: number,
+  heading: Line[],
   unit: MoneyUnit,
-  isEnd: (line: LayoutLine) => boolean,
+  isEnd: (line: Line) => boolean,
 ): ProjectResult {
   let end = codeAt + 1;
   while (end < lines.length && !isEnd(lines[end]!) && !opensProject(lines[end]!)) end++;
   // A following project's title and unit lines belong to it, not to this table.
   while (end - 1 > codeAt && !lines[end - 1]!.cells && end < lines.length && opensProject(lines[end]!)) end--;
   const body = lines.slice(codeAt, end);
-  const headerLines = titleAt >= 0 ? lines.slice(titleAt + 1, codeAt) : [];
+  const headerLines = heading.slice(1);
   const title =
-    titleAt >= 0
+    heading.length > 0
       ? compact(
-          lines
-            .slice(titleAt, codeAt)
+          heading
             .filter((l) => !l.cells && !/单位[：:]/.test(l.text) && !/^\d{6}/.test(l.text.trim()))
             .map((l) => l.text)
             .join(''),
@@ -65,7 +67,7 @@ export function readProject(
     plan: null,
     target: '',
     indicators: [],
-    source: sourceOf(lines[titleAt >= 0 ? titleAt : codeAt]!),
+    source: sourceOf(heading[0] ?? lines[codeAt]!),
   };
 
   for (const l of [...headerLines, ...body.slice(0, 1)]) {
@@ -96,15 +98,15 @@ export function readProject(
 
   let k = 1;
   // A long name may wrap onto the following plain lines.
-  while (k < body.length && !body[k]!.cells && !/预算规模|预算数/.test(compact(body[k]!.text))) {
+  while (k < body.length && !body[k]!.cells && !/预算规模|预算数/.test(body[k]!.compact)) {
     project.name += body[k]!.text;
     k++;
   }
   project.name = compact(project.name);
 
-  // 预算数 row.
+  // 预算数 row. (A line's compacted text is that of its cells: its text is the cells joined by tabs.)
   for (; k < body.length; k++) {
-    const text = compact(joined(body[k]!));
+    const text = body[k]!.compact;
     const m = /预算数([\d.,]*)其中[：:]?财政资金([\d.,]*)其他资金([\d.,]*)/.exec(text);
     if (m) {
       const src = sourceOf(body[k]!);
@@ -119,7 +121,7 @@ export function readProject(
   // 资金用途 until the spending plan.
   const purpose: string[] = [];
   for (; k < body.length; k++) {
-    const text = compact(joined(body[k]!));
+    const text = body[k]!.compact;
     if (/^资金支出计|^\d+月底/.test(text)) break;
     purpose.push(text);
   }
@@ -131,7 +133,7 @@ export function readProject(
   let planLine: LayoutLine | null = null;
   for (; k < body.length; k++) {
     const line = body[k]!;
-    const text = compact(joined(line));
+    const text = line.compact;
     if (/^绩效目标/.test(text) || /^一级指标/.test(text)) break;
     planLine ??= line;
     const cells = line.cells
@@ -152,8 +154,8 @@ export function readProject(
   const target: string[] = [];
   for (; k < body.length; k++) {
     const line = body[k]!;
+    if (/^一级指标/.test(line.compact)) break;
     const text = joined(line).trim();
-    if (/^一级指标/.test(compact(text))) break;
     target.push(line.cells ? nonEmpty(line).join('\n') : text);
   }
   project.target = target.join('\n').replace(/^绩效目标\s*/, '');
@@ -197,6 +199,7 @@ function spendingPlan(
 }
 
 const indicatorFields = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
+const indicatorHeader = compact(indicatorFields.join(''));
 
 function cellIndicators(rows: LayoutLine[]): Indicator[] {
   const header = rows[0]!.cells!.map((c) => compact(c));
@@ -215,7 +218,7 @@ function cellIndicators(rows: LayoutLine[]): Indicator[] {
       r++;
     }
     if (cells.every((c) => c === '')) continue;
-    if (compact(cells.join('')) === compact(indicatorFields.join(''))) continue;
+    if (compact(cells.join('')) === indicatorHeader) continue; // the header repeated
     const at = (f: number) => (positions[f]! >= 0 ? (cells[positions[f]!] ?? '') : '');
     if (at(0)) level1 = at(0);
     if (at(1)) level2 = at(1);
@@ -240,33 +243,34 @@ function cellIndicators(rows: LayoutLine[]): Indicator[] {
  * The 依据 cell is last and wraps into short lines; it is usually the same for every row of a
  * project, so the wrapped tail that recurs most is taken as 依据.
  */
-function textIndicators(lines: LayoutLine[]): Indicator[] {
+function textIndicators(lines: Line[]): Indicator[] {
   let k = 0;
   const headerText: string[] = [];
-  while (k < lines.length && !level1Labels.test(compact(lines[k]!.text.split(/\s+/)[0] ?? ''))) {
-    headerText.push(compact(lines[k]!.text));
+  while (k < lines.length && !level1Labels.test(compact(firstWord(lines[k]!.text)))) {
+    headerText.push(lines[k]!.compact);
     k++;
     if (headerText.join('').includes('依据')) break;
   }
-  const records: { level1: string; lines: LayoutLine[] }[] = [];
+  const records: { level1: string; lines: Line[] }[] = [];
   let level1 = '';
   for (; k < lines.length; k++) {
     const line = lines[k]!;
-    const first = line.text.split(/\s+/)[0] ?? '';
-    if (/^一级指标/.test(compact(line.text))) {
+    const first = firstWord(line.text);
+    if (/^一级指标/.test(line.compact)) {
       // Header repeated after a page break.
-      while (k + 1 < lines.length && !/依据$/.test(compact(lines[k]!.text))) k++;
+      while (k + 1 < lines.length && !lines[k]!.compact.endsWith('依据')) k++;
       continue;
     }
-    if (level1Labels.test(compact(line.text))) {
-      level1 = compact(line.text);
+    if (level1Labels.test(line.compact)) {
+      level1 = line.compact;
       continue;
     }
-    const tokens = line.text.trim().split(/\s+/);
-    if (level1Labels.test(first) && tokens.length > 1 && level2Labels.test(tokens[1]!)) {
+    const tokens = level1Labels.test(first) ? line.text.trim().split(/\s+/) : null;
+    if (tokens && tokens.length > 1 && level2Labels.test(tokens[1]!)) {
       // 满意度指标 服务对象满意度指标 …: the 一级 cell printed on the row's own line.
       level1 = first;
-      records.push({ level1, lines: [{ ...line, text: tokens.slice(1).join(' ') }] });
+      const text = tokens.slice(1).join(' ');
+      records.push({ level1, lines: [{ ...line, text, compact: compact(text) }] });
     } else if (level2Labels.test(first)) records.push({ level1, lines: [line] });
     else records[records.length - 1]?.lines.push(line);
   }
@@ -274,9 +278,13 @@ function textIndicators(lines: LayoutLine[]): Indicator[] {
   const frequency = new Map<string, number>();
   for (const t of tails) for (const c of t) frequency.set(c.text, (frequency.get(c.text) ?? 0) + 1);
   return records.map((r, ri) => {
-    const best = [...tails[ri]!].sort(
-      (a, b) => (frequency.get(b.text) ?? 0) - (frequency.get(a.text) ?? 0) || b.text.length - a.text.length,
-    )[0];
+    // The most frequent tail, the longest of those, the first of those.
+    const seen = (c: { text: string }) => frequency.get(c.text) ?? 0;
+    let best: { text: string; count: number } | undefined;
+    for (const c of tails[ri]!) {
+      if (!best || seen(c) > seen(best) || (seen(c) === seen(best) && c.text.length > best.text.length))
+        best = c;
+    }
     const bodyLines = best ? r.lines.slice(0, r.lines.length - best.count) : r.lines;
     const cells = mergeWrapped(
       bodyLines.map((l) => splitCells(l.text)),
@@ -297,12 +305,17 @@ function textIndicators(lines: LayoutLine[]): Indicator[] {
   });
 }
 
+/** What `text.split(/\s+/)[0]` gives, without splitting the whole line. */
+function firstWord(text: string): string {
+  return /^\S*/.exec(text)![0];
+}
+
 /** Joins of the record's trailing short lines (at most 8 characters each), shortest first. */
-function basisCandidates(lines: LayoutLine[]): { text: string; count: number }[] {
+function basisCandidates(lines: Line[]): { text: string; count: number }[] {
   const out: { text: string; count: number }[] = [];
   let text = '';
   for (let i = lines.length - 1; i >= 1; i--) {
-    const c = compact(lines[i]!.text);
+    const c = lines[i]!.compact;
     if (c.length > 8 || splitCells(lines[i]!.text).length > 1) break;
     text = c + text;
     out.push({ text, count: lines.length - i });

@@ -1,10 +1,10 @@
 // Recognises one budget table: its header line (department, year, unit), its rows and its notes.
-import { toDecimal, toScaled } from '../model/decimal.ts';
+import { toDecimal } from '../model/decimal.ts';
 import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, type TableSpec } from './catalogue.ts';
-import { candidatesFor } from './columns.ts';
-import { compact } from './text.ts';
+import { candidatesFor, type Placement, scaledOf } from './columns.ts';
+import { compact, type Line } from './text.ts';
 
 export interface TableHeader {
   department?: string;
@@ -19,9 +19,11 @@ export function sourceOf(line: LayoutLine): Source {
 }
 
 /** The line under a table title that names department, 预算年度 and 单位 (or 截止时间). */
-export function readTableHeader(line: LayoutLine): TableHeader | null {
+export function readTableHeader(line: Line): TableHeader | null {
+  // A match in the text is one in the compacted text too, which is at hand: most lines stop here.
+  if (!headerLabel.test(line.compact)) return null;
   const text = line.cells ? line.cells.join(' ') : line.text;
-  if (!/预算年度|单位[：:]|截止时间/.test(text)) return null;
+  if (!headerLabel.test(text)) return null;
   if (/项目编码|项目名称/.test(text)) return null;
   const header: TableHeader = { source: sourceOf(line) };
   const unit = /单位[：:]\s*(万元|元)/.exec(text);
@@ -35,24 +37,26 @@ export function readTableHeader(line: LayoutLine): TableHeader | null {
   return header;
 }
 
+const headerLabel = /预算年度|单位[：:]|截止时间/;
+
 export const amountToken = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
 const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
 
 /** Where the recogniser stops reading a table: the next table, a heading, a project table. */
-export function endsTable(line: LayoutLine): boolean {
+export function endsTable(line: Line): boolean {
   if (line.cells) return false;
-  const c = compact(line.text);
+  const c = line.compact;
   return (
     matchTableTitle(c) !== undefined ||
     /^第[一二三四五六七八九十]+部分/.test(c) ||
     /^[一二三四五六七八九十]+、/.test(c) ||
     /^\d+[、.．].*(?:情况|信息|表)$/.test(c) ||
-    /绩效目标表$/.test(c)
+    c.endsWith('绩效目标表')
   );
 }
 
-export function isNote(line: LayoutLine): boolean {
-  return /^注[：:]/.test(compact(line.text));
+export function isNote(line: Line): boolean {
+  return /^注[：:]/.test(line.compact);
 }
 
 interface RawRow {
@@ -71,7 +75,7 @@ export interface TableResult {
   next: number;
 }
 
-export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, unit: MoneyUnit): TableResult {
+export function readTable(lines: Line[], start: number, spec: TableSpec, unit: MoneyUnit): TableResult {
   const titleLine = lines[start]!;
   const raws: RawRow[] = [];
   const notes: string[] = [];
@@ -82,7 +86,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
   let expectedSeq = 1;
 
   const flush = () => {
-    if (pending) raws.push(...spaceRow(spec, pending.parts.join(' '), pending.source));
+    if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source));
     pending = null;
   };
 
@@ -91,7 +95,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     if (endsTable(line)) break;
     if (isNote(line)) {
       flush();
-      notes.push(compact(line.text));
+      notes.push(line.compact);
       continue;
     }
     if (notes.length > 0 && !line.cells) break; // prose after the notes
@@ -102,9 +106,11 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
       inHeader = true;
       continue;
     }
+    // Either test below for 栏次 implies the compacted line starts with it, which is cheaper to check.
+    const mayBeColumnNumbers = line.compact.startsWith('栏次');
     if (line.cells) {
       const cells = line.cells.map((c) => c.trim());
-      if (compact(cells[0] ?? '') === '栏次') {
+      if (mayBeColumnNumbers && compact(cells[0] ?? '') === '栏次') {
         inHeader = false;
         continue;
       }
@@ -117,7 +123,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     }
     // PDF text: a row starts with its 序号; wrapped names and amounts continue it.
     const tokens = line.text.split(/\s+/);
-    if (compact(tokens[0] ?? '') === '栏次' || /^栏次/.test(line.text)) {
+    if (mayBeColumnNumbers && (compact(tokens[0] ?? '') === '栏次' || /^栏次/.test(line.text))) {
       inHeader = false;
       continue;
     }
@@ -131,7 +137,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
     } else if (pending) {
       pending.parts.push(...tokens);
     } else if (!inHeader) {
-      raws.push(...spaceRow(spec, line.text, sourceOf(line)));
+      raws.push(...spaceRow(spec, line.text.split(/\s+/).filter(Boolean), sourceOf(line)));
     }
   }
   flush();
@@ -139,18 +145,18 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
   // A column printed with the year before its name (2025年预留中小微企业份额) keeps the printed name.
   const headerText = lines
     .slice(start, i)
-    .map((l) => compact(l.text))
+    .map((l) => l.compact)
     .join('');
-  const columns = spec.columns.map((c) => new RegExp(`\\d{4}年${c}`).exec(headerText)?.[0] ?? c);
+  const columns = spec.columns.map((c) => yearPrefixed(headerText, c) ?? c);
   const options = raws.map((raw) => {
     const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
     const identities = raw.side === 'income' ? [] : spec.identities;
     return raw.unplaced
       ? candidatesFor(raw.amounts as string[], cols.length, identities)
-      : [padTo(raw.amounts, cols.length)];
+      : [{ values: padTo(raw.amounts, cols.length) }];
   });
   const rows: TableRow[] = raws.map((raw, r) => {
-    const values = options[r]![0]!;
+    const values = options[r]![0]!.values;
     const row: TableRow = {
       name: raw.name,
       amounts: values.map((v) => (v === null ? null : amountAt(v, raw.source))),
@@ -164,7 +170,7 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
 
   const table: BudgetTable = {
     key: spec.key,
-    title: compact(titleLine.text),
+    title: titleLine.compact,
     columns,
     rows,
     notes,
@@ -174,6 +180,12 @@ export function readTable(lines: LayoutLine[], start: number, spec: TableSpec, u
   };
   if (spec.incomeColumns) table.incomeColumns = spec.incomeColumns;
   return { table, header, next: i };
+}
+
+/** The first `2025年<column>` in the text, if any. Most tables have none: the literal test saves the regex. */
+function yearPrefixed(text: string, column: string): string | undefined {
+  if (!text.includes(`年${column}`)) return undefined;
+  return new RegExp(`\\d{4}年${column}`).exec(text)?.[0];
 }
 
 function amountAt(value: string, source: Source): Amount {
@@ -187,7 +199,8 @@ function padTo(values: (string | null)[], n: number): (string | null)[] {
 }
 
 function cellAmount(cell: string | undefined): string | null {
-  return cell === undefined ? null : toDecimal(cell);
+  // Empty cells are common and are no amount; toDecimal would find so more slowly.
+  return cell === undefined || cell === '' ? null : toDecimal(cell);
 }
 
 /** A DOCX/tab row with real cells. Returns null for header rows. */
@@ -225,9 +238,8 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
   return [{ name, amounts: rest.slice(1).map(cellAmount), unplaced: false, source }];
 }
 
-/** A row of space-separated PDF text (序号 already removed). */
-function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
-  const tokens = text.split(/\s+/).filter(Boolean);
+/** A row of space-separated PDF text (序号 already removed), as its non-empty tokens. */
+function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
   let code: string | undefined;
   if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1)
     code = tokens.shift();
@@ -242,7 +254,8 @@ function spaceRow(spec: TableSpec, text: string, source: Source): RawRow[] {
   if (spec.rows === 'two-sided') return twoSidedRows(segments, source);
   const seg = segments[0];
   if (!seg) return [];
-  const amounts = segments.flatMap((s, k) => (k === 0 ? s.amounts : [...s.amounts]));
+  const amounts: string[] = [];
+  for (const s of segments) amounts.push(...s.amounts);
   const nameTokens = seg.name;
   const extraNames = segments.slice(1).flatMap((s) => s.name);
   const row: RawRow = {
@@ -288,60 +301,100 @@ function isIncomeName(name: string): boolean {
  * In PDF text a row with fewer numbers than columns is ambiguous (20.00 20.00 may be 基本 or 项目).
  * Parents are the sum of their children, so place each level's ambiguous rows to fit its parent.
  */
-function resolveByHierarchy(rows: TableRow[], rowOptions: (string | null)[][][], spec: TableSpec): void {
+function resolveByHierarchy(rows: TableRow[], rowOptions: Placement[][], spec: TableSpec): void {
   const n = spec.columns.length;
-  const values = (r: TableRow) => r.amounts.map((a) => a?.value ?? null);
-  const indexOf = new Map(rows.map((r, i) => [r, i]));
-  const parentOf = (code: string | undefined): TableRow | undefined => {
-    if (!code) return undefined;
-    if (code.length === 3) return rows.find((r) => !r.code && /合计|总计/.test(r.name));
-    const pc = code.length === 7 ? code.slice(0, 5) : code.slice(0, 3);
-    return rows.find((r) => r.code === pc);
-  };
-  const groups = new Map<TableRow, TableRow[]>();
-  for (const r of rows) {
+  // The placement each row's amounts now come from: the first option until settled below.
+  const current = rows.map(() => 0);
+  const parentOf = parentFinder(rows);
+  // Parent row index → its children's row indexes, in the order the parents are first met.
+  const groups = new Map<number, number[]>();
+  rows.forEach((r, i) => {
     const p = parentOf(r.code);
-    if (!p) continue;
-    const list = groups.get(p) ?? [];
-    list.push(r);
-    groups.set(p, list);
-  }
+    if (p === undefined) return;
+    const list = groups.get(p);
+    if (list) list.push(i);
+    else groups.set(p, [i]);
+  });
   // Top-down: a parent is settled before its children.
-  const order = [...groups.keys()].sort((a, b) => (a.code?.length ?? 0) - (b.code?.length ?? 0));
+  const order = [...groups.keys()].sort(
+    (a, b) => (rows[a]!.code?.length ?? 0) - (rows[b]!.code?.length ?? 0),
+  );
   for (const parent of order) {
     const children = groups.get(parent)!;
-    const options = children.map((c) => rowOptions[indexOf.get(c)!]!);
+    const options = children.map((c) => rowOptions[c]!);
     const combos = options.reduce((acc, o) => acc * o.length, 1);
     if (combos <= 1 || combos > 20000) continue;
-    // Exact integer ten-thousandths: this loop runs for every combination.
-    const target = values(parent).map((v) => toScaled(v) ?? 0);
-    const scaled = options.map((o) => o.map((placement) => placement.map((v) => toScaled(v) ?? 0)));
-    let best: number[] = options.map(() => 0);
-    let bestScore = Number.POSITIVE_INFINITY;
-    const pick = new Array<number>(options.length).fill(0);
-    const visit = (k: number) => {
-      if (k === options.length) {
-        let score = 0;
-        for (let col = 0; col < n; col++) {
-          let total = 0;
-          for (let ci = 0; ci < pick.length; ci++) total += scaled[ci]![pick[ci]!]![col]!;
-          score += Math.abs(total - target[col]!);
-        }
-        if (score < bestScore) {
-          bestScore = score;
-          best = [...pick];
-        }
-        return;
-      }
-      for (let p = 0; p < options[k]!.length; p++) {
-        pick[k] = p;
-        visit(k + 1);
-      }
-    };
-    visit(0);
+    // Exact integer ten-thousandths: the search below runs for every combination.
+    const target = scaledOf(rowOptions[parent]![current[parent]!]!);
+    const scaled = options.map((o) => o.map(scaledOf));
+    const best = closestCombination(scaled, target, n);
     children.forEach((c, ci) => {
+      current[c] = best[ci]!;
       const chosen = options[ci]![best[ci]!]!;
-      c.amounts = chosen.map((v) => (v === null ? null : amountAt(v, c.source)));
+      const row = rows[c]!;
+      row.amounts = chosen.values.map((v) => (v === null ? null : amountAt(v, row.source)));
     });
   }
+}
+
+/**
+ * Finds a row's parent (its index in `rows`): 7 digits → its first 5, 5 → its first 3, 3 → the
+ * 合计/总计 row. Looked up in maps built once, not by searching the rows for each child.
+ */
+function parentFinder(rows: TableRow[]): (code: string | undefined) => number | undefined {
+  const byCode = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.code && !byCode.has(r.code)) byCode.set(r.code, i); // the first row with the code, as find() gave
+  });
+  let total: number | undefined | null = null; // null: not looked for yet
+  return (code) => {
+    if (!code) return undefined;
+    if (code.length === 3) {
+      if (total === null) {
+        const at = rows.findIndex((r) => !r.code && /合计|总计/.test(r.name));
+        total = at >= 0 ? at : undefined;
+      }
+      return total;
+    }
+    return byCode.get(code.length === 7 ? code.slice(0, 5) : code.slice(0, 3));
+  };
+}
+
+/**
+ * The choice of one placement per child (an index into each child's options) whose column sums are
+ * closest to `target` (sum of absolute differences); the first in lexicographic order on ties.
+ * Column sums are kept for each depth of the search, so a combination costs one pass over the
+ * columns rather than one over the columns of every child.
+ */
+function closestCombination(scaled: number[][][], target: number[], n: number): number[] {
+  const depth = scaled.length;
+  // sums[k]: column sums of the placements picked for children 0..k-1 (sums[0] is all zeros).
+  const sums: number[][] = [];
+  for (let k = 0; k <= depth; k++) sums.push(new Array<number>(n).fill(0));
+  const pick = new Array<number>(depth).fill(0);
+  let best = pick.slice();
+  let bestScore = Number.POSITIVE_INFINITY;
+  const visit = (k: number) => {
+    if (k === depth) {
+      const total = sums[depth]!;
+      let score = 0;
+      for (let col = 0; col < n; col++) score += Math.abs(total[col]! - target[col]!);
+      if (score < bestScore) {
+        bestScore = score;
+        best = pick.slice();
+      }
+      return;
+    }
+    const before = sums[k]!;
+    const after = sums[k + 1]!;
+    const options = scaled[k]!;
+    for (let p = 0; p < options.length; p++) {
+      const placement = options[p]!;
+      for (let col = 0; col < n; col++) after[col] = before[col]! + placement[col]!;
+      pick[k] = p;
+      visit(k + 1);
+    }
+  };
+  visit(0);
+  return best;
 }

@@ -1,4 +1,5 @@
 // Text normalisation shared by the recognisers.
+import type { LayoutLine } from '../read/layout.ts';
 
 /** NFKC and CJK radicals (U+2E80–U+2EFF, which NFKC leaves alone) mapped to their ideographs. */
 export function normalise(text: string): string {
@@ -10,13 +11,16 @@ export function normalise(text: string): string {
 }
 
 const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
+/** Plain and without whitespace: already compact. */
+const plainUnspaced = /^[\x21-\x7e\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
 export function compact(text: string): string {
+  if (text === '') return text; // empty cells are common; no need to look them up
   let out = compactCache.get(text);
   if (out === undefined) {
-    out = normalise(text).replace(/\s+/g, '');
-    // Recognisers ask for the same lines many times; a bounded cache keeps that cheap.
+    out = compacted(text);
+    // Recognisers compact the same cells and words many times; a bounded cache keeps that cheap.
     if (compactCache.size > 50_000) compactCache.clear();
     compactCache.set(text, out);
   }
@@ -24,6 +28,39 @@ export function compact(text: string): string {
 }
 
 const compactCache = new Map<string, string>();
+
+/** `compact` without the memo, for text compacted only once (each line's, by `toLine`). */
+function compacted(text: string): string {
+  if (plainUnspaced.test(text)) return text; // the usual cell or line of prose: nothing to change
+  return normalise(text).replace(/\s+/g, '');
+}
+
+/**
+ * A layout line as the recognisers see it, with its compacted text computed once: they test it many
+ * times (is it a table title, a note, the end of a table, a heading…).
+ */
+export interface Line {
+  readonly no: number;
+  readonly page: number | undefined;
+  readonly text: string;
+  readonly cells: string[] | null;
+  readonly compact: string;
+  /** The line as read, for any field not copied here. */
+  readonly layout: LayoutLine;
+}
+
+export function toLine(line: LayoutLine): Line {
+  // Fields copied one by one, not spread: `{ ...line }` gives objects of varied shapes, on which every
+  // property read in the recognisers is several times slower.
+  return {
+    no: line.no,
+    page: line.page,
+    text: line.text,
+    cells: line.cells,
+    compact: compacted(line.text),
+    layout: line,
+  };
+}
 
 /** Called once per document so that a benchmark parsing the same file repeatedly measures real work. */
 export function forgetCompacted(): void {
