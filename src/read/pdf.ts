@@ -1,6 +1,746 @@
-// PDF reader (pdfjs-dist): positioned text → lines → cells. Not written yet.
-import { type Layout, ReadError } from './layout.ts';
+// PDF reader (pdfjs-dist, legacy build): positioned text → lines (by baseline) → cells (by horizontal gaps),
+// each cell with its box on the page. Knows PDF geometry, not budgets.
+//
+// pdfjs runs in a worker thread, with the reading of positioned text there and the layout here:
+// - a time limit can stop it for real (a page that loops forever is ended by terminating the worker),
+//   and a memory limit keeps a hostile file from taking the process down;
+// - its legacy build's core-js polyfills (Array.prototype.push, JSON.stringify, …, much slower than the
+//   native ones) and globals (self, navigator, DOMMatrix) stay out of this thread;
+// - the worker loads it natively: through tsx's loader hooks in this thread the import alone takes 1.5 s
+//   and 400 MB, in a worker (Node 20 does not pass the hooks on) 0.2 s and 50 MB.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { normalise } from '../recognise/text.ts';
+import { type Layout, type LayoutLine, ReadError } from './layout.ts';
 
-export async function readPdf(_bytes: Uint8Array, file: string): Promise<Layout> {
-  throw new ReadError(file, 'unsupported', `${file}：暂不支持直接读取 PDF，请先用 pdftotext 提取文本`);
+export const maxPdfBytes = 50 * 1024 * 1024;
+export const maxPdfPages = 2000;
+/** How long opening the document, and reading each page, may take. */
+export const pdfTimeoutMs = 30_000;
+/** The worker's heap limit: a PDF that needs more is refused as too large. */
+export const pdfMemoryMb = 1536;
+
+export interface ReadPdfOptions {
+  /** Time limit for opening the document and for each page, in milliseconds (default 30 s). */
+  timeoutMs?: number;
+}
+
+// pdfjs looks the CMaps (needed for Chinese), standard fonts and wasm decoders up by these. They must be
+// plain directory paths: given a file:// URL, pdfjs in Node fails to load the CMaps and the Chinese text is lost.
+const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const assetDir = (name: string): string => `${join(pdfjsDir, name)}/`;
+
+/** What the worker sends for each text item: its text, and its matrix on the page as displayed. */
+interface RawItem {
+  str: string;
+  width: number;
+  /** The item's matrix multiplied by the page's viewport: points, origin top left, y down. */
+  transform: number[];
+  ascent?: number;
+  descent?: number;
+}
+
+type FromWorker =
+  | { type: 'ready' }
+  | { type: 'opened'; count: number }
+  | { type: 'page'; page: number; width: number; height: number; items: RawItem[] }
+  | { type: 'image'; page: number; image: boolean }
+  | { type: 'error'; stage: 'open' | 'page'; page?: number; name: string; message: string }
+  | { type: 'done' };
+
+// The worker, as an ES module in a data: URL (plain JavaScript: it is not compiled).
+const workerSource = `
+import { parentPort, workerData } from 'node:worker_threads';
+const natives = [[Array.prototype, 'push'], [JSON, 'stringify'], [JSON, 'parse']].map(
+  ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)],
+);
+await import(workerData.workerUrl); // sets globalThis.pdfjsWorker: pdfjs then runs its own worker inline
+const pdfjs = await import(workerData.pdfjsUrl);
+for (const [owner, key, descriptor] of natives) Object.defineProperty(owner, key, descriptor);
+const { OPS } = pdfjs;
+const imageOps = new Set([
+  OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
+const post = (message) => parentPort.postMessage(message);
+const failure = (e) => ({ name: String(e?.name ?? ''), message: String(e?.message ?? e) });
+
+async function read({ data, params, maxPages }) {
+  const task = pdfjs.getDocument({ ...params, data });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      return post({ type: 'error', stage: 'open', ...failure(e) });
+    }
+    const count = doc.numPages;
+    post({ type: 'opened', count });
+    if (count === 0 || count > maxPages) return;
+    const textless = [];
+    for (let p = 1; p <= count; p++) {
+      let page;
+      try {
+        page = await doc.getPage(p);
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        const items = [];
+        for (const item of content.items) {
+          if (typeof item.str !== 'string' || item.str.trim() === '') continue;
+          const style = content.styles[item.fontName];
+          items.push({
+            str: item.str,
+            width: item.width,
+            transform: pdfjs.Util.transform(viewport.transform, item.transform),
+            ascent: style?.ascent,
+            descent: style?.descent,
+          });
+        }
+        if (items.length === 0) textless.push(p);
+        post({ type: 'page', page: p, width: viewport.width, height: viewport.height, items });
+      } catch (e) {
+        return post({ type: 'error', stage: 'page', page: p, ...failure(e) });
+      } finally {
+        page?.cleanup();
+      }
+    }
+    // Pages without text: scanned (an image) or blank. Not asked when no page has text (it is refused).
+    if (textless.length === count) return;
+    for (const p of textless) {
+      let page;
+      try {
+        page = await doc.getPage(p);
+        const ops = await page.getOperatorList();
+        post({ type: 'image', page: p, image: ops.fnArray.some((fn) => imageOps.has(fn)) });
+      } catch (e) {
+        return post({ type: 'error', stage: 'page', page: p, ...failure(e) });
+      } finally {
+        page?.cleanup();
+      }
+    }
+  } finally {
+    await task.destroy().catch(() => {});
+  }
+}
+
+parentPort.on('message', async (request) => {
+  try {
+    await read(request);
+  } finally {
+    post({ type: 'done' });
+  }
+});
+post({ type: 'ready' });
+`;
+
+const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(workerSource)}`);
+const pdfjsUrls = {
+  pdfjsUrl: pathToFileURL(join(pdfjsDir, 'legacy/build/pdf.mjs')).href,
+  workerUrl: pathToFileURL(join(pdfjsDir, 'legacy/build/pdf.worker.mjs')).href,
+};
+
+interface PdfWorker {
+  worker: Worker;
+  /** The worker has loaded pdfjs. */
+  ready: boolean;
+}
+
+/** An idle worker, kept (unreferenced, so that it does not keep the process alive) to be used again. */
+const idle: PdfWorker[] = [];
+const maxIdle = 1;
+/**
+ * At most this many documents are read at once (each worker can take a few hundred MB for a document with
+ * large embedded fonts); further calls wait their turn, and their time limits start when it comes.
+ */
+export const maxPdfWorkers = Math.max(1, Math.min(4, availableParallelism()));
+let busy = 0;
+const waiting: (() => void)[] = [];
+
+async function turn(): Promise<void> {
+  if (busy < maxPdfWorkers) {
+    busy++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function endTurn(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else busy--;
+}
+
+function takeWorker(): PdfWorker {
+  const reused = idle.pop();
+  if (reused) {
+    reused.worker.ref();
+    return reused;
+  }
+  const worker = new Worker(workerUrl, {
+    workerData: pdfjsUrls,
+    resourceLimits: { maxOldGenerationSizeMb: pdfMemoryMb },
+  });
+  return { worker, ready: false };
+}
+
+function releaseWorker(w: PdfWorker): void {
+  w.worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+  if (idle.length < maxIdle) {
+    w.worker.unref();
+    // A worker that dies while idle is forgotten.
+    w.worker.once('exit', () => {
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+    });
+    idle.push(w);
+  } else void w.worker.terminate();
+}
+
+function withCause(error: ReadError, cause: unknown): ReadError {
+  error.cause = cause;
+  return error;
+}
+
+/** Page numbers as ranges: 1–3、5、7–9. */
+export function pageRanges(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(j === i ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
+    i = j + 1;
+  }
+  return parts.join('、');
+}
+
+/** What the worker reports about one document. */
+interface Reading {
+  count: number;
+  pages: { page: number; width: number; height: number; items: RawItem[] }[];
+  images: Map<number, boolean>;
+  error?: { stage: 'open' | 'page'; page?: number; name: string; message: string };
+}
+
+/** Has a worker read the document, with a time limit on opening it and on each page. */
+function readInWorker(bytes: Uint8Array, file: string, timeoutMs: number): Promise<Reading> {
+  const w = takeWorker();
+  const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} 秒` : `${timeoutMs} 毫秒`;
+  const reading: Reading = { count: 0, pages: [], images: new Map() };
+  return new Promise<Reading>((resolve, reject) => {
+    let stage = '打开 PDF';
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = (error?: ReadError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        w.worker.removeAllListeners();
+        void w.worker.terminate();
+        reject(error);
+      } else {
+        releaseWorker(w);
+        resolve(reading);
+      }
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          finish(new ReadError(file, 'corrupt', `${file}：${stage}超时（超过 ${seconds}），文件可能已损坏`)),
+        timeoutMs,
+      );
+    };
+    w.worker.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'ready':
+          w.ready = true;
+          return;
+        case 'opened':
+          reading.count = m.count;
+          stage = '读取第 1 页';
+          arm();
+          return;
+        case 'page':
+          reading.pages.push(m);
+          stage = m.page < reading.count ? `读取第 ${m.page + 1} 页` : '检查没有文字的页面';
+          arm();
+          return;
+        case 'image':
+          reading.images.set(m.page, m.image);
+          arm();
+          return;
+        case 'error':
+          reading.error = m;
+          return;
+        case 'done':
+          finish();
+          return;
+      }
+    });
+    w.worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const message = `${file}：PDF 内容过于复杂，读取所需内存超过上限（${pdfMemoryMb} MB）`;
+        finish(withCause(new ReadError(file, 'too-large', message), e));
+      } else if (!w.ready) {
+        finish(withCause(new ReadError(file, 'unsupported', `${file}：无法加载 PDF 读取组件 pdfjs-dist`), e));
+      } else {
+        finish(withCause(new ReadError(file, 'corrupt', `${file}：${stage}时出错，文件可能已损坏`), e));
+      }
+    });
+    w.worker.on('exit', () =>
+      finish(new ReadError(file, 'corrupt', `${file}：${stage}时读取程序意外退出，文件可能已损坏`)),
+    );
+    // A copy in a buffer of its own, handed over to the worker (the caller's bytes stay as they are; a Node
+    // Buffer's slice() would share its memory, perhaps Node's pool of small buffers).
+    const data = new Uint8Array(bytes.length);
+    data.set(bytes);
+    const params = {
+      cMapUrl: assetDir('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: assetDir('standard_fonts'),
+      wasmUrl: assetDir('wasm'),
+      iccUrl: assetDir('iccs'),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    };
+    arm();
+    w.worker.postMessage({ data, params, maxPages: maxPdfPages }, [data.buffer]);
+  });
+}
+
+/**
+ * Reads a PDF's text layer into lines and cells, in reading order (top to bottom, then left to right) page
+ * by page. Throws a ReadError for a file that is too large, encrypted, broken or without any text.
+ */
+export async function readPdf(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadPdfOptions = {},
+): Promise<Layout> {
+  if (bytes.length === 0) throw new ReadError(file, 'empty', `${file}：文件为空`);
+  if (bytes.length > maxPdfBytes) {
+    throw new ReadError(
+      file,
+      'too-large',
+      `${file}：文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），PDF 文件上限为 ${maxPdfBytes / 1024 / 1024} MB`,
+    );
+  }
+  await turn();
+  let reading: Reading;
+  try {
+    reading = await readInWorker(bytes, file, options.timeoutMs ?? pdfTimeoutMs);
+  } finally {
+    endTurn();
+  }
+  const { error, count } = reading;
+  if (error?.stage === 'open') {
+    if (error.name === 'PasswordException') {
+      throw withCause(
+        new ReadError(file, 'encrypted', `${file}：PDF 文件有密码保护，无法读取；请提供未加密的文件`),
+        error,
+      );
+    }
+    throw withCause(new ReadError(file, 'corrupt', `${file}：PDF 文件已损坏或不完整，无法打开`), error);
+  }
+  if (count === 0) throw new ReadError(file, 'corrupt', `${file}：PDF 没有任何页面，文件可能已损坏`);
+  if (count > maxPdfPages) {
+    throw new ReadError(file, 'too-large', `${file}：PDF 页数过多（${count} 页），上限为 ${maxPdfPages} 页`);
+  }
+  if (error) {
+    throw withCause(
+      new ReadError(file, 'corrupt', `${file}：第 ${error.page} 页无法读取，文件可能已损坏`),
+      error,
+    );
+  }
+  const pages = reading.pages.map((p) => ({ width: round(p.width), height: round(p.height) }));
+  const textless: number[] = [];
+  const read: { page: number; lines: PageLine[] }[] = [];
+  for (const p of reading.pages) {
+    const pieces: Piece[] = [];
+    p.items.forEach((item, index) => {
+      itemPieces(item.str, item.width, item.transform, item.ascent, item.descent, index, pieces);
+    });
+    if (pieces.length === 0) textless.push(p.page);
+    else read.push({ page: p.page, lines: toLines(pieces) });
+  }
+  // A page whose only text was its number has nothing left to read.
+  const numberOnly = dropPageNumbers(read, pages);
+  textless.push(...numberOnly);
+  textless.sort((a, b) => a - b);
+  if (read.length === 0) {
+    throw new ReadError(
+      file,
+      'no-text',
+      `${file}：第 ${pageRanges(textless)} 页没有文字层（可能是扫描件），需要先做文字识别（OCR）`,
+    );
+  }
+  const lines: LayoutLine[] = [];
+  for (const { page, lines: pageLines } of read) {
+    for (const l of pageLines) {
+      const cells = l.cells.map((c) => c.text);
+      lines.push({
+        no: lines.length + 1,
+        page,
+        text: cells.join('\t'),
+        cells: cells.length >= 2 ? cells : null,
+        boxes: l.cells.map((c) => c.box),
+      });
+    }
+  }
+  const layout: Layout = { file, style: 'pdf', lines, pages };
+  // A page without text that shows an image is probably scanned; one without either is blank.
+  const scanned = textless.filter((p) => reading.images.get(p) === true);
+  const blank = textless.filter((p) => reading.images.get(p) !== true);
+  if (scanned.length > 0) layout.pagesWithoutText = scanned;
+  if (blank.length > 0) layout.blankPages = blank;
+  return layout;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Geometry: text items → pieces → lines → cells.
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A run of text without whitespace, positioned in page space (points, origin top left, y down). */
+interface Piece {
+  text: string;
+  x: number;
+  right: number;
+  /** Baseline. */
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+  /** The piece followed whitespace inside the same text item. */
+  spaceBefore: boolean;
+  /** Which text item of the page the piece came from. */
+  item: number;
+}
+
+interface Cell {
+  text: string;
+  box: Box;
+}
+
+interface PageLine {
+  cells: Cell[];
+  top: number;
+}
+
+/** A line while the page is being laid out: cells with their extent, and the line's baseline and font size. */
+interface RawLine {
+  baseline: number;
+  size: number;
+  cells: RawCell[];
+}
+
+interface RawCell {
+  text: string;
+  x: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Lines within this fraction of the font size of one baseline are one line. */
+const baselineTolerance = 0.4;
+/** A horizontal gap wider than this fraction of the font size separates cells. */
+const cellGap = 0.8;
+/** A gap wider than this fraction of the font size inside a cell is a space (unless between CJK), as in pdfjs. */
+const wordGap = 0.1;
+/**
+ * After an amount, a narrower gap (as a fraction of the font size) separates cells: a right-aligned amount
+ * can end close to the next column's text. Word processors space digits from CJK by a quarter em in prose.
+ */
+const amountGap = 0.3;
+/**
+ * Lines whose baselines are closer than this fraction of the font size overlap on the page, which set text
+ * never does: they are parts of one table row placed at different heights (a wrapped cell, a cell aligned
+ * to the top), and are merged.
+ */
+const rowSpread = 0.75;
+
+const amount = /^[-+]?\d[\d,]*(?:\.\d+)?%?$/;
+/** An amount with thousands separators, as tables print them (prose in these documents does not). */
+const groupedAmount = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+const wide = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7]/u;
+const wideAtEnd = new RegExp(`${wide.source}$`, 'u');
+const wideAtStart = new RegExp(`^${wide.source}`, 'u');
+
+/**
+ * The project's normalisation (NFKC except for full-width punctuation, which stays as printed, and CJK
+ * radicals mapped to their ideographs), with full-width letters and digits made ASCII as NFKC would.
+ */
+function normaliseText(raw: string): string {
+  return normalise(raw).replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** How wide a character typically is, as a fraction of the font size. */
+function charWeight(c: string): number {
+  if (wide.test(c)) return 1;
+  if (/[\d]/.test(c)) return 0.5;
+  if (/[,.:;'|!ilj()[\]]/.test(c)) return 0.28;
+  return 0.55;
+}
+
+/** Splits one text item at whitespace into pieces, placed by the share of the item's width each takes. */
+function itemPieces(
+  raw: string,
+  width: number,
+  t: number[],
+  ascent: number | undefined,
+  descent: number | undefined,
+  item: number,
+  out: Piece[],
+): void {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = t;
+  const size = Math.hypot(c, d) || Math.hypot(a, b);
+  if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) return;
+  const asc = ascent !== undefined && ascent > 0.5 && ascent < 1.5 ? ascent : 0.88;
+  const desc = descent !== undefined && descent < 0 && descent > -0.6 ? -descent : 0.12;
+  const horizontal = Math.abs(b) <= Math.abs(a) * 0.05 && a > 0;
+  if (!horizontal) {
+    // Rotated or vertical text: one piece with the item's bounding box.
+    const len = Math.hypot(a, b) || 1;
+    const ux = (a / len) * width;
+    const uy = (b / len) * width;
+    // (c, d) is the glyphs' up direction, one font size long.
+    const vx = c * asc;
+    const vy = d * asc;
+    const xs = [e, e + ux, e + vx, e + ux + vx];
+    const ys = [f, f + uy, f + vy, f + uy + vy];
+    const top = Math.min(...ys);
+    const bottom = Math.max(...ys);
+    const text = normaliseText(raw)
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(new RegExp(`(?<=${wide.source}) (?=${wide.source})`, 'gu'), '');
+    if (text === '') return;
+    out.push({
+      text,
+      x: Math.min(...xs),
+      right: Math.max(...xs),
+      y: bottom,
+      top,
+      bottom,
+      size: Math.min(size, bottom - top || size),
+      spaceBefore: false,
+      item,
+    });
+    return;
+  }
+  // Where each piece lies is estimated from the text as printed: glyphs get typical widths, each run of
+  // spaces a share of what is left of the item's width (pdfjs keeps a space inside an item only for a gap of
+  // 0.1–0.6 em, and starts a new item for a wider one), then all is scaled to the item's width.
+  const tokens = raw.split(/(\s+)/).filter((t) => t !== '');
+  const isGap = (t: string) => /^\s/.test(t);
+  const tokenWidth = (t: string) => (isGap(t) ? 0 : [...t].reduce((sum, c) => sum + charWeight(c) * size, 0));
+  const glyphWidth = tokens.reduce((sum, t) => sum + tokenWidth(t), 0);
+  const gaps = tokens.filter(isGap).length;
+  const gapWidth = gaps > 0 ? Math.min(0.6 * size, Math.max(0.1 * size, (width - glyphWidth) / gaps)) : 0;
+  const estimate = glyphWidth + gaps * gapWidth;
+  const scale = width > 0 && estimate > 0 ? width / estimate : 1;
+  let x = e;
+  let spaceBefore = false;
+  for (const token of tokens) {
+    if (isGap(token)) {
+      x += gapWidth * scale;
+      spaceBefore = true;
+      continue;
+    }
+    const w = tokenWidth(token) * scale;
+    const text = normaliseText(token).trim();
+    if (text !== '') {
+      out.push({
+        text,
+        x,
+        right: x + w,
+        y: f,
+        top: f - asc * size,
+        bottom: f + desc * size,
+        size,
+        spaceBefore,
+        item,
+      });
+    }
+    x += w;
+  }
+}
+
+/** Groups pieces into lines by baseline, then into cells by the gaps between them. */
+function toLines(pieces: Piece[]): PageLine[] {
+  pieces.sort((p, q) => p.y - q.y || p.x - q.x);
+  const groups: Piece[][] = [];
+  let current: Piece[] = [];
+  let baseline = 0;
+  let lineSize = 0;
+  for (const p of pieces) {
+    if (current.length > 0 && Math.abs(p.y - baseline) <= baselineTolerance * Math.min(lineSize, p.size)) {
+      current.push(p);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [p];
+    baseline = p.y;
+    lineSize = p.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return mergeRowParts(groups.map(toCells)).map((line) => ({
+    top: Math.min(...line.cells.map((c) => c.top)),
+    cells: line.cells.map((c) => ({
+      text: c.text,
+      box: { x: round(c.x), y: round(c.top), width: round(c.right - c.x), height: round(c.bottom - c.top) },
+    })),
+  }));
+}
+
+function toCells(group: Piece[]): RawLine {
+  group.sort((p, q) => p.x - q.x);
+  const cells: RawCell[] = [];
+  let prev: Piece | undefined;
+  for (const p of group) {
+    // The same text drawn twice at (nearly) the same place, e.g. for a bold effect.
+    if (
+      prev &&
+      p.text === prev.text &&
+      Math.abs(p.x - prev.x) < 0.3 * p.size &&
+      Math.abs(p.y - prev.y) < 0.3 * p.size
+    )
+      continue;
+    const cell = cells[cells.length - 1];
+    const gap = prev ? p.x - prev.right : 0;
+    const em = prev ? Math.max(p.size, prev.size) : p.size;
+    // After an amount, the next column can start closer than a character: between separate text items
+    // (whose gap is known) a third of an em is enough; inside one item (a space pdfjs kept for a gap of
+    // 0.1–0.6 em) another amount, or CJK text after an amount with thousands separators, starts a cell.
+    const afterAmount =
+      cell !== undefined &&
+      prev !== undefined &&
+      amount.test(cell.text) &&
+      (p.item !== prev.item
+        ? gap > amountGap * em && (wideAtStart.test(p.text) || amount.test(p.text))
+        : amount.test(p.text) || (groupedAmount.test(cell.text) && wideAtStart.test(p.text)));
+    if (!cell || !prev || gap > cellGap * em || afterAmount) {
+      cells.push({ text: p.text, x: p.x, right: p.right, top: p.top, bottom: p.bottom });
+    } else {
+      // A gap is a space, as pdfjs itself has it inside an item, except between CJK characters.
+      const cjk = wideAtEnd.test(cell.text) && wideAtStart.test(p.text);
+      const space = !cjk && (p.spaceBefore || gap > wordGap * em);
+      cell.text += (space ? ' ' : '') + p.text;
+      cell.right = Math.max(cell.right, p.right);
+      cell.top = Math.min(cell.top, p.top);
+      cell.bottom = Math.max(cell.bottom, p.bottom);
+    }
+    prev = p;
+  }
+  const baselines = group.map((p) => p.y).sort((a, b) => a - b);
+  return {
+    baseline: baselines[Math.floor(baselines.length / 2)]!,
+    size: Math.max(...group.map((p) => p.size)),
+    cells,
+  };
+}
+
+/**
+ * Merges lines that are parts of one table row: a line closer to the previous one than `rowSpread` joins
+ * it when their cells sit side by side (a cell placed higher or lower than the rest of its row), and a
+ * one-cell line continues the one cell it lies under or over (a cell's text wrapped onto a second line).
+ */
+function mergeRowParts(lines: RawLine[]): RawLine[] {
+  const out: RawLine[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (!prev || line.baseline - prev.baseline > rowSpread * Math.min(prev.size, line.size)) {
+      out.push(line);
+      continue;
+    }
+    const slack = 0.1 * Math.min(prev.size, line.size);
+    const overlaps = (a: RawCell, b: RawCell) => a.x < b.right - slack && b.x < a.right - slack;
+    const clash = line.cells.some((c) => prev.cells.some((d) => overlaps(c, d)));
+    if (!clash) {
+      // The lower baseline, so that a wrapped cell's next line, further down, still joins the row.
+      out[out.length - 1] = {
+        baseline: line.baseline,
+        size: Math.max(prev.size, line.size),
+        cells: [...prev.cells, ...line.cells].sort((a, b) => a.x - b.x),
+      };
+      continue;
+    }
+    if (line.cells.length === 1 && continueCell(prev, line.cells[0]!, overlaps, 'after')) continue;
+    if (prev.cells.length === 1 && continueCell(line, prev.cells[0]!, overlaps, 'before')) {
+      out[out.length - 1] = line;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Adds a wrapped part to the one cell of `line` it lies under (after) or over (before), if there is one. */
+function continueCell(
+  line: RawLine,
+  part: RawCell,
+  overlaps: (a: RawCell, b: RawCell) => boolean,
+  where: 'before' | 'after',
+): boolean {
+  const hits = line.cells.filter((c) => overlaps(part, c));
+  const cell = hits[0];
+  if (hits.length !== 1 || !cell) return false;
+  const [first, second] = where === 'after' ? [cell.text, part.text] : [part.text, cell.text];
+  const cjk = wideAtEnd.test(first) && wideAtStart.test(second);
+  cell.text = first + (cjk ? '' : ' ') + second;
+  cell.x = Math.min(cell.x, part.x);
+  cell.right = Math.max(cell.right, part.right);
+  cell.top = Math.min(cell.top, part.top);
+  cell.bottom = Math.max(cell.bottom, part.bottom);
+  return true;
+}
+
+const pageNumber =
+  /^[-–—－\s]*(?:page\s*|第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:[/／]|of)\s*\d{1,4}|\s*[,，]?\s*共\s*\d{1,4}\s*页)?[-–—－\s]*$/i;
+
+/**
+ * Drops the page numbers: a number alone (1, - 1 -, 第 1 页, 1/24, 第 1 页 共 24 页) on the last line of a
+ * page, in its bottom fifth, that runs with the pages — the printed number minus the page's own is the same
+ * on at least one other page (or the document has one page, numbered 1). A code alone on the last line of a
+ * table does not run with the pages and is kept.
+ */
+function dropPageNumbers(read: { page: number; lines: PageLine[] }[], sizes: { height: number }[]): number[] {
+  const candidates: { lines: PageLine[]; offset: number }[] = [];
+  for (const { page, lines } of read) {
+    const last = lines[lines.length - 1];
+    const height = sizes[page - 1]?.height ?? 0;
+    if (!last || last.top <= height * 0.8) continue;
+    const m = pageNumber.exec(last.cells.map((c) => c.text).join(' '));
+    if (m) candidates.push({ lines, offset: Number(m[1]) - page });
+  }
+  const counts = new Map<number, number>();
+  for (const c of candidates) counts.set(c.offset, (counts.get(c.offset) ?? 0) + 1);
+  for (const c of candidates) {
+    if ((counts.get(c.offset) ?? 0) >= 2 || (sizes.length === 1 && c.offset === 0)) c.lines.pop();
+  }
+  const emptied: number[] = [];
+  for (let i = read.length - 1; i >= 0; i--) {
+    if (read[i]!.lines.length === 0) emptied.push(...read.splice(i, 1).map((r) => r.page));
+  }
+  return emptied;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }
