@@ -1,5 +1,5 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
-import type { Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
+import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
 import { at, bareName, columnIndex, summarySide, threePublicRows, totalRow } from './tables.ts';
 
 export interface Figure {
@@ -52,30 +52,63 @@ export function tableFigure(doc: Document, stated: StatedAmount): Figure | undef
       const c = columnIndex(table, name);
       return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `支出总表${name}合计`);
     }
-    case 'personnel':
-    case 'public':
     case 'operating-cost': {
+      // Shanghai prints 机关运行经费 as a column of its 三公 table; it need not equal 公用经费 there.
+      const tp = t['three-public'];
+      const c = tp ? tp.columns.findIndex((name) => /机关运行经费/.test(name)) : -1;
+      if (tp && c >= 0) return fromRow(tp.rows[0], c, tp.unit, `${tp.title}机关运行经费`);
+      const table = t['general-basic'];
+      if (!table) return undefined;
+      const col = columnIndex(table, '公用经费');
+      return col < 0 ? undefined : fromRow(totalRow(table), col, table.unit, '基本支出表公用经费合计');
+    }
+    case 'personnel':
+    case 'public': {
       const table = t['general-basic'];
       if (!table) return undefined;
       const name = stated.subject === 'personnel' ? '人员经费' : '公用经费';
       const c = columnIndex(table, name);
       return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `基本支出表${name}合计`);
     }
-    case 'three-public': {
-      const table = t['three-public'];
-      if (!table) return undefined;
-      const row =
-        table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
-      return fromRow(row, 0, table.unit, `"三公"经费表${row?.name ?? ''}`);
-    }
+    case 'three-public':
     case 'three-public-part': {
       const table = t['three-public'];
-      const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
-      if (!table || !pattern) return undefined;
-      const row = table.rows.find((r) => pattern.test(bareName(r.name)));
-      return fromRow(row, 0, table.unit, `"三公"经费表「${row?.name ?? ''}」`);
+      if (!table) return undefined;
+      // Shanghai's one-line table: the parts are columns, not rows.
+      if (table.columns.includes('小计') && table.rows.length === 1) {
+        const pattern =
+          stated.subject === 'three-public'
+            ? /^合计$/
+            : stated.item
+              ? threePublicColumns[stated.item]
+              : undefined;
+        const c = pattern ? table.columns.findIndex((name) => pattern.test(name)) : -1;
+        return c < 0
+          ? undefined
+          : fromRow(table.rows[0], c, table.unit, `${table.title}「${table.columns[c]}」`);
+      }
+      return stated.subject === 'three-public' ? threePublicTotal(table) : threePublicPart(table, stated);
     }
     default:
       return undefined;
   }
+}
+
+const threePublicColumns: Record<string, RegExp> = {
+  '因公出国（境）费': /因公出国/,
+  公务用车购置及运维费: /^小计$/,
+  公务用车购置费: /购置费$/,
+  公务用车运行维护费: /^运(?:行|维)(?:维护)?费$/,
+  公务接待费: /公务接待/,
+};
+
+function threePublicTotal(table: BudgetTable): Figure | undefined {
+  const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
+  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表${row.name}` } : undefined;
+}
+
+function threePublicPart(table: BudgetTable, stated: StatedAmount): Figure | undefined {
+  const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
+  const row = pattern ? table.rows.find((r) => pattern.test(bareName(r.name))) : undefined;
+  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表「${row.name}」` } : undefined;
 }

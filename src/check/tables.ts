@@ -12,20 +12,50 @@ export const codedTables: TableKey[] = [
   'capital-expenditure',
 ];
 
-/** [total column, part columns] by position, as each table prints them (domain.md §4). */
-export const columnIdentities: Partial<Record<TableKey, [number, number[]][]>> = {
-  income: [
-    [0, [1, 9]],
-    [1, [2, 3, 4, 5, 6, 7, 8]],
-  ],
-  expenditure: [[0, [1, 2, 3, 4, 5]]],
-  'general-expenditure': [[0, [1, 2]]],
-  'fund-expenditure': [[0, [1, 2]]],
-  'capital-expenditure': [[0, [1, 2]]],
-  'general-basic': [[0, [1, 2]]],
-  'fiscal-summary': [[0, [1, 2, 3]]],
-  'three-public': [[0, [1, 2, 3]]],
-};
+/** The tables whose rows add up across their columns (domain.md §4). */
+const summedTables: TableKey[] = [
+  'income',
+  'expenditure',
+  'general-expenditure',
+  'fund-expenditure',
+  'capital-expenditure',
+  'general-basic',
+  'fiscal-summary',
+  'three-public',
+];
+
+/**
+ * [total column, part columns] of a table, found by the columns' names as the document prints them:
+ * 合计 = the other columns; with a 小计, 合计 = 小计 + 上年结转 and 小计 = the sources between them;
+ * Shanghai's one-line 三公 table: 合计 = 因公出国 + 公务接待 + 小计 (公务用车), 小计 = 购置费 + 运行费.
+ */
+export function columnIdentities(table: BudgetTable): [number, number[]][] {
+  if (!summedTables.includes(table.key)) return [];
+  const names = table.columns;
+  const at = (re: RegExp) => names.findIndex((n) => re.test(n));
+  const total = at(/^合计$/);
+  const subtotal = at(/^小计$/);
+  if (total < 0) return [];
+  if (table.key === 'three-public' && subtotal >= 0) {
+    const parts = [at(/因公出国/), at(/公务接待/), subtotal];
+    const car = [at(/购置费$/), at(/运(?:行|维)(?:维护)?费$/)];
+    if (parts.includes(-1) || car.includes(-1)) return [];
+    return [
+      [total, parts],
+      [subtotal, car],
+    ];
+  }
+  if (subtotal >= 0) {
+    const carry = at(/上年结转/);
+    const end = carry >= 0 ? carry : names.length;
+    const sources = names.map((_, i) => i).filter((i) => i > subtotal && i < end);
+    return [
+      [total, carry >= 0 ? [subtotal, carry] : [subtotal]],
+      [subtotal, sources],
+    ];
+  }
+  return [[total, names.map((_, i) => i).filter((i) => i !== total && !/机关运行经费/.test(names[i]!))]];
+}
 
 export function at(row: TableRow, column: number): number {
   return scaled(row.amounts[column] ?? null);

@@ -14,14 +14,16 @@ export interface TableSpec {
   identities: [number, number[]][];
 }
 
-const prefix = '^(?:表[一二三四五六七八九十\\d]+|\\d+[、.．])?';
+// 表一 / 1、 before the title, and the budget year (2025年…) as Shanghai prints it.
+const prefix = '^(?:表[一二三四五六七八九十\\d]+|\\d+[、.．])?(?:\\d{4}年(?:度)?)?';
 const title = (body: string) => new RegExp(`${prefix}${body}$`);
 
 /** The three 财政拨款支出表 (一般公共预算, 政府性基金, 国有资本经营) share one shape. */
 function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
   return {
     key,
-    titles: [title(`(?:部门预算)?${fund}财政拨款支出(?:预算)?表`)],
+    // Shanghai: 部门一般公共预算支出功能分类预算表.
+    titles: [title(`(?:部门预算)?${fund}财政拨款支出(?:预算)?表`), title(`部门${fund}支出功能分类预算表`)],
     rows: 'coded',
     columns: ['合计', '基本支出', '项目支出'],
     identities: [[0, [1, 2]]],
@@ -31,7 +33,7 @@ function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
 export const tableSpecs: TableSpec[] = [
   {
     key: 'summary',
-    titles: [title('部门(?:预算)?收支(?:预算)?总表')],
+    titles: [title('部门(?:预算)?收支(?:预算)?总表'), title('部门财务收支预算总表')],
     rows: 'two-sided',
     incomeColumns: ['预算数'],
     columns: ['预算数'],
@@ -76,7 +78,10 @@ export const tableSpecs: TableSpec[] = [
   fundExpenditureTable('general-expenditure', '一般公共预算'),
   {
     key: 'general-basic',
-    titles: [title('(?:部门预算)?一般公共预算财政拨款基本支出(?:预算)?表')],
+    titles: [
+      title('(?:部门预算)?一般公共预算财政拨款基本支出(?:预算)?表'),
+      title('部门一般公共预算基本支出部门预算经济分类预算表'),
+    ],
     rows: 'coded',
     columns: ['合计', '人员经费', '公用经费'],
     identities: [[0, [1, 2]]],
@@ -85,7 +90,11 @@ export const tableSpecs: TableSpec[] = [
   fundExpenditureTable('capital-expenditure', '国有资本经营预算'),
   {
     key: 'three-public',
-    titles: [title('(?:部门预算)?(?:一般公共预算)?财政拨款"?三公"?经费支出(?:预算)?表')],
+    titles: [
+      title('(?:部门预算)?(?:一般公共预算)?财政拨款"?三公"?经费支出(?:预算)?表'),
+      // Shanghai prints 三公 with 机关运行经费 in one table.
+      title('部门"?三公"?经费和机关运行经费预算表'),
+    ],
     rows: 'named',
     columns: ['合计', '一般公共预算财政拨款', '政府性基金预算拨款', '国有资本经营预算财政拨款'],
     identities: [[0, [1, 2, 3]]],

@@ -3,9 +3,12 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
+import { readPositionedTable } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
-import { forgetCompacted, type Line, toLine } from './text.ts';
+import { compact, forgetCompacted, type Line, toLine } from './text.ts';
+
+const isTableTitle = (line: LayoutLine) => !line.cells && matchTableTitle(compact(line.text)) !== undefined;
 
 export function recognise(layout: Layout): Document {
   forgetCompacted();
@@ -33,7 +36,9 @@ export function recognise(layout: Layout): Document {
     const line = lines[i]!;
     const spec = line.cells ? undefined : matchTableTitle(line.compact);
     if (spec && !doc.tables[spec.key]) {
-      const { table, header, next } = readTable(lines, i, spec, unit);
+      const { table, header, next } = line.layout.boxes
+        ? readPositionedTable(layout.lines, i, spec, unit, isTableTitle)
+        : readTable(lines, i, spec, unit);
       doc.tables[spec.key] = table;
       if (header) headers.push(header);
       i = Math.max(next, i + 1);
@@ -118,8 +123,11 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
     .slice(0, 40)
     .map((l) => l.compact)
     .join('');
-  if (/决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
   const budgetTables = Object.keys(doc.tables).filter((k) => k !== 'procurement' && k !== 'assets');
+  // The tables' titles say 预算 or 决算; the cover and 名词解释 may mention both words.
+  const titles = Object.values(doc.tables).map((t) => t.title);
+  if (titles.some((t) => /决算/.test(t))) return 'final';
+  if (titles.length === 0 && /决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
   if (budgetTables.length > 0) return 'budget';
   if (doc.projects.length > 0 || doc.performance || /绩效/.test(head)) return 'performance';
   return 'budget';

@@ -67,16 +67,36 @@ interface Column {
   right: number;
 }
 
-/** The amount columns: the header line that names the most of them (the lowest on a tie), in x order. */
+/**
+ * The amount columns: header labels with nothing under them. Each header cell belongs to the nearest
+ * cell on the lines above it; a label that something belongs to (收入预算 over 合计 … 其他收入) is a
+ * group heading, not a column.
+ */
 function columnsFrom(headerLines: LayoutLine[]): Column[] {
-  let best: Column[] = [];
-  for (const line of headerLines) {
-    const columns = cellsOf(line)
-      .filter((c) => c.text !== '' && !labelHeading.test(compact(c.text)))
-      .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }));
-    if (columns.length >= best.length) best = columns;
-  }
-  return best;
+  const rows = headerLines.map(cellsOf);
+  const groups = new Set<Cell>();
+  const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  rows.forEach((cells, r) => {
+    for (const c of cells) {
+      let owner: Cell | undefined;
+      let best = Number.POSITIVE_INFINITY;
+      // Lines nearest first, so that a tie goes to the label just above.
+      for (let u = r - 1; u >= 0; u--)
+        for (const above of rows[u]!) {
+          const d = gap(c.box, above.box);
+          if (d < best) {
+            best = d;
+            owner = above;
+          }
+        }
+      if (owner) groups.add(owner);
+    }
+  });
+  return rows
+    .flat()
+    .filter((c) => !groups.has(c) && c.text !== '' && !labelHeading.test(compact(c.text)))
+    .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }))
+    .sort((a, b) => a.center - b.center);
 }
 
 function nearest(columns: Column[], x: number): number {
@@ -88,11 +108,9 @@ function nearest(columns: Column[], x: number): number {
 
 function isDataLine(line: LayoutLine): boolean {
   const cells = cellsOf(line).map((c) => compact(c.text));
-  return (
-    cells.some((c) => amount.test(c)) ||
-    /^\d{3}$/.test(cells[0] ?? '') ||
-    /^(?:合计|总计)$/.test(cells[0] ?? '')
-  );
+  if (cells.some((c) => amount.test(c)) || /^\d{3}$/.test(cells[0] ?? '')) return true;
+  // A 合计 row without amounts (an empty table) — not a header line naming 合计 among its columns.
+  return cells.length === 1 && /^(?:合计|总计)$/.test(cells[0] ?? '');
 }
 
 /**
@@ -168,12 +186,7 @@ export function readPositionedTable(
     if (readHeaderLine(line) || headerTexts.has(text)) continue; // a header repeated on the next page
     const cells = cellsOf(line).filter((c) => c.text !== '');
     if (cells.length === 0) continue;
-    if (
-      cells.every(
-        (c) => labelHeading.test(compact(c.text)) || allColumns.some((col) => col.name === compact(c.text)),
-      )
-    )
-      continue;
+    if (cells.every((c) => labelHeading.test(compact(c.text)))) continue; // e.g. the 类 款 项 line
     if (twoSided) {
       const sides: { side: TableSide; cells: Cell[] }[] = [
         { side: 'income', cells: cells.filter((c) => c.box.x < sideBoundary) },
@@ -198,7 +211,8 @@ export function readPositionedTable(
     if (spec.rows === 'coded' && /^\d{3}$/.test(cells[0]!.text)) {
       codeParts.push(cells[0]!.text);
       k = 1;
-      while (k < cells.length && codeParts.length < 3 && /^\d{2}$/.test(cells[k]!.text))
+      // 款 and 项 are two digits; a slip may print one (30102 as 301 2): kept as printed.
+      while (k < cells.length && codeParts.length < 3 && /^\d{1,2}$/.test(cells[k]!.text))
         codeParts.push(cells[k++]!.text);
     }
     const rest = cells.slice(k);

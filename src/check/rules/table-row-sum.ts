@@ -15,9 +15,8 @@ export const tableRowSum: Rule = {
     kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
-    for (const [key, identities] of Object.entries(columnIdentities)) {
-      const table = doc.tables[key as keyof typeof doc.tables];
-      if (!table) continue;
+    for (const table of Object.values(doc.tables)) {
+      const identities = columnIdentities(table);
       for (const row of table.rows) {
         if (row.side === 'income') continue;
         for (const [total, parts] of identities) {

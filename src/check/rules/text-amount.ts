@@ -18,9 +18,17 @@ export const textAmount: Rule = {
       if (stated.change) continue;
       const figure = tableFigure(doc, stated);
       if (!figure) continue;
-      const actual = convert(scaled(stated.value), stated.unit, figure.unit);
-      const severity = judge(figure.value, actual, 'error');
+      // Compared at the precision of the statement: 229.43 万元 states 2,294,335 元 rounded to 100 元.
+      let expected = convert(figure.value, figure.unit, stated.unit);
+      if (figure.unit !== stated.unit) {
+        const step = 10 ** (4 - Math.min(4, Math.max(2, (stated.value.split('.')[1] ?? '').length)));
+        expected = Math.round(expected / step) * step;
+      }
+      const printed = scaled(stated.value);
+      const severity = judge(expected, printed, 'error');
       if (!severity) continue;
+      // Reported in the table's unit, as every finding is.
+      const actual = convert(printed, stated.unit, figure.unit);
       // 元 written where 万元 is meant (or the reverse): a factor of 10,000.
       const factor =
         figure.value !== 0 && (actual === figure.value * 10000 || actual * 10000 === figure.value)
