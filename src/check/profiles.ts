@@ -42,6 +42,20 @@ export const profiles: Record<ProfileName, Profile> = {
       { name: '其他需要说明的事项', keywords: ['其他需要说明'] },
     ],
   },
+  // Shanghai prints nine tables (三公 together with 机关运行经费; no 采购 or 资产 tables) and explains
+  // them under page titles, with 三公, 机关运行经费, 政府采购, 绩效目标 and 国有资产 as numbered items.
+  'shanghai-budget': {
+    name: 'shanghai-budget',
+    title: '上海市部门预算',
+    requiredTables: nationalTables,
+    requiredSections: [
+      { name: '"三公"经费', keywords: ['三公'] },
+      { name: '机关运行经费', keywords: ['机关运行经费'] },
+      { name: '政府采购', keywords: ['政府采购'] },
+      { name: '绩效目标', keywords: ['绩效目标'] },
+      { name: '国有资产', keywords: ['国有资产'] },
+    ],
+  },
   performance: {
     name: 'performance',
     title: '部门预算绩效目标文本',
@@ -62,10 +76,14 @@ export const profiles: Record<ProfileName, Profile> = {
 
 export const profileNames = Object.keys(profiles) as ProfileName[];
 
-/** Performance texts, final accounts, Hebei budgets (project codes begin with 13, Hebei's region code), or the national default. */
+/**
+ * Performance texts, final accounts, Shanghai budgets (the department is 上海市…), Hebei budgets (project
+ * codes begin with 13, Hebei's region code), or the national default.
+ */
 export function chooseProfile(doc: Document): Profile {
   if (doc.kind === 'performance') return profiles.performance;
   if (doc.kind === 'final') return profiles.final;
+  if (/^上海市/.test(doc.department.name)) return profiles['shanghai-budget'];
   if (doc.projects.length > 0 && doc.projects.every((p) => p.code.startsWith('13')))
     return profiles['hebei-county-budget'];
   return profiles['national-budget'];
