@@ -1,3 +1,4 @@
-// `npm run bench [-- --record]`: the parser and checker, then the store and API.
+// `npm run bench [-- --record]`: the parser and checker, PDF reading, then the store and API.
 await import('./run.ts');
+await import('./pdf.ts');
 await import('./store.ts');
