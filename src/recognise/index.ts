@@ -3,15 +3,16 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
-import { readPositionedTable } from './positioned.ts';
+import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, forgetCompacted, type Line, toLine } from './text.ts';
 
 const isTableTitle = (line: LayoutLine) => !line.cells && matchTableTitle(compact(line.text)) !== undefined;
 
-export function recognise(layout: Layout): Document {
+export function recognise(read: Layout): Document {
   forgetCompacted();
+  const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
   const lines = layout.lines.map(toLine);
   const problems: RecognitionProblem[] = [];
   const doc: Document = {

@@ -57,7 +57,7 @@ function readHeaderLine(line: LayoutLine): PositionedHeader | null {
   const year = /预算年度[：:]\s*(\d{4})/.exec(text);
   if (year) header.year = Number(year[1]);
   const department = /编制(?:部门|单位)[：:]\s*(\S+)/.exec(text);
-  if (department) header.department = compact(department[1]!);
+  if (department && !/^单位/.test(department[1]!)) header.department = compact(department[1]!);
   return header;
 }
 
@@ -106,9 +106,11 @@ function nearest(columns: Column[], x: number): number {
   return best;
 }
 
-function isDataLine(line: LayoutLine): boolean {
+function isDataLine(line: LayoutLine, twoSided = false): boolean {
   const cells = cellsOf(line).map((c) => compact(c.text));
   if (cells.some((c) => amount.test(c)) || /^\d{3}$/.test(cells[0] ?? '')) return true;
+  // A summary's numbered items are its rows even when a blank template prints no amounts.
+  if (twoSided && /^[一二三四五六七八九十]+、/.test(cells[0] ?? '')) return true;
   // A 合计 row without amounts (an empty table) — not a header line naming 合计 among its columns.
   return cells.length === 1 && /^(?:合计|总计)$/.test(cells[0] ?? '');
 }
@@ -148,7 +150,7 @@ export function readPositionedTable(
       header ??= meta;
       continue;
     }
-    if (isDataLine(line)) break;
+    if (isDataLine(line, spec.rows === 'two-sided')) break;
     if (/^注[：:]/.test(compact(line.text))) break;
     headerLines.push(line);
     headerTexts.add(compact(line.text));
@@ -164,7 +166,7 @@ export function readPositionedTable(
   const incomeColumns = allColumns.filter((c) => c.center < split);
   const columns = twoSided ? allColumns.filter((c) => c.center >= split) : allColumns;
   // Names of the expenditure side start left of its heading: anything right of the income amounts.
-  const sideBoundary = incomeColumns.length > 0 ? Math.max(...incomeColumns.map((c) => c.right)) + 2 : split;
+  const sideBoundary = incomeColumns.length > 0 ? Math.max(...incomeColumns.map((c) => c.right)) : split;
 
   const rows: TableRow[] = [];
   // Each amount goes to the column whose heading's centre is nearest to its own.
@@ -245,4 +247,36 @@ export function readPositionedTable(
   };
   if (twoSided) table.incomeColumns = incomeColumns.map((c) => c.name);
   return { table, header, next: i };
+}
+
+/**
+ * A workbook's rows as positioned lines: each column is a slot of equal width, and each sheet a page,
+ * so the tables are read the same way as a PDF's. A row with a single filled cell (a title, a unit
+ * line) is a plain line; the sheet names and the template's "…" filler rows are not content.
+ */
+export function workbookAsPositions(lines: LayoutLine[]): LayoutLine[] {
+  const slot = (i: number) => ({ x: i * 100, y: 0, width: 100, height: 10 });
+  let sheet = 0;
+  const out: LayoutLine[] = [];
+  for (const line of lines) {
+    if (!line.cells) {
+      if (line.sheet !== undefined) sheet++;
+      else out.push({ ...line, page: sheet, boxes: [slot(0)] });
+      continue;
+    }
+    const filled = line.cells
+      .map((text, i) => ({ text: text.replace(/\s+/g, ''), i }))
+      .filter((c) => c.text !== '' && !/^[…．.]+$/.test(c.text));
+    if (filled.length === 0) continue;
+    if (filled.length === 1)
+      out.push({ ...line, page: sheet, text: filled[0]!.text, cells: null, boxes: [slot(filled[0]!.i)] });
+    else
+      out.push({
+        ...line,
+        page: sheet,
+        cells: filled.map((c) => c.text),
+        boxes: filled.map((c) => slot(c.i)),
+      });
+  }
+  return out;
 }
