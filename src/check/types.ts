@@ -43,7 +43,12 @@ export interface RuleMeta {
   needsHistory?: boolean;
 }
 
-export type ProfileName = 'national-budget' | 'hebei-county-budget' | 'shanghai-budget' | 'performance' | 'final';
+export type ProfileName =
+  | 'national-budget'
+  | 'hebei-county-budget'
+  | 'shanghai-budget'
+  | 'performance'
+  | 'final';
 
 export interface Profile {
   name: ProfileName;

@@ -19,6 +19,25 @@ const expenditure = (management: [string, string | null, string]) =>
   ]);
 
 describe('table-parent-children', () => {
+  it('leaves a parent alone when one of its children has a malformed code (code-format reports that)', () => {
+    // 基本支出表: 301 = 30101 + 3012 (30102 printed as 301 2); 30101 alone is not 301's whole.
+    const doc = budgetDoc({
+      tables: [
+        table(
+          'general-basic',
+          '一般公共预算财政拨款基本支出表',
+          ['合计', '人员经费', '公用经费'],
+          [
+            row('301', '工资福利支出', ['30.00', '30.00', null]),
+            row('30101', '基本工资', ['10.00', '10.00', null]),
+            row('3012', '津贴补贴', ['20.00', '20.00', null]),
+          ],
+        ),
+      ],
+    });
+    expect(run(tableParentChildren, doc)).toStrictEqual([]);
+  });
+
   it('passes a 支出总表 where every 类 and 款 equals the sum of its children, column by column', () => {
     const doc = budgetDoc({ tables: [expenditure(['50.00', null, '50.00'])] });
     expect(run(tableParentChildren, doc)).toStrictEqual([]);

@@ -27,7 +27,9 @@ export const codeName: Rule = {
       const economic = key === 'general-basic';
       for (const row of table.rows) {
         const code = row.code;
-        if (!code || (!economic && code.length !== 3) || (economic && code.length > 5)) continue;
+        // Functional 类, economic 类 and 款; a code of another length is code-format's finding.
+        if (!code || (!economic && code.length !== 3) || (economic && code.length !== 3 && code.length !== 5))
+          continue;
         const expected = economic ? economicName(code) : functionalClassName(code, doc.year);
         const where = { table: key, row: code, ...source(row) };
         if (expected === undefined) {
