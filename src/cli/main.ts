@@ -374,6 +374,33 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     );
 
   program
+    .command('render')
+    .usage('[选项] <文件>')
+    .description('按标准格式输出公开文本：HTML、PDF（Chromium 打印）或 Excel（每表一个工作表）')
+    .argument('<文件>', '公开文本（.txt .pdf .docx .xlsx），或 yusuan parse 输出的 JSON')
+    .addOption(
+      new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
+    )
+    .option('--out <路径>', '输出文件（默认：当前目录下的 <文件名>.<格式>）')
+    .action(async (file: string, opts: { format: 'html' | 'pdf' | 'xlsx' | 'docx'; out?: string }) => {
+      if (opts.format === 'docx') throw new InputError('暂不支持输出 Word（docx）；请使用 html、pdf 或 xlsx');
+      const document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
+      const path =
+        outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
+      if (opts.format === 'html') {
+        const { renderHtml } = await import('../render/html.ts');
+        writeOutput(path, renderHtml(document));
+      } else if (opts.format === 'pdf') {
+        const { renderPdf } = await import('../render/pdf.ts');
+        writeOutput(path, await renderPdf(document));
+      } else {
+        const { renderXlsx } = await import('../render/xlsx.ts');
+        writeOutput(path, await renderXlsx(document));
+      }
+      io.stderr(`已写入 ${path}\n`);
+    });
+
+  program
     .command('serve')
     .description('启动网页应用（默认使用内嵌数据库；设置 DATABASE_URL 时使用 PostgreSQL）')
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')
@@ -443,6 +470,24 @@ function progressBar(done: number, total: number): string {
   const width = 20;
   const filled = total === 0 ? width : Math.round((done / total) * width);
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+/** A Document saved by `yusuan parse` (one file's document). */
+function readModel(file: string, cwd: string): Document {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    throw new InputError(describeFsError(file, e));
+  }
+  try {
+    const value = JSON.parse(text) as Document;
+    if (typeof value !== 'object' || value === null || !('tables' in value) || !('kind' in value))
+      throw new Error('不是 yusuan parse 输出的文档');
+    return value;
+  } catch (e) {
+    throw new InputError(`${file}：${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** The --config file, or yusuan.config.json in the working directory when there is one. */
