@@ -68,32 +68,45 @@ interface Column {
 }
 
 /**
- * The amount columns: header labels with nothing under them. Each header cell belongs to the nearest
- * cell on the lines above it; a label that something belongs to (收入预算 over 合计 … 其他收入) is a
- * group heading, not a column.
+ * The amount columns: header labels with nothing under them. A heading wrapped inside its cell
+ * (本年收入合 / 计) is joined first; then each header cell belongs to the nearest cell above it, and a
+ * label that something belongs to (收入预算 over 合计 … 其他收入) is a group heading, not a column.
  */
 function columnsFrom(headerLines: LayoutLine[]): Column[] {
-  const rows = headerLines.map(cellsOf);
-  const groups = new Set<Cell>();
   const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
-  rows.forEach((cells, r) => {
-    for (const c of cells) {
-      let owner: Cell | undefined;
-      let best = Number.POSITIVE_INFINITY;
-      // Lines nearest first, so that a tie goes to the label just above.
-      for (let u = r - 1; u >= 0; u--)
-        for (const above of rows[u]!) {
-          const d = gap(c.box, above.box);
-          if (d < best) {
-            best = d;
-            owner = above;
-          }
-        }
-      if (owner) groups.add(owner);
+  const cells: Cell[] = [];
+  for (const line of headerLines)
+    for (const c of cellsOf(line)) {
+      // A fragment sits right under the previous one (no ruled line between), overlapping it.
+      const head = cells.find(
+        (u) => gap(u.box, c.box) === 0 && c.box.y - (u.box.y + u.box.height) <= 6 && c.box.y > u.box.y,
+      );
+      if (!head) {
+        cells.push({ text: c.text, box: { ...c.box } });
+        continue;
+      }
+      head.text += c.text;
+      const right = Math.max(head.box.x + head.box.width, c.box.x + c.box.width);
+      head.box.x = Math.min(head.box.x, c.box.x);
+      head.box.width = right - head.box.x;
+      head.box.height = c.box.y + c.box.height - head.box.y;
     }
-  });
-  return rows
-    .flat()
+  const groups = new Set<Cell>();
+  for (const c of cells) {
+    let owner: Cell | undefined;
+    let best = Number.POSITIVE_INFINITY;
+    for (const above of cells) {
+      if (above.box.y + above.box.height > c.box.y) continue;
+      const d = gap(c.box, above.box);
+      // Nearest across; on a tie, the label just above.
+      if (d < best || (d === best && owner && above.box.y > owner.box.y)) {
+        best = d;
+        owner = above;
+      }
+    }
+    if (owner) groups.add(owner);
+  }
+  return cells
     .filter((c) => !groups.has(c) && c.text !== '' && !labelHeading.test(compact(c.text)))
     .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }))
     .sort((a, b) => a.center - b.center);
@@ -255,9 +268,10 @@ export function readPositionedTable(
  * line) is a plain line; the sheet names and the template's "…" filler rows are not content.
  */
 export function workbookAsPositions(lines: LayoutLine[]): LayoutLine[] {
-  const slot = (i: number) => ({ x: i * 100, y: 0, width: 100, height: 10 });
   let sheet = 0;
   const out: LayoutLine[] = [];
+  // Rows one below the other with a gap, so that no heading reads as wrapped into the next row's.
+  const slot = (i: number) => ({ x: i * 100, y: out.length * 20, width: 100, height: 10 });
   for (const line of lines) {
     if (!line.cells) {
       if (line.sheet !== undefined) sheet++;
