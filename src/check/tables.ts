@@ -10,6 +10,9 @@ export const codedTables: TableKey[] = [
   'general-basic',
   'fund-expenditure',
   'capital-expenditure',
+  'final-income',
+  'final-expenditure',
+  'final-general-expenditure',
 ];
 
 /** The tables whose rows add up across their columns (domain.md §4). */
@@ -22,6 +25,10 @@ const summedTables: TableKey[] = [
   'general-basic',
   'fiscal-summary',
   'three-public',
+  'final-income',
+  'final-expenditure',
+  'final-general-expenditure',
+  'final-fiscal-summary',
 ];
 
 /**
@@ -33,7 +40,7 @@ export function columnIdentities(table: BudgetTable): [number, number[]][] {
   if (!summedTables.includes(table.key)) return [];
   const names = table.columns;
   const at = (re: RegExp) => names.findIndex((n) => re.test(n));
-  const total = at(/^合计$/);
+  const total = at(/^(?:本年(?:收入|支出))?合计$/);
   const subtotal = at(/^小计$/);
   if (total < 0) return [];
   if (table.key === 'three-public' && subtotal >= 0) {

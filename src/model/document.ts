@@ -37,6 +37,16 @@ export const budgetTableKeys = [
   'three-public',
   'procurement',
   'assets',
+  // Final accounts (部门决算).
+  'final-summary',
+  'final-income',
+  'final-expenditure',
+  'final-fiscal-summary',
+  'final-general-expenditure',
+  'final-general-basic',
+  'final-three-public',
+  'final-fund',
+  'final-capital',
 ] as const;
 export type TableKey = (typeof budgetTableKeys)[number];
 
@@ -53,6 +63,15 @@ export const tableNames: Record<TableKey, string> = {
   'three-public': '财政拨款"三公"经费支出表',
   procurement: '部门政府采购预算表',
   assets: '部门固定资产占用情况表',
+  'final-summary': '收入支出决算总表',
+  'final-income': '收入决算表',
+  'final-expenditure': '支出决算表',
+  'final-fiscal-summary': '财政拨款收入支出决算总表',
+  'final-general-expenditure': '一般公共预算财政拨款支出决算表',
+  'final-general-basic': '一般公共预算财政拨款基本支出决算表',
+  'final-three-public': '财政拨款"三公"经费支出决算表',
+  'final-fund': '政府性基金预算财政拨款收入支出决算表',
+  'final-capital': '国有资本经营预算财政拨款收入支出决算表',
 };
 
 /** 收支总表 and 财政拨款收支总表 print income (left) and expenditure (right) side by side. */

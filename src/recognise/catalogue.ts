@@ -30,7 +30,21 @@ function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
   };
 }
 
+/** A final-account table (决算): read by position, its columns as printed. */
+function finalTable(key: TableKey, body: string, rows: TableSpec['rows']): TableSpec {
+  return { key, titles: [title(body)], rows, columns: [], identities: [] };
+}
+
 export const tableSpecs: TableSpec[] = [
+  finalTable('final-summary', '收入支出决算总表', 'two-sided'),
+  finalTable('final-fiscal-summary', '财政拨款收入支出决算总表', 'two-sided'),
+  finalTable('final-income', '收入决算表', 'coded'),
+  finalTable('final-expenditure', '支出决算表', 'coded'),
+  finalTable('final-general-expenditure', '一般公共预算财政拨款支出决算表', 'coded'),
+  finalTable('final-general-basic', '一般公共预算财政拨款基本支出决算表', 'coded'),
+  finalTable('final-three-public', '财政拨款"?三公"?经费支出决算表', 'named'),
+  finalTable('final-fund', '政府性基金预算财政拨款收入支出决算表', 'coded'),
+  finalTable('final-capital', '国有资本经营预算财政拨款收入支出决算表', 'coded'),
   {
     key: 'summary',
     titles: [title('部门(?:预算)?收支(?:预算)?总表'), title('部门财务收支预算总表')],

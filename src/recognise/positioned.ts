@@ -121,11 +121,57 @@ function nearest(columns: Column[], x: number): number {
 
 function isDataLine(line: LayoutLine, twoSided = false): boolean {
   const cells = cellsOf(line).map((c) => compact(c.text));
-  if (cells.some((c) => amount.test(c)) || /^\d{3}$/.test(cells[0] ?? '')) return true;
+  if (
+    cells.some((c) => amount.test(c) && !/^\d{3}(?:\d{2}){0,2}$/.test(c)) ||
+    /^\d{3}(?:\d{2}){0,2}$/.test(cells[0] ?? '')
+  )
+    return true;
   // A summary's numbered items are its rows even when a blank template prints no amounts.
   if (twoSided && /^[一二三四五六七八九十]+、/.test(cells[0] ?? '')) return true;
   // A 合计 row without amounts (an empty table) — not a header line naming 合计 among its columns.
   return cells.length === 1 && /^(?:合计|总计)$/.test(cells[0] ?? '');
+}
+
+/** One coded (or named) row from its cells; null when the cells only continue the previous row's name. */
+function codedRow(
+  cells: Cell[],
+  columns: Column[],
+  line: LayoutLine,
+  previous: TableRow | undefined,
+  text: string,
+): TableRow | null {
+  const codeParts: string[] = [];
+  let k = 0;
+  if (/^\d{3}(?:\d{2}){0,2}$/.test(cells[0]!.text) && cells.length > 1) {
+    // The code in one cell (2050205), or 类 / 款 / 项 in three.
+    codeParts.push(cells[0]!.text);
+    k = 1;
+    // 款 and 项 are two digits; a slip may print one (30102 as 301 2): kept as printed.
+    while (
+      k < cells.length &&
+      codeParts[0]!.length === 3 &&
+      codeParts.length < 3 &&
+      /^\d{1,2}$/.test(cells[k]!.text)
+    )
+      codeParts.push(cells[k++]!.text);
+  }
+  const rest = cells.slice(k);
+  const names = rest.filter((c) => !amount.test(compact(c.text)));
+  const amounts = rest.filter((c) => amount.test(compact(c.text)));
+  if (codeParts.length === 0 && amounts.length === 0 && previous && !/^(?:合计|总计)$/.test(text)) {
+    // A name wrapped onto the next line.
+    previous.name += compact(names.map((c) => c.text).join(''));
+    return null;
+  }
+  const values: (string | null)[] = columns.map(() => null);
+  for (const c of amounts) values[nearest(columns, center(c.box))] = toDecimal(c.text);
+  const row: TableRow = {
+    name: compact(names.map((c) => c.text).join('')),
+    amounts: values.map((v) => (v === null ? null : { value: v, source: sourceOf(line) })),
+    source: sourceOf(line),
+  };
+  if (codeParts.length > 0) row.code = codeParts.join('');
+  return row;
 }
 
 /**
@@ -182,6 +228,23 @@ export function readPositionedTable(
   const sideBoundary = incomeColumns.length > 0 ? Math.max(...incomeColumns.map((c) => c.right)) : split;
 
   const rows: TableRow[] = [];
+  // A header that repeats its columns (决算数 | 决算数) prints the table in side-by-side blocks.
+  const half = columns.length / 2;
+  const blocks =
+    spec.rows === 'coded' &&
+    columns.length >= 2 &&
+    columns.length % 2 === 0 &&
+    columns.slice(0, half).every((c, i) => c.name === columns[half + i]!.name)
+      ? [
+          {
+            from: Number.NEGATIVE_INFINITY,
+            to: columns[half - 1]!.right + 5,
+            columns: columns.slice(0, half),
+          },
+          { from: columns[half - 1]!.right + 5, to: Number.POSITIVE_INFINITY, columns: columns.slice(half) },
+        ]
+      : [{ from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY, columns }];
+  const tableColumns = blocks[0]!.columns;
   // Each amount goes to the column whose heading's centre is nearest to its own.
   const place = (cols: Column[], cells: Cell[], line: LayoutLine) => {
     const values: (string | null)[] = cols.map(() => null);
@@ -221,37 +284,19 @@ export function readPositionedTable(
       }
       continue;
     }
-    const codeParts: string[] = [];
-    let k = 0;
-    if (spec.rows === 'coded' && /^\d{3}$/.test(cells[0]!.text)) {
-      codeParts.push(cells[0]!.text);
-      k = 1;
-      // 款 and 项 are two digits; a slip may print one (30102 as 301 2): kept as printed.
-      while (k < cells.length && codeParts.length < 3 && /^\d{1,2}$/.test(cells[k]!.text))
-        codeParts.push(cells[k++]!.text);
-    }
-    const rest = cells.slice(k);
-    const names = rest.filter((c) => !amount.test(compact(c.text)));
-    const amounts = rest.filter((c) => amount.test(compact(c.text)));
-    const previous = rows[rows.length - 1];
-    if (codeParts.length === 0 && amounts.length === 0 && previous && !/^(?:合计|总计)$/.test(text)) {
-      // A name wrapped onto the next line.
-      previous.name += compact(names.map((c) => c.text).join(''));
-      continue;
-    }
-    const row: TableRow = {
-      name: compact(names.map((c) => c.text).join('')),
-      amounts: place(columns, amounts, line),
-      source: sourceOf(line),
-    };
-    if (codeParts.length > 0) row.code = codeParts.join('');
-    rows.push(row);
+    // Side-by-side blocks (人员经费 codes on the left, 公用经费 on the right): one row per block.
+    const blockCells = blocks.map((blk) => cells.filter((c) => c.box.x >= blk.from && c.box.x < blk.to));
+    blockCells.forEach((mine, b) => {
+      if (mine.length === 0) return;
+      const row = codedRow(mine, blocks[b]!.columns, line, rows[rows.length - 1], text);
+      if (row) rows.push(row);
+    });
   }
 
   const table: BudgetTable = {
     key: spec.key,
     title: compact(title.text),
-    columns: columns.map((c) => c.name),
+    columns: tableColumns.map((c) => c.name),
     rows,
     notes,
     notesSayEmpty: notes.some((n) => /空表|无[^，。；]*(?:预算|支出|收入|经费|情况|数据)|没有/.test(n)),

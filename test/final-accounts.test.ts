@@ -1,0 +1,53 @@
+// Final accounts (部门决算): the blank template parses as a final-account document whose nine tables
+// are all there and all empty.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/parse.ts';
+
+const pdfDir = new URL('../../shared/samples/pdf/', import.meta.url);
+const finalKeys = [
+  'final-summary',
+  'final-income',
+  'final-expenditure',
+  'final-fiscal-summary',
+  'final-general-expenditure',
+  'final-general-basic',
+  'final-three-public',
+  'final-fund',
+  'final-capital',
+];
+
+describe('final accounts', () => {
+  it('the blank template is a final-account document with the nine tables, all empty', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('final-accounts-template-2024.pdf', pdfDir)));
+    const doc = await parseDocument(bytes, 'final-accounts-template-2024.pdf');
+    expect(doc.kind).toBe('final');
+    expect(doc.year).toBe(2024);
+    expect(Object.keys(doc.tables).sort()).toEqual([...finalKeys].sort());
+    // The coded tables print their 类/款/项 rows without amounts; the others only headings.
+    for (const key of [
+      'final-income',
+      'final-expenditure',
+      'final-general-expenditure',
+      'final-general-basic',
+    ] as const)
+      expect(doc.tables[key]!.rows.filter((r) => r.code).length, key).toBeGreaterThan(2);
+    for (const table of Object.values(doc.tables)) {
+      expect(
+        table.rows.every((r) => r.amounts.every((a) => a === null)),
+        table.key,
+      ).toBe(true);
+    }
+    expect(doc.tables['final-income']!.columns).toEqual([
+      '本年收入合计',
+      '财政拨款收入',
+      '上级补助收入',
+      '事业收入',
+      '经营收入',
+      '附属单位上缴收入',
+      '其他收入',
+    ]);
+    // The template's own placeholders are found.
+    expect(doc.placeholders.length).toBeGreaterThan(0);
+  });
+});
