@@ -155,7 +155,8 @@ function codedRow(
     )
       codeParts.push(cells[k++]!.text);
   }
-  const rest = cells.slice(k);
+  // The 类 款 项 heading cells can sit on the 合计 row's line.
+  const rest = cells.slice(k).filter((c) => !/^[类款项]$/.test(compact(c.text)));
   const names = rest.filter((c) => !amount.test(compact(c.text)));
   const amounts = rest.filter((c) => amount.test(compact(c.text)));
   if (codeParts.length === 0 && amounts.length === 0 && previous && !/^(?:合计|总计)$/.test(text)) {
@@ -193,7 +194,13 @@ export function readPositionedTable(
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
     const newPage = line.page !== lastPage;
     lastPage = line.page;
-    return newPage && !line.cells && !isDataLine(line) && !headerTexts.has(text) && !readHeaderLine(line);
+    return (
+      newPage &&
+      !line.cells &&
+      !isDataLine(line, spec.rows === 'two-sided') &&
+      !headerTexts.has(text) &&
+      !readHeaderLine(line)
+    );
   };
   const title = lines[start]!;
   let header: PositionedHeader | null = null;
@@ -264,7 +271,8 @@ export function readPositionedTable(
     if (readHeaderLine(line) || headerTexts.has(text)) continue; // a header repeated on the next page
     const cells = cellsOf(line).filter((c) => c.text !== '');
     if (cells.length === 0) continue;
-    if (cells.every((c) => labelHeading.test(compact(c.text)))) continue; // e.g. the 类 款 项 line
+    // The 类 款 项 line (a lone 款 is the end of a wrapped name instead).
+    if (cells.length > 1 && cells.every((c) => labelHeading.test(compact(c.text)))) continue;
     if (twoSided) {
       const sides: { side: TableSide; cells: Cell[] }[] = [
         { side: 'income', cells: cells.filter((c) => c.box.x < sideBoundary) },
@@ -274,6 +282,18 @@ export function readPositionedTable(
         const names = mine.filter((c) => !amount.test(compact(c.text)));
         const amounts = mine.filter((c) => amount.test(compact(c.text)));
         if (names.length === 0 && amounts.length === 0) continue;
+        // The rest of a name wrapped in its cell (…传媒支 / 出): no number of its own, no amounts.
+        const name = compact(names.map((c) => c.text).join(''));
+        const last = [...rows].reverse().find((r) => r.side === side);
+        if (
+          amounts.length === 0 &&
+          last &&
+          name.length <= 4 &&
+          !/^[一二三四五六七八九十]+、|合计|总计|结/.test(name)
+        ) {
+          last.name += name;
+          continue;
+        }
         const cols = side === 'income' ? incomeColumns : columns;
         rows.push({
           side,
