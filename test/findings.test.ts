@@ -25,6 +25,7 @@ const pdfSamples = [
   'putuo-finance-bureau-2025-budget',
   'putuo-wanli-subdistrict-2024-budget',
   'putuo-wanli-subdistrict-2025-budget',
+  'putuo-finance-bureau-2024-final-accounts',
 ];
 
 describe('findings on the real Shanghai PDFs equal the hand-reviewed golden lists', () => {

@@ -13,7 +13,11 @@ export const codedTables: TableKey[] = [
   'final-income',
   'final-expenditure',
   'final-general-expenditure',
+  'final-general-basic',
 ];
+
+/** Tables keyed by the economic classification (类 3 digits, 款 5). */
+export const economicTables: TableKey[] = ['general-basic', 'final-general-basic'];
 
 /** The tables whose rows add up across their columns (domain.md §4). */
 const summedTables: TableKey[] = [
@@ -115,7 +119,7 @@ export interface SummarySide {
 export function summarySide(table: BudgetTable, side: TableSide): SummarySide {
   const rows = sideRows(table, side);
   const subtotalAt = rows.findIndex((r) => /^本年(?:收入|支出)合计$/.test(r.name));
-  const totalAt = rows.findIndex((r) => /^(?:收入|支出)总计$/.test(r.name));
+  const totalAt = rows.findIndex((r) => /^(?:收入|支出)?总计$/.test(r.name));
   const items = rows.slice(0, subtotalAt < 0 ? rows.length : subtotalAt).filter((r) => numbered.test(r.name));
   const carry =
     subtotalAt < 0

@@ -1,4 +1,4 @@
-import { codedTables } from '../tables.ts';
+import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';
 
@@ -18,7 +18,7 @@ export const codeFormat: Rule = {
     for (const key of codedTables) {
       const table = doc.tables[key];
       if (!table) continue;
-      const lengths = key === 'general-basic' ? [3, 5] : [3, 5, 7];
+      const lengths = economicTables.includes(key) ? [3, 5] : [3, 5, 7];
       const codes = new Set(table.rows.map((r) => r.code).filter(Boolean));
       for (const row of table.rows) {
         const code = row.code;

@@ -5,7 +5,7 @@ import {
   functionalClassName,
   sameName,
 } from '../codes.ts';
-import { codedTables } from '../tables.ts';
+import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';
 
@@ -24,7 +24,7 @@ export const codeName: Rule = {
     for (const key of codedTables) {
       const table = doc.tables[key];
       if (!table) continue;
-      const economic = key === 'general-basic';
+      const economic = economicTables.includes(key);
       for (const row of table.rows) {
         const code = row.code;
         // Functional 类, economic 类 and 款; a code of another length is code-format's finding.

@@ -14,17 +14,27 @@ export const crossClassTotals: Rule = {
       '部门预算收支总表上每一类支出等于部门预算支出总表该类的合计；财政拨款收支总表每一类的一般公共预算数等于一般公共预算财政拨款支出表该类的合计。',
     reason: '同一科目在不同表中的金额必须一致（表间勾稽）。',
     example: '收支总表 十、卫生健康支出 108.34，支出总表 210 合计 108.33。',
-    kinds: ['budget'],
+    kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
-    const summary = doc.tables.summary;
-    const expenditure = doc.tables.expenditure;
-    if (summary && expenditure) compareClasses(summary, 0, expenditure, ctx);
-    const fiscal = doc.tables['fiscal-summary'];
-    const general = doc.tables['general-expenditure'];
-    if (fiscal && general) {
-      const c = columnIndex(fiscal, '一般公共预算财政拨款');
-      if (c >= 0) compareClasses(fiscal, c, general, ctx);
+    const t = doc.tables;
+    // Budgets and final accounts print the same pairs under their own keys.
+    for (const [summaryKey, codedKey] of [
+      ['summary', 'expenditure'],
+      ['final-summary', 'final-expenditure'],
+    ] as const) {
+      const summary = t[summaryKey];
+      const coded = t[codedKey];
+      if (summary && coded) compareClasses(summary, 0, coded, ctx);
+    }
+    for (const [fiscalKey, generalKey] of [
+      ['fiscal-summary', 'general-expenditure'],
+      ['final-fiscal-summary', 'final-general-expenditure'],
+    ] as const) {
+      const fiscal = t[fiscalKey];
+      const general = t[generalKey];
+      const c = fiscal ? columnIndex(fiscal, '一般公共预算财政拨款') : -1;
+      if (fiscal && general && c >= 0) compareClasses(fiscal, c, general, ctx);
     }
   },
 };

@@ -13,10 +13,10 @@ export const summaryTotals: Rule = {
       '部门预算收支总表和财政拨款收支总表：本年收入合计 = 各项收入之和；收入总计 = 本年收入合计 + 上年结转；本年支出合计 = 各类支出之和；支出总计 = 本年支出合计 + 年终结转结余；支出总计 = 收入总计。',
     reason: '收支总表必须收支平衡，合计、总计是其下各项的汇总。',
     example: '收支总表：本年收入合计 1111.68，上年结转结余 1270.00，收入总计应为 2381.68。',
-    kinds: ['budget'],
+    kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
-    for (const key of ['summary', 'fiscal-summary'] as const) {
+    for (const key of ['summary', 'fiscal-summary', 'final-summary', 'final-fiscal-summary'] as const) {
       const table = doc.tables[key];
       if (table) checkSummary(table, ctx);
     }
@@ -27,7 +27,7 @@ function checkSummary(table: BudgetTable, ctx: Context): void {
   const income = summarySide(table, 'income');
   const spending = summarySide(table, 'expenditure');
   const incomeColumns = table.incomeColumns ?? table.columns;
-  const two = table.key === 'fiscal-summary';
+  const two = table.columns.length > 1;
   const check = (row: TableRow | undefined, parts: TableRow[], columns: string[], what: string) => {
     if (!row) return;
     columns.forEach((column, c) => {
