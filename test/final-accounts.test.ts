@@ -55,8 +55,8 @@ describe('final accounts', () => {
 
 describe('the real 2024 final accounts against their hand-written golden file', () => {
   // Compared: kind, year, unit and seven of the nine tables cell by cell. Not yet equal: the 政府性基金
-  // and 国有资本经营 收入支出决算表 (their 本年收入 heading is not read as a column), the department name
-  // (no 编制部门 line), sections and stated amounts.
+  // and 国有资本经营 收入支出决算表 (their 本年收入 heading is not read as a column), sections and
+  // stated amounts.
   const tables = [
     'final-summary',
     'final-income',
@@ -66,7 +66,7 @@ describe('the real 2024 final accounts against their hand-written golden file', 
     'final-general-basic',
     'final-three-public',
   ];
-  it('header facts and seven tables equal', async () => {
+  it('header facts (the department from the heading) and seven tables equal', async () => {
     const name = 'putuo-finance-bureau-2024-final-accounts';
     const golden = JSON.parse(readFileSync(new URL(`./golden/pdf/${name}.json`, import.meta.url), 'utf8'));
     const doc = await parseDocument(
@@ -74,7 +74,12 @@ describe('the real 2024 final accounts against their hand-written golden file', 
       `${name}.pdf`,
     );
     const parsed = toGolden(doc) as typeof golden;
-    expect([parsed.kind, parsed.year, parsed.unit]).toEqual([golden.kind, golden.year, golden.unit]);
+    expect([parsed.kind, parsed.department, parsed.year, parsed.unit]).toEqual([
+      golden.kind,
+      golden.department,
+      golden.year,
+      golden.unit,
+    ]);
     for (const key of tables) expect(parsed.tables[key], key).toEqual(golden.tables[key]);
   });
 });
