@@ -69,7 +69,17 @@ export const profiles: Record<ProfileName, Profile> = {
   final: {
     name: 'final',
     title: '部门决算',
-    requiredTables: [],
+    requiredTables: [
+      'final-summary',
+      'final-income',
+      'final-expenditure',
+      'final-fiscal-summary',
+      'final-general-expenditure',
+      'final-general-basic',
+      'final-three-public',
+      'final-fund',
+      'final-capital',
+    ],
     requiredSections: [],
   },
 };
