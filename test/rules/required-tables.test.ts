@@ -45,8 +45,18 @@ describe('required-tables', () => {
     expect(run(requiredTables, complete)).toStrictEqual([]);
   });
 
-  it('asks no tables of a performance text or a final account', () => {
+  it('asks no tables of a performance text, and the nine 决算 tables of a final account', () => {
     expect(run(requiredTables, performanceDoc())).toStrictEqual([]);
-    expect(run(requiredTables, finalDoc())).toStrictEqual([]);
+    expect(run(requiredTables, finalDoc()).map((f) => f.where.table)).toStrictEqual([
+      'final-summary',
+      'final-income',
+      'final-expenditure',
+      'final-fiscal-summary',
+      'final-general-expenditure',
+      'final-general-basic',
+      'final-three-public',
+      'final-fund',
+      'final-capital',
+    ]);
   });
 });
