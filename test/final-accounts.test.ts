@@ -54,19 +54,10 @@ describe('final accounts', () => {
 });
 
 describe('the real 2024 final accounts against their hand-written golden file', () => {
-  // Compared: kind, year, unit and seven of the nine tables cell by cell. Not yet equal: the 政府性基金
-  // and 国有资本经营 收入支出决算表 (their 本年收入 heading is not read as a column), sections and
-  // stated amounts.
-  const tables = [
-    'final-summary',
-    'final-income',
-    'final-expenditure',
-    'final-fiscal-summary',
-    'final-general-expenditure',
-    'final-general-basic',
-    'final-three-public',
-  ];
-  it('header facts (the department from the heading) and seven tables equal', async () => {
+  // Compared: the header facts and all nine tables cell by cell. Not yet compared: sections and stated
+  // amounts (the narrative of this layout is not read yet).
+  const tables = finalKeys;
+  it('header facts (the department from the heading) and all nine tables equal', async () => {
     const name = 'putuo-finance-bureau-2024-final-accounts';
     const golden = JSON.parse(readFileSync(new URL(`./golden/pdf/${name}.json`, import.meta.url), 'utf8'));
     const doc = await parseDocument(

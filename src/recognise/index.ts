@@ -148,7 +148,9 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
       // Tables without a 编制部门 line (final accounts): the heading names the department,
       // e.g. 上海市普陀区财政局2024年度部门决算表 — not a template's 上海市 XX 局.
       for (const l of lines.slice(0, 200)) {
-        const m = l.compact.includes('部门') ? /^(?:第[一二三四]部分)?(.+?)\d{4}年度?部门(?:预算|决算)/.exec(l.compact) : null;
+        const m = l.compact.includes('部门')
+          ? /^(?:第[一二三四]部分)?(.+?)\d{4}年度?部门(?:预算|决算)/.exec(l.compact)
+          : null;
         if (m && !/XX|××/.test(m[1]!) && m[1]!.length <= 30) {
           doc.department.name = m[1]!;
           break;

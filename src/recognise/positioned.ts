@@ -96,7 +96,8 @@ function columnsFrom(headerLines: LayoutLine[]): Column[] {
     let owner: Cell | undefined;
     let best = Number.POSITIVE_INFINITY;
     for (const above of cells) {
-      if (above.box.y + above.box.height > c.box.y) continue;
+      // Strictly above: a heading centred beside a two-row cell (本年收入 next to 小计) is not over it.
+      if (above.box.y + above.box.height + 2 > c.box.y) continue;
       const d = gap(c.box, above.box);
       // Nearest across; on a tie, the label just above.
       if (d < best || (d === best && owner && above.box.y > owner.box.y)) {
