@@ -229,6 +229,45 @@ for (const backend of backends) {
       expect(await store.selectFrom('document').select('id').execute()).toHaveLength(before.length);
     });
 
+    it('imports many files as a background job whose progress can be followed', async () => {
+      const reviewer = await session('reviewer');
+      const form = new FormData();
+      for (const name of ['001_dc994fb7b72f807a.txt', '002_fe23b3abf0dee3af.txt'])
+        form.append('file', new Blob([Buffer.from(seed(name))]), name);
+      form.append(
+        'file',
+        new Blob([Buffer.from('not a disclosure \u0000\u0001\u0002'.repeat(50))]),
+        'junk.pdf',
+      );
+      const started = await fetch(`${base}/api/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: reviewer.cookie, 'x-csrf-token': reviewer.csrf },
+      });
+      expect(started.status).toBe(202);
+      const { id, total } = (await started.json()) as { id: string; total: number };
+      expect(total).toBe(3);
+      let job: { state: string; done: number; results: { file: string; ok: boolean }[] };
+      do {
+        await new Promise((r) => setTimeout(r, 50));
+        job = await (
+          await fetch(`${base}/api/imports/${id}`, { headers: { cookie: reviewer.cookie } })
+        ).json();
+      } while (job.state === 'running');
+      expect(job).toMatchObject({ state: 'finished', done: 3 });
+      expect(job.results.map((r) => [r.file, r.ok])).toEqual([
+        ['001_dc994fb7b72f807a.txt', true],
+        ['002_fe23b3abf0dee3af.txt', true],
+        ['junk.pdf', false],
+      ]);
+      // Another user cannot follow it; an anonymous one cannot start one.
+      const admin = await session('editor');
+      expect((await fetch(`${base}/api/imports/${id}`, { headers: { cookie: admin.cookie } })).status).toBe(
+        404,
+      );
+      expect((await fetch(`${base}/api/imports`, { method: 'POST', body: form })).status).toBe(401);
+    });
+
     it('compares documents from the stored cells', async () => {
       const list = (await (await fetch(`${base}/api/documents`)).json()) as {
         id: number;

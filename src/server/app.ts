@@ -1,5 +1,6 @@
 // The HTTP API (fastify) and the built web app. Anonymous users read; 管理员/审核 import anything,
 // 填报 only their own department's documents; only 管理员 manages users and reads the audit log.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -184,40 +185,109 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return compare(store, ids);
   });
 
+  /** The department an editor may import for; undefined for other roles. */
+  const editorDepartmentOf = async (user: User) =>
+    user.role === 'editor' && user.departmentId !== null
+      ? (
+          await store
+            .selectFrom('department')
+            .select('name')
+            .where('id', '=', user.departmentId)
+            .executeTakeFirst()
+        )?.name
+      : undefined;
+
+  /** One file into the store, as the user may; a refusal or an unreadable file is a result, not a throw. */
+  const importOne = async (
+    user: User,
+    editorDepartment: string | undefined,
+    bytes: Uint8Array,
+    file: string,
+  ) => {
+    try {
+      const result = await importFile(store, bytes, file, {
+        userId: user.id,
+        refuse: (doc) =>
+          user.role === 'editor' && doc.department.name !== editorDepartment
+            ? `填报用户只能上传本部门（${editorDepartment ?? '未指定'}）的文档，此文件属于"${doc.department.name}"`
+            : null,
+      });
+      return { file, ok: true as const, result };
+    } catch (e) {
+      if (e instanceof RefusedImport) return { file, ok: false as const, refused: true, error: e.message };
+      if (e instanceof ReadError) return { file, ok: false as const, error: e.message };
+      throw e;
+    }
+  };
+
   app.post('/api/documents', async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
-    const editorDepartment =
-      user.role === 'editor' && user.departmentId !== null
-        ? (
-            await store
-              .selectFrom('department')
-              .select('name')
-              .where('id', '=', user.departmentId)
-              .executeTakeFirst()
-          )?.name
-        : undefined;
-    const results: { file: string; ok: boolean; result?: unknown; error?: string }[] = [];
+    const editorDepartment = await editorDepartmentOf(user);
+    const results: Awaited<ReturnType<typeof importOne>>[] = [];
     for await (const part of request.files()) {
-      const bytes = new Uint8Array(await part.toBuffer());
-      const file = part.filename || 'upload';
-      try {
-        const result = await importFile(store, bytes, file, {
-          userId: user.id,
-          refuse: (doc) =>
-            user.role === 'editor' && doc.department.name !== editorDepartment
-              ? `填报用户只能上传本部门（${editorDepartment ?? '未指定'}）的文档，此文件属于"${doc.department.name}"`
-              : null,
-        });
-        results.push({ file, ok: true, result });
-      } catch (e) {
-        if (e instanceof RefusedImport) throw new HttpError(403, e.message);
-        if (e instanceof ReadError) results.push({ file, ok: false, error: e.message });
-        else throw e;
-      }
+      const outcome = await importOne(
+        user,
+        editorDepartment,
+        new Uint8Array(await part.toBuffer()),
+        part.filename || 'upload',
+      );
+      if ('refused' in outcome) throw new HttpError(403, outcome.error ?? '');
+      results.push(outcome);
     }
     if (results.length === 0) throw new HttpError(400, '没有收到文件');
     return { results };
+  });
+
+  // Import jobs: many files at once, imported in the background; the client polls the progress.
+  interface Job {
+    id: string;
+    userId: number;
+    total: number;
+    done: number;
+    state: 'running' | 'finished' | 'failed';
+    results: Awaited<ReturnType<typeof importOne>>[];
+  }
+  const jobs = new Map<string, Job>();
+  app.post('/api/imports', async (request, reply) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    for await (const part of request.files())
+      files.push({ name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) });
+    if (files.length === 0) throw new HttpError(400, '没有收到文件');
+    const job: Job = {
+      id: randomUUID(),
+      userId: user.id,
+      total: files.length,
+      done: 0,
+      state: 'running',
+      results: [],
+    };
+    jobs.set(job.id, job);
+    if (jobs.size > 100) jobs.delete(jobs.keys().next().value!);
+    const editorDepartment = await editorDepartmentOf(user);
+    void (async () => {
+      try {
+        for (const f of files) {
+          job.results.push(await importOne(user, editorDepartment, f.bytes, f.name));
+          job.done++;
+        }
+        job.state = 'finished';
+      } catch (e) {
+        job.state = 'failed';
+        app.log.error(e);
+      }
+    })();
+    await audit(store, user.id, 'import-job', { job: job.id, files: files.map((f) => f.name) });
+    return reply.status(202).send({ id: job.id, total: job.total });
+  });
+  app.get('/api/imports/:id', async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    const job = jobs.get((request.params as { id: string }).id);
+    if (!job || (job.userId !== user.id && user.role !== 'admin'))
+      throw new HttpError(404, '没有这个导入任务');
+    return job;
   });
 
   app.post('/api/users', async (request) => {

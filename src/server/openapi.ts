@@ -86,6 +86,21 @@ export const openApi = {
         responses: { '200': ok('比较数据', { type: 'array' }) },
       },
     },
+    '/api/imports': {
+      post: {
+        summary: '批量导入（后台进行）：返回任务编号 { id, total }',
+        parameters: [csrf],
+        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } },
+        responses: { '202': ok('已接收'), ...errors },
+      },
+    },
+    '/api/imports/{id}': {
+      get: {
+        summary: '导入任务的进度：{ total, done, state, results }',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': ok('进度'), '404': ok('没有这个导入任务', error) },
+      },
+    },
     '/api/rules': { get: { summary: '规则目录', responses: { '200': ok('规则', { type: 'array' }) } } },
     '/api/users': {
       post: {
