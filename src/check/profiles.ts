@@ -43,17 +43,17 @@ export const profiles: Record<ProfileName, Profile> = {
     ],
   },
   // Shanghai prints nine tables (三公 together with 机关运行经费; no 采购 or 资产 tables) and explains
-  // them under page titles, with 三公, 机关运行经费, 政府采购, 绩效目标 and 国有资产 as numbered items.
+  // them in parts under page titles (三公, 机关运行经费, 政府采购 … are numbered items of 其他相关情况说明).
   'shanghai-budget': {
     name: 'shanghai-budget',
     title: '上海市部门预算',
     requiredTables: nationalTables,
     requiredSections: [
-      { name: '"三公"经费', keywords: ['三公'] },
-      { name: '机关运行经费', keywords: ['机关运行经费'] },
-      { name: '政府采购', keywords: ['政府采购'] },
-      { name: '绩效目标', keywords: ['绩效目标'] },
-      { name: '国有资产', keywords: ['国有资产'] },
+      { name: '主要职能', keywords: ['主要职能'] },
+      { name: '机构设置', keywords: ['机构设置'] },
+      { name: '名词解释', keywords: ['名词解释'] },
+      { name: '部门预算编制说明', keywords: ['编制说明'] },
+      { name: '其他相关情况说明', keywords: ['其他相关情况说明'] },
     ],
   },
   performance: {

@@ -66,9 +66,11 @@ export function recognise(read: Layout): Document {
     i++;
   }
 
-  const sections = readSections(prose);
+  const titles = pageTitles(prose, layout);
+  const sections = readSections(prose, titles);
   doc.sections = sections.map((s) => s.section);
-  doc.statedAmounts = readStatedAmounts(sections);
+  // Under page titles, amounts are read in the numbered parts (一、…三公…, 二、机关运行经费…).
+  doc.statedAmounts = readStatedAmounts(titles ? readSections(prose) : sections);
   doc.units = readOrgUnits(prose);
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;
@@ -98,6 +100,34 @@ function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
     if (m) out.push({ text: m[0], source: sourceOf(line) });
   }
   return out;
+}
+
+/**
+ * In a PDF whose parts each start on a new page under a centred title (上海市…主要职能, 名词解释,
+ * 2025年部门预算编制说明 …), those titles are the sections. Not the cover (page 1) nor the 目录.
+ */
+function pageTitles(prose: Line[], layout: Layout): Set<Line> | undefined {
+  if (!layout.pages) return undefined;
+  const titles = new Set<Line>();
+  let page: number | undefined;
+  for (const line of prose) {
+    const first = line.page !== page;
+    page = line.page;
+    const box = line.layout.boxes?.[0];
+    const size = line.page ? layout.pages[line.page - 1] : undefined;
+    if (!first || !box || !size || line.cells || line.page === 1) continue;
+    const centred = Math.abs(box.x + box.width / 2 - size.width / 2) < size.width * 0.08;
+    const c = line.compact;
+    if (
+      centred &&
+      c.length <= 30 &&
+      !/[，。；：、]/.test(c) &&
+      !/^目录$/.test(c) &&
+      !/^[一二三四五六七八九十]+、/.test(c)
+    )
+      titles.add(line);
+  }
+  return titles.size >= 3 ? titles : undefined;
 }
 
 function isProjectEnd(line: Line): boolean {

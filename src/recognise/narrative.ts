@@ -31,7 +31,8 @@ export interface SectionLines {
   lines: Line[];
 }
 
-export function readSections(lines: Line[]): SectionLines[] {
+export function readSections(lines: Line[], pageTitles?: Set<Line>): SectionLines[] {
+  if (pageTitles && pageTitles.size > 0) return sectionsUnder(lines, pageTitles);
   const out: SectionLines[] = [];
   let last = 0;
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
@@ -190,6 +191,25 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       out.push(stated);
     }
   }
+  return out;
+}
+
+/** Sections headed by the given lines (a PDF's page titles), each running to the next. */
+function sectionsUnder(lines: Line[], headings: Set<Line>): SectionLines[] {
+  const out: SectionLines[] = [];
+  for (const line of lines) {
+    if (headings.has(line)) {
+      out.push({
+        section: { heading: line.compact, text: '', source: sourceOf(line) },
+        headingLine: line,
+        lines: [],
+      });
+      continue;
+    }
+    if (out.length > 0) out[out.length - 1]!.lines.push(line);
+  }
+  for (const s of out)
+    s.section.text = s.lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
   return out;
 }
 

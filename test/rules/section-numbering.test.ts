@@ -37,6 +37,13 @@ describe('section-numbering', () => {
     ]);
   });
 
+  it('leaves parts titled without numbers alone (Shanghai page titles)', () => {
+    const doc = budgetDoc({
+      sections: [section('上海市普陀区财政局主要职能', 100), section('名词解释', 120)],
+    });
+    expect(run(sectionNumbering, doc)).toStrictEqual([]);
+  });
+
   it('fails a repeated number', () => {
     const doc = budgetDoc({ sections: numbered(['一', '二', '二']) });
     expect(run(sectionNumbering, doc)).toStrictEqual([

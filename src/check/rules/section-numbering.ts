@@ -34,6 +34,8 @@ export const sectionNumbering: Rule = {
   check(doc, ctx) {
     // Each heading follows the one before it, so a single gap is reported once.
     let previous = 0;
+    // Parts titled without numbers (Shanghai's page titles) have no sequence to keep.
+    if (!doc.sections.some((section) => headingNumber(section.heading) !== undefined)) return;
     for (const section of doc.sections) {
       const expected = `${chineseNumeral(previous + 1)}、`;
       const printed = headingNumber(section.heading);
