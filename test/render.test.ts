@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.ts';
 import { tableNames } from '../src/model/document.ts';
+import { parseDocument } from '../src/parse.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { renderPdf } from '../src/render/pdf.ts';
 import { renderXlsx } from '../src/render/xlsx.ts';
@@ -78,9 +79,24 @@ describe('yusuan render', () => {
     expect(readFileSync(join(tmp, 'from-json.html'), 'utf8')).toBe(html);
   });
 
-  it('refuses docx with a Chinese message and exit code 2', async () => {
+  it('writes a Word document that yusuan reads back with the same tables', async () => {
     const r = await cli('render', join(seedDir, '004_b9fc89043e8814d5.txt'), '--format', 'docx');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('暂不支持输出 Word');
+    expect(r.code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(join(tmp, '004_b9fc89043e8814d5.docx')));
+    const back = await parseDocument(bytes, '004.docx');
+    expect(Object.keys(back.tables)).toEqual(Object.keys(doc.tables));
+    expect(
+      back.tables['general-basic']!.rows.map((row) => [
+        row.code,
+        row.name,
+        row.amounts.map((a) => a?.value ?? null),
+      ]),
+    ).toEqual(
+      doc.tables['general-basic']!.rows.map((row) => [
+        row.code,
+        row.name,
+        row.amounts.map((a) => a?.value ?? null),
+      ]),
+    );
   });
 });

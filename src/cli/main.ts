@@ -376,14 +376,15 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
   program
     .command('render')
     .usage('[选项] <文件>')
-    .description('按标准格式输出公开文本：HTML、PDF（Chromium 打印）或 Excel（每表一个工作表）')
+    .description(
+      '按标准格式输出公开文本：HTML、PDF（Chromium 打印）、Excel（每表一个工作表）或 Word（真实表格）',
+    )
     .argument('<文件>', '公开文本（.txt .pdf .docx .xlsx），或 yusuan parse 输出的 JSON')
     .addOption(
       new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
     )
     .option('--out <路径>', '输出文件（默认：当前目录下的 <文件名>.<格式>）')
     .action(async (file: string, opts: { format: 'html' | 'pdf' | 'xlsx' | 'docx'; out?: string }) => {
-      if (opts.format === 'docx') throw new InputError('暂不支持输出 Word（docx）；请使用 html、pdf 或 xlsx');
       const document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
       const path =
         outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
@@ -393,9 +394,12 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       } else if (opts.format === 'pdf') {
         const { renderPdf } = await import('../render/pdf.ts');
         writeOutput(path, await renderPdf(document));
-      } else {
+      } else if (opts.format === 'xlsx') {
         const { renderXlsx } = await import('../render/xlsx.ts');
         writeOutput(path, await renderXlsx(document));
+      } else {
+        const { renderDocx } = await import('../render/docx.ts');
+        writeOutput(path, await renderDocx(document));
       }
       io.stderr(`已写入 ${path}\n`);
     });
