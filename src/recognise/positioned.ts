@@ -29,7 +29,7 @@ export interface PositionedResult {
 const amount = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$/;
 /** Heading words that name the row label columns, not an amount column. */
 const labelHeading =
-  /^项目$|^项目名称$|科目|编码|名称|^[类款项]$|^序号$|^栏次$|编制(?:部门|单位)|单位[：:]|截止/;
+  /^(?:收入|支出)?项目$|^项目名称$|科目|编码|名称|^[类款项]$|^序号$|^栏次$|编制(?:部门|单位)|单位[：:]|截止/;
 
 const cellsOf = (line: LayoutLine): Cell[] => {
   const texts = line.cells ?? [line.text];
@@ -140,6 +140,7 @@ function codedRow(
   line: LayoutLine,
   previous: TableRow | undefined,
   text: string,
+  numbered = false,
 ): TableRow | null {
   const codeParts: string[] = [];
   let k = 0;
@@ -160,7 +161,13 @@ function codedRow(
   const rest = cells.slice(k).filter((c) => !/^[类款项]$/.test(compact(c.text)));
   const names = rest.filter((c) => !amount.test(compact(c.text)));
   const amounts = rest.filter((c) => amount.test(compact(c.text)));
-  if (codeParts.length === 0 && amounts.length === 0 && previous && !/^(?:合计|总计)$/.test(text)) {
+  if (
+    !numbered &&
+    codeParts.length === 0 &&
+    amounts.length === 0 &&
+    previous &&
+    !/^(?:合计|总计)$/.test(text)
+  ) {
     // A name wrapped onto the next line.
     previous.name += compact(names.map((c) => c.text).join(''));
     return null;
@@ -217,17 +224,19 @@ export function readPositionedTable(
       header ??= meta;
       continue;
     }
+    if (/^栏次/.test(compact(line.text))) continue;
     if (isDataLine(line, spec.rows === 'two-sided')) break;
     if (/^注[：:]/.test(compact(line.text))) break;
     headerLines.push(line);
     headerTexts.add(compact(line.text));
   }
   const twoSided = spec.rows === 'two-sided';
+  const sequence = headerLines.flatMap(cellsOf).find((c) => compact(c.text) === '序号');
   const allColumns = columnsFrom(headerLines);
   // Two-sided tables: the expenditure side begins at its own 项目 heading (the second one).
   const itemHeadings = headerLines
     .flatMap(cellsOf)
-    .filter((c) => /^项目$/.test(compact(c.text)))
+    .filter((c) => /^(?:收入|支出)?项目$/.test(compact(c.text)))
     .sort((a, b) => a.box.x - b.box.x);
   const split = twoSided && itemHeadings.length >= 2 ? itemHeadings[1]!.box.x : Number.POSITIVE_INFINITY;
   const incomeColumns = allColumns.filter((c) => c.center < split);
@@ -270,7 +279,14 @@ export function readPositionedTable(
     }
     if (notes.length > 0) break; // prose after the notes
     if (readHeaderLine(line) || headerTexts.has(text)) continue; // a header repeated on the next page
-    const cells = cellsOf(line).filter((c) => c.text !== '');
+    if (/^栏次/.test(text)) continue; // the column numbers under the headings
+    // The 序号 column numbers the rows; it is no amount, but it does start a row.
+    const underSequence = (c: Cell) =>
+      sequence !== undefined &&
+      /^\d+$/.test(c.text) &&
+      Math.abs(center(c.box) - center(sequence.box)) < sequence.box.width;
+    const numbered = cellsOf(line).some(underSequence);
+    const cells = cellsOf(line).filter((c) => c.text !== '' && !underSequence(c));
     if (cells.length === 0) continue;
     // The 类 款 项 line (a lone 款 is the end of a wrapped name instead).
     if (cells.length > 1 && cells.every((c) => labelHeading.test(compact(c.text)))) continue;
@@ -309,7 +325,7 @@ export function readPositionedTable(
     const blockCells = blocks.map((blk) => cells.filter((c) => c.box.x >= blk.from && c.box.x < blk.to));
     blockCells.forEach((mine, b) => {
       if (mine.length === 0) return;
-      const row = codedRow(mine, blocks[b]!.columns, line, rows[rows.length - 1], text);
+      const row = codedRow(mine, blocks[b]!.columns, line, rows[rows.length - 1], text, numbered);
       if (row) rows.push(row);
     });
   }

@@ -26,7 +26,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, doc: Document, table: BudgetT
   if (twoSided) {
     printedLines(table).forEach(({ income: a, expenditure: b }, i) => {
       sheet.addRow([
-        i + 1,
+        String(i + 1),
         a?.name ?? '',
         ...(table.incomeColumns ?? []).map((_, c) => number(a?.amounts[c]?.value)),
         b?.name ?? '',
@@ -36,7 +36,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, doc: Document, table: BudgetT
   } else {
     table.rows.forEach((r, i) => {
       sheet.addRow([
-        i + 1,
+        String(i + 1),
         ...(coded ? [r.code ?? '', r.name] : [r.name]),
         ...table.columns.map((_, c) => number(r.amounts[c]?.value)),
       ]);
