@@ -1,5 +1,5 @@
 // Which tables and sections a document must contain depends on its kind and region: a profile.
-import type { Document } from '../model/document.ts';
+import { budgetTableKeys, type Document } from '../model/document.ts';
 import type { Profile, ProfileName } from './types.ts';
 
 const nationalTables: Profile['requiredTables'] = [
@@ -69,17 +69,7 @@ export const profiles: Record<ProfileName, Profile> = {
   final: {
     name: 'final',
     title: '部门决算',
-    requiredTables: [
-      'final-summary',
-      'final-income',
-      'final-expenditure',
-      'final-fiscal-summary',
-      'final-general-expenditure',
-      'final-general-basic',
-      'final-three-public',
-      'final-fund',
-      'final-capital',
-    ],
+    requiredTables: budgetTableKeys.filter((key) => key.startsWith('final-')),
     requiredSections: [],
   },
 };
