@@ -6,27 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../src/check/catalogue.ts';
 import { rules } from '../src/check/rules/index.ts';
-import { run } from '../src/cli/main.ts';
+import { runCli } from './helpers.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const budget = join(seeds, '004_b9fc89043e8814d5.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'yusuan-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    cwd: tmp,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(tmp, ...argv);
 
 interface JsonReport {
   files: {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.ts';
+import { runCli } from './helpers.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const sample = join(seeds, '004_b9fc89043e8814d5.txt');
@@ -16,21 +16,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const chinese = /[\u4e00-\u9fff]/;
 
-/** Runs the CLI in-process with captured output, in the temporary directory. */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    cwd: tmp,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(tmp, ...argv);
 
 describe('yusuan --help', () => {
   it('describes the program and its commands in Chinese', async () => {

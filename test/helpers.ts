@@ -2,6 +2,7 @@
 // the repository; they are read from shared/seeds beside it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/main.ts';
 import type { Document } from '../src/model/document.ts';
 import { parseText } from '../src/parse.ts';
 
@@ -52,4 +53,20 @@ export function tableFacts(doc: Document) {
       t.rows.map((r) => [r.side ?? null, r.code ?? null, r.name, r.amounts.map((a) => a?.value ?? null)]),
     ]),
   );
+}
+
+/** Runs the CLI in-process in `cwd`, with its output captured. */
+export async function runCli(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    cwd,
+  });
+  return { code, stdout, stderr };
 }

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../src/check/engine.ts';
-import { run } from '../src/cli/main.ts';
 import { demoDocuments } from '../src/demo/generate.ts';
 import { parseText } from '../src/parse.ts';
 import { openStore } from '../src/store/db.ts';
 import { importFile } from '../src/store/documents.ts';
 import { storedDocument } from '../src/store/queries.ts';
+import { runCli } from './helpers.ts';
 
 const demo = demoDocuments();
 const text = (name: string) => demo.find((d) => d.name === name)!.text;
@@ -56,17 +56,15 @@ describe('比上年 against the prior-year document', () => {
     }
     writeFileSync(join(tmp, 'a.txt'), text('demo-403-2024.txt'));
     writeFileSync(join(tmp, 'b.txt'), text('demo-403-2025.txt'));
-    let stdout = '';
-    let stderr = '';
-    const code = await run(['check', 'b.txt', '--previous', 'a.txt', '--format', 'json'], {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      cwd: tmp,
-    });
+    const { code, stdout, stderr } = await runCli(
+      tmp,
+      'check',
+      'b.txt',
+      '--previous',
+      'a.txt',
+      '--format',
+      'json',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain('text-change-vs-prior');

@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.ts';
 import { tableNames } from '../src/model/document.ts';
 import { parseDocument } from '../src/parse.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { renderPdf } from '../src/render/pdf.ts';
 import { renderXlsx } from '../src/render/xlsx.ts';
-import { parseSeed, seedDir } from './helpers.ts';
+import { parseSeed, runCli, seedDir } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'yusuan-render-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -63,11 +62,7 @@ describe('render', () => {
 });
 
 describe('yusuan render', () => {
-  const cli = async (...argv: string[]) => {
-    let stderr = '';
-    const code = await run(argv, { stdout: () => {}, stderr: (s) => (stderr += s), cwd: tmp });
-    return { code, stderr };
-  };
+  const cli = (...argv: string[]) => runCli(tmp, ...argv);
 
   it('writes the HTML of a disclosure, and of a parsed JSON, to <name>.html', async () => {
     const r = await cli('render', join(seedDir, '004_b9fc89043e8814d5.txt'));
