@@ -11,6 +11,8 @@ export interface CheckConfig {
   rules?: Record<string, 'off' | Severity>;
   /** The same department's document of the year before (the store supplies it). */
   previous?: Document;
+  /** The department's units' own documents of the same year (the store supplies them). */
+  units?: Document[];
 }
 
 export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: Rule[] = rules): Finding[] {
@@ -23,9 +25,11 @@ export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: 
     if (!meta.kinds.includes(doc.kind)) continue;
     if (meta.profiles && !meta.profiles.includes(profile.name)) continue;
     if (meta.needsHistory && !config.previous) continue;
+    if (meta.needsUnits && !config.units?.length) continue;
     rule.check(doc, {
       profile,
       ...(config.previous ? { previous: config.previous } : {}),
+      ...(config.units?.length ? { units: config.units } : {}),
       report(r) {
         let severity = r.severity ?? meta.severity;
         // A configured severity replaces the rule's; rounding stays info.

@@ -19,7 +19,10 @@ const incomeItem: Partial<Record<StatedAmount['subject'], RegExp>> = {
 };
 
 /** The figure in the tables that a stated level amount must equal; undefined when the table is absent. */
-export function tableFigure(doc: Document, stated: StatedAmount): Figure | undefined {
+export function tableFigure(
+  doc: Document,
+  stated: Pick<StatedAmount, 'subject' | 'item'>,
+): Figure | undefined {
   const t = doc.tables;
   const fromRow = (row: TableRow | undefined, column: number, unit: MoneyUnit, label: string) =>
     row ? { value: at(row, column), unit, label } : undefined;
@@ -107,7 +110,7 @@ function threePublicTotal(table: BudgetTable): Figure | undefined {
   return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表${row.name}` } : undefined;
 }
 
-function threePublicPart(table: BudgetTable, stated: StatedAmount): Figure | undefined {
+function threePublicPart(table: BudgetTable, stated: Pick<StatedAmount, 'item'>): Figure | undefined {
   const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
   const row = pattern ? table.rows.find((r) => pattern.test(bareName(r.name))) : undefined;
   return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表「${row.name}」` } : undefined;

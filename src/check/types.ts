@@ -41,6 +41,8 @@ export interface RuleMeta {
   profiles?: ProfileName[];
   /** Needs the prior-year document (checked when the store holds one). */
   needsHistory?: boolean;
+  /** Needs the department's units' own documents of the same year (checked when they are stored). */
+  needsUnits?: boolean;
 }
 
 export type ProfileName =
@@ -71,6 +73,8 @@ export interface Context {
   profile: Profile;
   /** The same department's document of the year before, when the store holds one. */
   previous?: Document;
+  /** The department's units' own documents (单位预算) of the same year, when the store holds them. */
+  units?: Document[];
   report(report: Report): void;
 }
 

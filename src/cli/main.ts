@@ -57,6 +57,12 @@ const chineseHelp: Partial<Help> = {
   },
 };
 
+/** Commander takes `<x...>` as variadic only when x is a \w character, which a Chinese name is not. */
+function variadic(option: Option): Option {
+  option.variadic = true;
+  return option;
+}
+
 /** "(choices: "a", "b", default: "a")" → "（可选值："a", "b"；默认："a"）" */
 function translateExtra(text: string): string {
   return text.replace(/ \((choices: .*|default: .*)\)$/, (_, inner: string) => {
@@ -332,6 +338,9 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--config <路径>', `规则配置文件（默认读取当前目录下的 ${configFileName}，如存在）`)
     .option('--out <路径>', '输出文件（默认写到标准输出）')
     .option('--previous <文件>', '同一部门上年的公开文本，用于核对"比上年增减"金额')
+    .addOption(
+      variadic(new Option('--units <文件...>', '所属各单位同年的单位预算（决算）文本，用于核对部门汇总数')),
+    )
     .addHelpText(
       'after',
       `
@@ -348,11 +357,13 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
           config?: string;
           out?: string;
           previous?: string;
+          units?: string[];
         },
       ) => {
         const config = loadConfig(opts.config, io.cwd);
         if (opts.profile) config.profile = opts.profile;
         if (opts.previous) config.previous = await parseFile(opts.previous, io.cwd);
+        if (opts.units) config.units = await Promise.all(opts.units.map((u) => parseFile(u, io.cwd)));
         const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
         const checked: CheckedFile[] = loaded.entries.map(({ file, document }) => ({
           file,

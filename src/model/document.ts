@@ -225,7 +225,11 @@ export interface RecognitionProblem {
 
 export interface Document {
   kind: DocumentKind;
-  department: { name: string; code?: string };
+  /**
+   * The department (部门) and its 3-digit code. `unitCode` is set when the document is one unit's own
+   * disclosure (单位预算, e.g. 366001 for unit 001 of department 366), whose totals add up to the department's.
+   */
+  department: { name: string; code?: string; unitCode?: string };
   year?: number;
   unit: MoneyUnit;
   units: OrgUnit[];

@@ -169,6 +169,7 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
   if (h?.department) {
     doc.department.name = h.department;
     if (h.departmentCode) doc.department.code = h.departmentCode.slice(0, 3);
+    if (h.departmentCode && h.departmentCode.length >= 6) doc.department.unitCode = h.departmentCode;
   } else {
     const p = doc.projects.find((x) => x.unitName && x.unitCode);
     if (p) {

@@ -18,7 +18,7 @@ const table = (rows: string[][]) =>
 function budgetTable(doc: Document, t: BudgetTable): string {
   const value = (v: { value: string } | null | undefined) => v?.value ?? '';
   const meta = [
-    `${doc.department.code ?? ''}${doc.department.name}`,
+    `${doc.department.unitCode ?? doc.department.code ?? ''}${doc.department.name}`,
     doc.year ? `预算年度：${doc.year}` : '',
     `单位：${t.unit}`,
   ];

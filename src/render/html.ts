@@ -46,7 +46,7 @@ export function printedLines(table: BudgetTable): { income?: TableRow; expenditu
 }
 
 function tableHtml(doc: Document, table: BudgetTable): string {
-  const header = `<div class="meta"><span>${escapeHtml(doc.department.code ?? '')}${escapeHtml(doc.department.name)}</span><span>${doc.year ? `预算年度：${doc.year}` : ''}</span><span class="unit">单位：${table.unit}</span></div>`;
+  const header = `<div class="meta"><span>${escapeHtml(doc.department.unitCode ?? doc.department.code ?? '')}${escapeHtml(doc.department.name)}</span><span>${doc.year ? `预算年度：${doc.year}` : ''}</span><span class="unit">单位：${table.unit}</span></div>`;
   const twoSided = table.incomeColumns !== undefined;
   let head: string;
   let body: string;

@@ -16,7 +16,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, doc: Document, table: BudgetT
   const width = headings.length;
   sheet.addRow([table.title || tableNames[table.key]]);
   const meta = new Array<string>(width).fill('');
-  meta[0] = `${doc.department.code ?? ''}${doc.department.name}`;
+  meta[0] = `${doc.department.unitCode ?? doc.department.code ?? ''}${doc.department.name}`;
   if (doc.year && width > 2) meta[Math.floor(width / 2)] = `预算年度：${doc.year}`;
   meta[width - 1] = `单位：${table.unit}`;
   sheet.addRow(meta);

@@ -47,8 +47,7 @@ export async function importFile(
   if (refusal) throw new RefusedImport(refusal);
   const known = await existing(store, hash);
   if (known) return known;
-  const previous = await priorYear(store, doc);
-  const findings = checkDocument(doc, previous ? { previous } : {});
+  const findings = await checkAgainstStore(store, doc);
   try {
     return await store
       .transaction()
@@ -59,6 +58,83 @@ export async function importFile(
     if (raced) return raced;
     throw e;
   }
+}
+
+/** Checks a document with what the store holds of its history and, for a department, of its units. */
+async function checkAgainstStore(store: Store, doc: Document): Promise<Finding[]> {
+  const previous = await priorYear(store, doc);
+  const units = await unitDocuments(store, doc);
+  return checkDocument(doc, { ...(previous ? { previous } : {}), ...(units.length ? { units } : {}) });
+}
+
+const modelOf = (model: unknown) => (typeof model === 'string' ? JSON.parse(model) : model) as Document;
+
+/**
+ * The current documents of the same year and kind of a department's units: their own disclosures
+ * (单位预算), whose unit code starts with the department code.
+ */
+async function unitDocuments(store: Store, doc: Document): Promise<Document[]> {
+  const code = doc.department.code;
+  if (!code || doc.department.unitCode || doc.year === undefined) return [];
+  const rows = await store
+    .selectFrom('document')
+    .innerJoin('department', 'department.id', 'document.department_id')
+    .select('document.model')
+    .where('department.code', '=', code)
+    .where('department.name', '!=', doc.department.name)
+    .where('document.kind', '=', doc.kind)
+    .where('document.year', '=', doc.year)
+    .where('document.superseded_by', 'is', null)
+    .execute();
+  return rows.map((r) => modelOf(r.model)).filter((u) => u.department.unitCode?.startsWith(code));
+}
+
+/**
+ * A unit's document changes its department's sums: the department's current document, if stored, is
+ * checked again and its findings replaced (in the import's transaction).
+ */
+async function recheckDepartment(trx: Store, unit: Document): Promise<void> {
+  const code = unit.department.code;
+  if (!unit.department.unitCode || !code || unit.year === undefined) return;
+  const rows = await trx
+    .selectFrom('document')
+    .innerJoin('department', 'department.id', 'document.department_id')
+    .select(['document.id', 'document.model'])
+    .where('department.code', '=', code)
+    .where('document.kind', '=', unit.kind)
+    .where('document.year', '=', unit.year)
+    .where('document.superseded_by', 'is', null)
+    .execute();
+  const department = rows.find((r) => !modelOf(r.model).department.unitCode);
+  if (!department) return;
+  const findings = await checkAgainstStore(trx, modelOf(department.model));
+  await trx.deleteFrom('finding').where('document_id', '=', department.id).execute();
+  await storeFindings(trx, department.id, findings);
+  await trx.updateTable('document').set(countsOf(findings)).where('id', '=', department.id).execute();
+}
+
+function countsOf(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) counts[`${f.severity}s` as const]++;
+  return counts;
+}
+
+async function storeFindings(trx: Store, documentId: number, findings: Finding[]): Promise<void> {
+  if (findings.length === 0) return;
+  await trx
+    .insertInto('finding')
+    .values(
+      findings.map((f) => ({
+        document_id: documentId,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        where: JSON.stringify(f.where),
+        expected: f.expected === undefined ? null : String(f.expected),
+        actual: f.actual === undefined ? null : String(f.actual),
+      })),
+    )
+    .execute();
 }
 
 /** The current document of the same department and kind for the year before, if stored. */
@@ -73,8 +149,7 @@ async function priorYear(store: Store, doc: Document): Promise<Document | undefi
     .where('document.year', '=', doc.year - 1)
     .where('document.superseded_by', 'is', null)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
+  return row ? modelOf(row.model) : undefined;
 }
 
 async function existing(store: Store, hash: string): Promise<ImportResult | undefined> {
@@ -138,8 +213,7 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     .where((eb) => (doc.year === undefined ? eb('year', 'is', null) : eb('year', '=', doc.year)))
     .where('superseded_by', 'is', null)
     .executeTakeFirst();
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countsOf(findings);
   const version = (previous?.version ?? 0) + 1;
   const inserted = await trx
     .insertInto('document')
@@ -153,9 +227,7 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
       version,
       superseded_by: null,
       profile: chooseProfile(doc).name,
-      errors: counts.error,
-      warnings: counts.warning,
-      infos: counts.info,
+      ...counts,
       model: JSON.stringify(doc),
       imported_by: n.userId,
     })
@@ -215,22 +287,8 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
         .execute();
     }
   }
-  if (findings.length > 0) {
-    await trx
-      .insertInto('finding')
-      .values(
-        findings.map((f) => ({
-          document_id: id,
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          where: JSON.stringify(f.where),
-          expected: f.expected === undefined ? null : String(f.expected),
-          actual: f.actual === undefined ? null : String(f.actual),
-        })),
-      )
-      .execute();
-  }
+  await storeFindings(trx, id, findings);
+  await recheckDepartment(trx, doc);
   await trx
     .insertInto('audit')
     .values({
@@ -251,7 +309,7 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     department: name,
     year: doc.year ?? null,
     version,
-    errors: counts.error,
-    warnings: counts.warning,
+    errors: counts.errors,
+    warnings: counts.warnings,
   };
 }

@@ -5,6 +5,7 @@ import { codeName } from './code-name.ts';
 import { crossBasic } from './cross-basic.ts';
 import { crossClassTotals } from './cross-class-totals.ts';
 import { crossTableTotals } from './cross-table-totals.ts';
+import { departmentUnitsTotal } from './department-units-total.ts';
 import { noteEmptyWithData } from './note-empty-with-data.ts';
 import { noteMissingForEmpty } from './note-missing-for-empty.ts';
 import { placeholder } from './placeholder.ts';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   crossClassTotals,
   crossTableTotals,
   crossBasic,
+  departmentUnitsTotal,
   textAmount,
   textComparedYear,
   textChangeVsPrior,
