@@ -6,12 +6,11 @@ import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAm
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
-import { compact, forgetCompacted, type Line, toLine } from './text.ts';
+import { compact, type Line, toLine } from './text.ts';
 
 const isTableTitle = (line: LayoutLine) => !line.cells && matchTableTitle(compact(line.text)) !== undefined;
 
 export function recognise(read: Layout): Document {
-  forgetCompacted();
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
   const lines = layout.lines.map(toLine);
   const problems: RecognitionProblem[] = [];
