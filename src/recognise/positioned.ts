@@ -205,14 +205,14 @@ export function readPositionedTable(
   unit: MoneyUnit,
   isTitle: (line: LayoutLine) => boolean,
 ): PositionedResult {
-  let lastPage = lines[start]?.page;
-  const ends = (line: LayoutLine) => {
+  // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
+  const ends = (at: number) => {
+    const line = lines[at]!;
     if (isTitle(line)) return true;
     const text = compact(line.text);
     if (/^注[：:]/.test(text)) return false;
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
-    const newPage = line.page !== lastPage;
-    lastPage = line.page;
+    const newPage = line.page !== lines[at - 1]?.page;
     return (
       newPage &&
       !line.cells &&
@@ -229,7 +229,7 @@ export function readPositionedTable(
   let i = start + 1;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (ends(line)) break;
+    if (ends(i)) break;
     const meta = readHeaderLine(line);
     if (meta) {
       header ??= meta;
@@ -282,7 +282,7 @@ export function readPositionedTable(
 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (ends(line)) break;
+    if (ends(i)) break;
     const text = compact(line.text);
     if (/^注[：:]/.test(text)) {
       notes.push(text);
