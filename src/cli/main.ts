@@ -416,6 +416,40 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     });
 
   program
+    .command('template')
+    .usage('--year <年度> [选项]')
+    .description('生成部门预算的Excel填报模板：每张预算表一个工作表，金额留空待填')
+    .requiredOption('--year <年度>', '模板的预算年度，四位数字，如 2026')
+    .option(
+      '--from <文件>',
+      '上年的部门预算公开文本（.txt .pdf .docx .xlsx 或 parse 的 JSON），沿用其部门、机构、科目与项目',
+    )
+    .option('--department <名称>', '部门名称（默认沿用 --from 文件中的部门）')
+    .option('--out <路径>', '输出文件（默认：当前目录下的 <年度>年部门预算填报模板.xlsx）')
+    .addHelpText(
+      'after',
+      '\n金额一律留空，包括"上年结转"：那是带入新年度的结转资金，不是上年的预算数。\n没有 --from 时只有标准表格及其合计行。填好后可直接检查：yusuan check 填报模板.xlsx',
+    )
+    .action(async (opts: { year: string; from?: string; department?: string; out?: string }) => {
+      const { readBudgetYear, templateDocument, unusableSource } = await import('../template/model.ts');
+      const { renderTemplate } = await import('../template/workbook.ts');
+      const year = readBudgetYear(opts.year);
+      if (year === null) throw new InputError(`年度 ${opts.year} 无效，应为四位数字的年份，如 2026`);
+      let from: Document | undefined;
+      if (opts.from !== undefined) {
+        from = /\.json$/i.test(opts.from) ? readModel(opts.from, io.cwd) : await parseFile(opts.from, io.cwd);
+        const why = unusableSource(from);
+        if (why) throw new InputError(`${opts.from}：${why}`);
+        if (from.year !== undefined && from.year !== year - 1)
+          io.stderr(`提示：${opts.from} 是 ${from.year} 年的文本，模板年度为 ${year}\n`);
+      }
+      const department = opts.department?.trim() || undefined;
+      const path = outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${year}年部门预算填报模板.xlsx`);
+      writeOutput(path, await renderTemplate(templateDocument(year, { from, department })));
+      io.stderr(`已写入 ${path}\n`);
+    });
+
+  program
     .command('serve')
     .description('启动网页应用（默认使用内嵌数据库；设置 DATABASE_URL 时使用 PostgreSQL）')
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')

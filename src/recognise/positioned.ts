@@ -15,6 +15,7 @@ interface Cell {
 
 export interface PositionedHeader {
   department?: string;
+  departmentCode?: string;
   year?: number;
   unit?: MoneyUnit;
   source: { line: number; page?: number };
@@ -58,6 +59,16 @@ function readHeaderLine(line: LayoutLine): PositionedHeader | null {
   if (year) header.year = Number(year[1]);
   const department = /编制(?:部门|单位)[：:]\s*(\S+)/.exec(text);
   if (department && !/^单位/.test(department[1]!)) header.department = compact(department[1]!);
+  else if (year && line.cells) {
+    // The county layout (and yusuan's own workbook): 366乐亭县商务和投资促进局 | 预算年度：2025 | 单位：万元,
+    // the department with its code in the cell before the 预算年度 one.
+    const first = compact(line.cells[0] ?? '');
+    const m = /^(\d{3,9})?(\D.*)$/.exec(first);
+    if (m && !/预算年度|单位[：:]/.test(first)) {
+      header.department = m[2]!;
+      if (m[1]) header.departmentCode = m[1];
+    }
+  }
   return header;
 }
 
@@ -194,14 +205,14 @@ export function readPositionedTable(
   unit: MoneyUnit,
   isTitle: (line: LayoutLine) => boolean,
 ): PositionedResult {
-  let lastPage = lines[start]?.page;
-  const ends = (line: LayoutLine) => {
+  // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
+  const ends = (at: number) => {
+    const line = lines[at]!;
     if (isTitle(line)) return true;
     const text = compact(line.text);
     if (/^注[：:]/.test(text)) return false;
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
-    const newPage = line.page !== lastPage;
-    lastPage = line.page;
+    const newPage = line.page !== lines[at - 1]?.page;
     return (
       newPage &&
       !line.cells &&
@@ -218,7 +229,7 @@ export function readPositionedTable(
   let i = start + 1;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (ends(line)) break;
+    if (ends(i)) break;
     const meta = readHeaderLine(line);
     if (meta) {
       header ??= meta;
@@ -271,7 +282,7 @@ export function readPositionedTable(
 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (ends(line)) break;
+    if (ends(i)) break;
     const text = compact(line.text);
     if (/^注[：:]/.test(text)) {
       notes.push(text);

@@ -55,40 +55,35 @@ function budgetTable(doc: Document, t: BudgetTable): string {
   return paragraph(t.title, true) + table([meta]) + table(rows) + t.notes.map((n) => paragraph(n)).join('');
 }
 
-function projectTable(p: Project, i: number): string {
+/** A project target table's rows of cells in the county template's layout (also `yusuan template`'s). */
+export function projectRows(p: Project): string[][] {
   const plan =
     p.plan?.points.map((pt) =>
       pt.value === null ? '' : `${pt.value}${p.plan?.form === 'percent' ? '%' : ''}`,
     ) ?? [];
-  return (
-    paragraph(p.title || `${i + 1}、${p.name}绩效目标表`) +
-    table([
-      p.unitCode ? [`${p.unitCode} ${p.unitName ?? ''}`, `单位：${p.unit}`] : [`单位：${p.unit}`],
-      ['项目编码', p.code, '项目名称', p.name],
-      [
-        '预算规模及资金用途',
-        '预算数',
-        p.budget?.value ?? '',
-        '其中：财政资金',
-        p.fiscal?.value ?? '',
-        '其他资金',
-        p.other?.value ?? '',
-      ],
-      ['', p.purpose],
-      ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
-      ['', ...plan],
-      ['绩效目标', p.target],
-      ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-      ...p.indicators.map((ind) => [
-        ind.level1,
-        ind.level2,
-        ind.level3,
-        ind.description,
-        ind.value,
-        ind.basis,
-      ]),
-    ])
-  );
+  return [
+    p.unitCode ? [`${p.unitCode} ${p.unitName ?? ''}`, `单位：${p.unit}`] : [`单位：${p.unit}`],
+    ['项目编码', p.code, '项目名称', p.name],
+    [
+      '预算规模及资金用途',
+      '预算数',
+      p.budget?.value ?? '',
+      '其中：财政资金',
+      p.fiscal?.value ?? '',
+      '其他资金',
+      p.other?.value ?? '',
+    ],
+    ['', p.purpose],
+    ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
+    ['', ...plan],
+    ['绩效目标', p.target],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+    ...p.indicators.map((ind) => [ind.level1, ind.level2, ind.level3, ind.description, ind.value, ind.basis]),
+  ];
+}
+
+function projectTable(p: Project, i: number): string {
+  return paragraph(p.title || `${i + 1}、${p.name}绩效目标表`) + table(projectRows(p));
 }
 
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
