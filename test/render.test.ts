@@ -29,7 +29,7 @@ describe('render', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&#60;script&#62;');
     // 基本支出表 row 301 as printed.
-    expect(html).toMatch(/<td class="code">301<\/td><td>工资福利支出<\/td><td class="n">198\.91<\/td>/);
+    expect(html).toMatch(/<td class="code c">301<\/td><td>工资福利支出<\/td><td class="n">198\.91<\/td>/);
   });
 
   it('PDF: under 1 MB, and pdftotext reads back every table title and row name exactly', async () => {

@@ -128,8 +128,8 @@ export function readProject(
   project.purpose = purpose.join('');
 
   // 资金支出计划: month labels and values matched by column (cells) or by order (plain text).
-  const labels: { month: Month; col: number; line: LayoutLine }[] = [];
-  const values: { value: string; col: number; line: LayoutLine }[] = [];
+  const labels: PlanCell[] = [];
+  const values: PlanCell[] = [];
   let planLine: LayoutLine | null = null;
   for (; k < body.length; k++) {
     const line = body[k]!;
@@ -142,10 +142,19 @@ export function readProject(
     cells.forEach((cell, col) => {
       const m = /^(\d+)月底$/.exec(cell);
       const month = m ? Number(m[1]) : 0;
-      if (months.includes(month as Month))
-        labels.push({ month: month as Month, col: line.cells ? col : -1, line });
-      else if (/^-?\d+(?:\.\d+)?%?$/.test(cell))
-        values.push({ value: cell, col: line.cells ? col : -1, line });
+      // A PDF line of one cell has no cells, only its box.
+      const box = line.cells
+        ? line.layout.boxes?.[col]
+        : cells.length === 1
+          ? line.layout.boxes?.[0]
+          : undefined;
+      const at = {
+        col: line.cells ? col : -1,
+        line,
+        ...(box ? { x: [box.x, box.x + box.width] as const } : {}),
+      };
+      if (months.includes(month as Month)) labels.push({ ...at, month: month as Month, value: '' });
+      else if (/^-?\d+(?:\.\d+)?%?$/.test(cell)) values.push({ ...at, value: cell });
     });
   }
   if (labels.length > 0) project.plan = spendingPlan(labels, values, planLine!);
@@ -164,33 +173,42 @@ export function readProject(
   return { project, next: end };
 }
 
-function spendingPlan(
-  labels: { month: Month; col: number; line: LayoutLine }[],
-  values: { value: string; col: number; line: LayoutLine }[],
-  first: LayoutLine,
-): SpendingPlan {
+interface PlanCell {
+  month?: Month;
+  value: string;
+  /** Index among the line's cells; -1 in plain text. */
+  col: number;
+  line: LayoutLine;
+  /** PDF: the cell's left and right edge. */
+  x?: readonly [number, number];
+}
+
+function spendingPlan(labels: PlanCell[], values: PlanCell[], first: LayoutLine): SpendingPlan {
   const form = values.some((v) => v.value.endsWith('%')) ? 'percent' : 'amount';
+  const byPosition = [...labels, ...values].every((c) => c.x);
   const byCol = labels.every((l) => l.col >= 0);
   const points = months.map((month) => ({ month, value: null as string | null }));
   const used = new Set<number>();
+  const take = (test: (v: PlanCell) => boolean) => {
+    const i = values.findIndex((v, j) => !used.has(j) && test(v));
+    if (i < 0) return undefined;
+    used.add(i);
+    return values[i];
+  };
   labels.forEach((label, idx) => {
-    let v: { value: string } | undefined;
-    if (byCol) {
+    let v: PlanCell | undefined;
+    if (byPosition) {
+      // A PDF prints no empty cell, and aligns text within its cell: a value belongs to the label whose
+      // column it stands in, the last label starting left of the value's middle.
+      const column = (x: PlanCell) => {
+        const middle = (x.x![0] + x.x![1]) / 2;
+        const starts = labels.filter((l) => l.x![0] <= middle);
+        return starts.length ? starts.reduce((a, b) => (b.x![0] > a.x![0] ? b : a)) : undefined;
+      };
+      v = take((x) => x.line !== label.line && column(x) === label);
+    } else if (byCol) {
       // The value under the label: the same column on a later line, else the next cell on the same line.
-      const same = values.findIndex((x, xi) => !used.has(xi) && x.col === label.col);
-      if (same >= 0) {
-        used.add(same);
-        v = values[same];
-      }
-      if (!v) {
-        const xi = values.findIndex(
-          (x, j) => !used.has(j) && x.line === label.line && x.col === label.col + 1,
-        );
-        if (xi >= 0) {
-          used.add(xi);
-          v = values[xi];
-        }
-      }
+      v = take((x) => x.col === label.col) ?? take((x) => x.line === label.line && x.col === label.col + 1);
     } else v = values[idx];
     const point = points.find((p) => p.month === label.month)!;
     if (v) point.value = v.value.replace('%', '');
@@ -201,7 +219,8 @@ function spendingPlan(
 const indicatorFields = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
 const indicatorHeader = compact(indicatorFields.join(''));
 
-function cellIndicators(rows: LayoutLine[]): Indicator[] {
+function cellIndicators(lines: Line[]): Indicator[] {
+  const rows = joinWrappedParts(lines);
   const header = rows[0]!.cells!.map((c) => compact(c));
   const positions = indicatorFields.map((f) => header.indexOf(f));
   const out: Indicator[] = [];
@@ -235,6 +254,40 @@ function cellIndicators(rows: LayoutLine[]): Indicator[] {
     });
   }
   return out;
+}
+
+/**
+ * PDF: several cells of one indicator row wrapped onto a further line, printed above or below the row's
+ * other cells, which the reader keeps as a line of its own. Such a line overlaps its row on the page, and
+ * each of its parts lies in the column of one of the row's cells: the parts are joined to those cells.
+ */
+function joinWrappedParts(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const joined = prev && (wrappedInto(prev, line, 'after') ?? wrappedInto(line, prev, 'before'));
+    if (joined) out[out.length - 1] = joined;
+    else out.push(line);
+  }
+  return out;
+}
+
+/** `row` with the parts of `parts` (a line just `where` it) joined to its cells, if they are its wrapped parts. */
+function wrappedInto(row: Line, parts: Line, where: 'before' | 'after'): Line | undefined {
+  const [rowBoxes, partBoxes] = [row.layout.boxes, parts.layout.boxes];
+  if (!row.cells || !parts.cells || !rowBoxes || !partBoxes || parts.cells.length >= row.cells.length) return;
+  const [upper, lower] = where === 'after' ? [rowBoxes, partBoxes] : [partBoxes, rowBoxes];
+  const bottom = Math.max(...upper.map((b) => b.y + b.height));
+  const top = Math.min(...lower.map((b) => b.y));
+  if (top >= bottom) return; // a row of its own, below
+  const columns = partBoxes.map((p) => rowBoxes.findIndex((b) => b.x < p.x + p.width && p.x < b.x + b.width));
+  if (columns.some((c) => c < 0) || new Set(columns).size !== columns.length) return;
+  const cells = [...row.cells];
+  columns.forEach((c, i) => {
+    cells[c] = where === 'after' ? cells[c]! + parts.cells![i]! : parts.cells![i]! + cells[c]!;
+  });
+  const text = cells.join('\t');
+  return { ...row, cells, text, compact: compact(text) };
 }
 
 /**

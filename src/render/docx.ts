@@ -3,7 +3,7 @@
 // the 栏次 row, the rows with 序号, the notes; then the 情况说明 and the project target tables.
 import JSZip from 'jszip';
 import type { BudgetTable, Document, Project } from '../model/document.ts';
-import { printedLines } from './html.ts';
+import { cellTexts, standardProject, standardTable } from './layout.ts';
 
 const xml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -16,74 +16,18 @@ const table = (rows: string[][]) =>
   `<w:tbl><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4"/>`).join('')}</w:tblBorders></w:tblPr>${rows.map(row).join('')}</w:tbl>`;
 
 function budgetTable(doc: Document, t: BudgetTable): string {
-  const value = (v: { value: string } | null | undefined) => v?.value ?? '';
-  const meta = [
-    `${doc.department.unitCode ?? doc.department.code ?? ''}${doc.department.name}`,
-    doc.year ? `预算年度：${doc.year}` : '',
-    `单位：${t.unit}`,
-  ];
-  let rows: string[][];
-  if (t.incomeColumns) {
-    const inc = t.incomeColumns;
-    rows = [
-      ['序号', '收入项目', ...inc, '支出项目', ...t.columns],
-      ['栏次', ...Array.from({ length: 2 + inc.length + t.columns.length }, (_, i) => String(i + 1))],
-      ...printedLines(t).map(({ income: a, expenditure: b }, i) => [
-        String(i + 1),
-        a?.name ?? '',
-        ...inc.map((_, c) => value(a?.amounts[c])),
-        b?.name ?? '',
-        ...t.columns.map((_, c) => value(b?.amounts[c])),
-      ]),
-    ];
-  } else {
-    const coded =
-      t.key !== 'three-public' &&
-      t.key !== 'procurement' &&
-      t.key !== 'assets' &&
-      !t.key.startsWith('final-three');
-    rows = [
-      ['序号', ...(coded ? ['科目编码', '科目名称'] : ['项目']), ...t.columns],
-      ['栏次', ...Array.from({ length: (coded ? 2 : 1) + t.columns.length }, (_, i) => String(i + 1))],
-      ...t.rows.map((r, i) => [
-        String(i + 1),
-        ...(coded ? [r.code ?? '', r.name] : [r.name]),
-        ...t.columns.map((_, c) => value(r.amounts[c])),
-      ]),
-    ];
-  }
-  return paragraph(t.title, true) + table([meta]) + table(rows) + t.notes.map((n) => paragraph(n)).join('');
-}
-
-/** A project target table's rows of cells in the county template's layout (also `yusuan template`'s). */
-export function projectRows(p: Project): string[][] {
-  const plan =
-    p.plan?.points.map((pt) =>
-      pt.value === null ? '' : `${pt.value}${p.plan?.form === 'percent' ? '%' : ''}`,
-    ) ?? [];
-  return [
-    p.unitCode ? [`${p.unitCode} ${p.unitName ?? ''}`, `单位：${p.unit}`] : [`单位：${p.unit}`],
-    ['项目编码', p.code, '项目名称', p.name],
-    [
-      '预算规模及资金用途',
-      '预算数',
-      p.budget?.value ?? '',
-      '其中：财政资金',
-      p.fiscal?.value ?? '',
-      '其他资金',
-      p.other?.value ?? '',
-    ],
-    ['', p.purpose],
-    ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
-    ['', ...plan],
-    ['绩效目标', p.target],
-    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-    ...p.indicators.map((ind) => [ind.level1, ind.level2, ind.level3, ind.description, ind.value, ind.basis]),
-  ];
+  const standard = standardTable(doc, t);
+  return (
+    paragraph(standard.title, true) +
+    table([standard.meta]) +
+    table([standard.headings, ...cellTexts(standard.rows)]) +
+    standard.notes.map((n) => paragraph(n)).join('')
+  );
 }
 
 function projectTable(p: Project, i: number): string {
-  return paragraph(p.title || `${i + 1}、${p.name}绩效目标表`) + table(projectRows(p));
+  const { title, meta, rows } = standardProject(p, i);
+  return paragraph(title) + table([meta[0] ? meta : [meta[1]], ...cellTexts(rows)]);
 }
 
 export async function renderDocx(doc: Document): Promise<Uint8Array> {

@@ -3,17 +3,14 @@
 // rows with amounts as numbers shown with two decimals. Values first, merges last (exceljs loses
 // values written into a range after it is merged).
 import ExcelJS from 'exceljs';
-import { type BudgetTable, type Document, type TableKey, tableNames } from '../model/document.ts';
-import { printedLines } from './html.ts';
-
-/** Tables not keyed by classification code; the others print 科目编码 / 科目名称 even before a coded row is filled in. */
-const namedTables = new Set<TableKey>(['three-public', 'procurement', 'assets', 'final-three-public']);
+import { type BudgetTable, type Document, tableNames } from '../model/document.ts';
+import { isCoded, printedLines } from './layout.ts';
 
 /** One table's sheet, in the standard layout (also the layout of `yusuan template`). */
 export function addTableSheet(workbook: ExcelJS.Workbook, doc: Document, table: BudgetTable): void {
   const sheet = workbook.addWorksheet(tableNames[table.key].slice(0, 31));
   const twoSided = table.incomeColumns !== undefined;
-  const coded = table.rows.some((r) => r.code) || !namedTables.has(table.key);
+  const coded = isCoded(table);
   const headings = twoSided
     ? ['序号', '收入项目', ...(table.incomeColumns ?? []), '支出项目', ...table.columns]
     : ['序号', ...(coded ? ['科目编码', '科目名称'] : ['项目']), ...table.columns];

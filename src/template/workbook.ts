@@ -4,7 +4,7 @@
 // the XLSX reader and the recognisers like any other disclosure.
 import ExcelJS from 'exceljs';
 import type { Document } from '../model/document.ts';
-import { projectRows } from '../render/docx.ts';
+import { cellTexts, standardProject } from '../render/layout.ts';
 import { addTableSheet } from '../render/xlsx.ts';
 
 const unitHeadings = ['单位名称', '单位性质', '单位规格', '经费保障形式'];
@@ -23,8 +23,9 @@ function addProjectsSheet(workbook: ExcelJS.Workbook, doc: Document): void {
   const sheet = workbook.addWorksheet('项目绩效目标表');
   doc.projects.forEach((p, i) => {
     if (i > 0) sheet.addRow([]);
-    sheet.addRow([p.title || `${i + 1}、${p.name}绩效目标表`]).font = { bold: true };
-    for (const cells of projectRows(p)) sheet.addRow(cells);
+    const { title, meta, rows } = standardProject(p, i);
+    sheet.addRow([title]).font = { bold: true };
+    for (const cells of [meta[0] ? meta : [meta[1]], ...cellTexts(rows)]) sheet.addRow(cells);
   });
   sheet.columns.forEach((col, i) => {
     col.width = i === 3 ? 30 : 18;
