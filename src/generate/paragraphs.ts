@@ -49,7 +49,15 @@ export function generateParagraphs(doc: Document, options: ParagraphOptions = {}
   const add = (heading: string, lines: string[]) => {
     if (lines.length > 0) out.push({ heading, text: lines.join('\n'), source: { line: 0 }, generated: true });
   };
-  add(generatedTitles.overall, [...incomeLines(doc), ...expenditureLines(doc)]);
+  // 1、收入说明 and 2、支出说明, numbered as they are present.
+  const overall = [
+    ['收入说明', incomeText(doc)],
+    ['支出说明', expenditureText(doc)],
+  ].filter(([, text]) => text);
+  add(
+    generatedTitles.overall,
+    overall.flatMap(([title, text], i) => [`${i + 1}、${title}`, text!]),
+  );
   add(generatedTitles.operatingCost, operatingCostLines(doc));
   add(generatedTitles.threePublic, threePublicLines(doc, previous));
   return out;
@@ -157,12 +165,12 @@ const incomeSources: [RegExp, string][] = [
   [/单位资金|事业收入|经营收入|上级补助|附属单位|其他收入/, '单位资金收入'],
 ];
 
-function incomeLines(doc: Document): string[] {
+function incomeText(doc: Document): string | undefined {
   const summary = doc.tables.summary;
-  if (!summary) return [];
+  if (!summary) return undefined;
   const rows = summary.rows.filter((r) => r.side === 'income');
   const totalAt = rows.findIndex((r) => /^(?:收入)?总计$/.test(r.name));
-  if (totalAt < 0) return [];
+  if (totalAt < 0) return undefined;
   const subtotalAt = rows.findIndex((r) => /^本年收入合计$/.test(r.name));
   const amount = (r: TableRow) => money(r, 0, summary.unit, doc.unit)!;
   const sources = rows.slice(0, subtotalAt < 0 ? totalAt : subtotalAt);
@@ -181,20 +189,16 @@ function incomeLines(doc: Document): string[] {
   const total = amount(rows[totalAt]!);
   const stated = parts.map((p) => `${p.label}${show(p.value, doc.unit)}`).join('，');
   const lead = `${yearOf(doc)}部门预算收入总计${show(total, doc.unit)}`;
-  return [
-    '1、收入说明',
-    addsUp(
-      total,
-      parts.map((p) => p.value),
-    )
-      ? `${lead}，其中：${stated}。`
-      : `${lead}。${stated}。`,
-  ];
+  const whole = addsUp(
+    total,
+    parts.map((p) => p.value),
+  );
+  return whole ? `${lead}，其中：${stated}。` : `${lead}。${stated}。`;
 }
 
 // ---- 支出说明, with the project list ----
 
-function expenditureLines(doc: Document): string[] {
+function expenditureText(doc: Document): string | undefined {
   const unit = doc.unit;
   const summary = doc.tables.summary;
   const totalRow = summary?.rows.find((r) => r.side === 'expenditure' && /^(?:支出)?总计$/.test(r.name));
@@ -225,8 +229,7 @@ function expenditureLines(doc: Document): string[] {
       projectClause ? `${projectClause}。` : '',
     ].filter(Boolean);
   }
-  const text = [...main, ...statements].join('');
-  return text ? ['2、支出说明', text] : [];
+  return [...main, ...statements].join('') || undefined;
 }
 
 /**
@@ -351,14 +354,13 @@ function threePublicLines(doc: Document, previous: Document | undefined): string
 function levelsSentence(now: ThreePublic, unit: MoneyUnit): string {
   const total = now.total!;
   const at = (p: Part) => (now[p] ? `${parts[p]}${show(now[p], unit)}` : '');
-  let car = at('car');
-  const { car: carValue, carPurchase, carRunning } = now;
-  if (car && carValue && carPurchase && carRunning && addsUp(carValue, [carPurchase, carRunning]))
-    car += `（其中：${at('carPurchase')}，${at('carRunning')}）`;
-  const carDetail = car.includes('（')
-    ? ''
-    : [at('carPurchase'), at('carRunning')].filter(Boolean).join('，');
-  const listed = [at('abroad'), car, at('reception')].filter(Boolean).join('；');
+  const { car, carPurchase, carRunning } = now;
+  const carParts = [at('carPurchase'), at('carRunning')].filter(Boolean).join('，');
+  const nested = Boolean(car && carPurchase && carRunning && addsUp(car, [carPurchase, carRunning]));
+  const listed = [at('abroad'), nested ? `${at('car')}（其中：${carParts}）` : at('car'), at('reception')]
+    .filter(Boolean)
+    .join('；');
+  const carDetail = nested ? '' : carParts;
   const three = [now.abroad, now.car, now.reception];
   const lead = `财政拨款“三公”经费预算安排${show(total, unit)}`;
   const whole = three.every(Boolean) && addsUp(total, three as Money[]);
@@ -376,23 +378,20 @@ function changeSentence(
   unit: MoneyUnit,
 ): string {
   if (!before?.total) return `（填写与${prior}预算相比的增减变化情况及原因）`;
-  let changed = false;
-  const change = (label: string, a: Money | undefined, b: Money | undefined) => {
-    if (!a || !b) return '';
-    const d = a.minus(b);
-    if (!d.eq(0)) changed = true;
-    return d.eq(0) ? `${label}持平` : `${label}${d.gt(0) ? '增加' : '减少'}${show(d.abs(), unit)}`;
+  const words = (d: Big) => (d.eq(0) ? '持平' : `${d.gt(0) ? '增加' : '减少'}${show(d.abs(), unit)}`);
+  const partChange = (p: Part) => {
+    const a = now[p];
+    const b = before[p];
+    return a && b ? `${parts[p]}${words(a.minus(b))}` : '';
   };
-  const partChange = (p: Part) => change(parts[p], now[p], before[p]);
   let car = partChange('car');
   const carParts = [partChange('carPurchase'), partChange('carRunning')].filter(Boolean);
   if (car && carParts.length > 0) car += `（其中：${carParts.join('，')}）`;
   const listed = [partChange('abroad'), car, partChange('reception')].filter(Boolean);
-  const head = change('', now.total, before.total).replace(
-    /^(增加|减少)/,
-    (_, word: string) => `较${prior}预算${word}`,
-  );
-  const total = head === '持平' ? `与${prior}预算持平` : head;
+  const d = now.total!.minus(before.total);
+  const total = d.eq(0) ? `与${prior}预算持平` : `较${prior}预算${words(d)}`;
+  const keys = ['total', ...Object.keys(parts)] as (keyof ThreePublic)[];
+  const changed = keys.some((k) => now[k] && before[k] && !now[k].eq(before[k]));
   return [
     `“三公”经费预算${total}${listed.length > 0 ? `，其中：${listed.join('，')}` : ''}。`,
     changed ? `增减变化的主要原因是${reasonPlaceholder}。` : '',
