@@ -169,6 +169,19 @@ describe('regenerated paragraphs pass the text-against-table rules', () => {
     });
   }
 
+  it('project names holding other subjects’ words (人员, 出国, 收入, 多…) are still read as projects', async () => {
+    const doc = parseSeed(budgetSeeds[budgetSeeds.length - 1]!);
+    const names = ['人员培训经费', '出国招商经费', '多元化发展资金', '收入分析经费', '减少污染专项经费'];
+    expect(doc.projects.length).toBeGreaterThanOrEqual(names.length);
+    names.forEach((name, i) => {
+      doc.projects[i]!.name = name;
+    });
+    const r = await regenerate(doc);
+    expectAgreement(doc, r);
+    expect(r.stated.filter((s) => s.change)).toEqual([]);
+    expect(textFindings(r)).toEqual([]);
+  });
+
   it('with the year before: the 三公 增减 of 万里街道 2025 against its 2024 budget, reason left to the editor', async () => {
     const [before, now] = await Promise.all(shanghaiBudgets.slice(1).map(readPdf));
     const r = await regenerate({ ...now!, sections: [] }, before);
