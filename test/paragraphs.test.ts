@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../src/check/engine.ts';
 import { tableFigure } from '../src/check/figures.ts';
@@ -410,6 +411,23 @@ describe('yusuan render --generate-text', () => {
     const plain = await runCli(tmp, 'render', seed, '--out', join(tmp, 'plain.html'));
     expect(plain.code).toBe(0);
     expect(readFileSync(join(tmp, 'plain.html'), 'utf8')).not.toContain('部门预算收入总计');
+  });
+
+  it('--previous: the 三公 增减 against the year before’s document', async () => {
+    const [before, now] = shanghaiBudgets.slice(1).map((name) => join(fileURLToPath(pdfDir), `${name}.pdf`));
+    const out = join(tmp, 'wanli.html');
+    const { code } = await runCli(
+      tmp,
+      'render',
+      now!,
+      '--generate-text',
+      '--previous',
+      before!,
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('“三公”经费预算较2024年预算减少100000.00元');
   });
 
   it('refuses a performance text and --previous alone, with Chinese messages', async () => {

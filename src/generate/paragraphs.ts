@@ -46,6 +46,7 @@ export function generateParagraphs(doc: Document, options: ParagraphOptions = {}
     );
   }
   const out: Section[] = [];
+  // Line 0: a generated section stands nowhere in the source (withGeneratedSections gives it a place).
   const add = (heading: string, lines: string[]) => {
     if (lines.length > 0) out.push({ heading, text: lines.join('\n'), source: { line: 0 }, generated: true });
   };
