@@ -16,6 +16,7 @@ import {
   reasonPlaceholder,
   withGeneratedSections,
 } from '../src/generate/paragraphs.ts';
+import { big } from '../src/model/decimal.ts';
 import type { Document, StatedAmount } from '../src/model/document.ts';
 import { parseDocument } from '../src/parse.ts';
 import { renderDocx } from '../src/render/docx.ts';
@@ -388,7 +389,7 @@ function threePublicOneColumn(total: string, reception: string) {
     [
       row(null, '“三公”经费小计', [total]),
       row(null, '一、因公出国（境）费', ['0']),
-      row(null, '二、公务用车购置及运维费', [String(Number(total) - Number(reception))]),
+      row(null, '二、公务用车购置及运维费', [big(total).minus(reception).toString()]),
       row(null, '三、公务接待费', [reception]),
     ],
   );
@@ -407,7 +408,7 @@ describe('yusuan render --generate-text', () => {
     const html = readFileSync(out, 'utf8');
     const doc = parseSeed(seed.split('/').pop()!);
     const total = doc.tables.summary!.rows.find((r) => r.side === 'income' && r.name === '收入总计')!;
-    expect(html).toContain(`${doc.year}年部门预算收入总计${Number(total.amounts[0]!.value).toFixed(2)}万元`);
+    expect(html).toContain(`${doc.year}年部门预算收入总计${big(total.amounts[0]!.value).toFixed(2)}万元`);
     const plain = await runCli(tmp, 'render', seed, '--out', join(tmp, 'plain.html'));
     expect(plain.code).toBe(0);
     expect(readFileSync(join(tmp, 'plain.html'), 'utf8')).not.toContain('部门预算收入总计');
