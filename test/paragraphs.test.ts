@@ -378,6 +378,8 @@ describe('wording', () => {
     expect(merged.statedAmounts.map((s) => s.value)).toEqual(['1']);
     const json = JSON.parse(toJson([{ file: 'x.json', document: merged }])) as Document;
     expect(json.sections.map((s) => s.generated ?? false)).toEqual([false, true, true]);
+    // Generating again (say from that JSON, after a table was corrected) replaces the generated sections.
+    expect(withGeneratedSections(json, generateParagraphs(json)).sections).toEqual(merged.sections);
   });
 });
 

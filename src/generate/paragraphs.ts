@@ -71,20 +71,20 @@ export function generateParagraphs(doc: Document, options: ParagraphOptions = {}
  */
 export function withGeneratedSections(doc: Document, generated: Section[]): Document {
   const sections = [...doc.sections];
+  const taken = new Set<number>(); // sections this call wrote
   const replaced = new Set<string>();
   let next = Math.max(0, ...sections.map((s) => headingNumber(s.heading)));
   for (const g of generated) {
     const pattern = replaces[g.heading];
-    const at = pattern
-      ? sections.findIndex((s) => !s.generated && !replaced.has(s.heading) && pattern.test(s.heading))
-      : -1;
+    const at = pattern ? sections.findIndex((s, i) => !taken.has(i) && pattern.test(s.heading)) : -1;
     if (at >= 0) {
       const old = sections[at]!;
       replaced.add(old.heading);
       sections[at] = { ...g, heading: old.heading, source: old.source };
+      taken.add(at);
     } else {
       next++;
-      sections.push({ ...g, heading: `${chineseNumeral(next)}、${g.heading}` });
+      taken.add(sections.push({ ...g, heading: `${chineseNumeral(next)}、${g.heading}` }) - 1);
     }
   }
   return {
