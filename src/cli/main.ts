@@ -395,8 +395,23 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
     )
     .option('--out <路径>', '输出文件（默认：当前目录下的 <文件名>.<格式>）')
-    .action(async (file: string, opts: { format: 'html' | 'pdf' | 'xlsx' | 'docx'; out?: string }) => {
-      const document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
+    .option(
+      '--generate-text',
+      '用按表格生成的标准段落（收支、机关运行经费、"三公"经费）替换情况说明中的相应部分',
+    )
+    .option(
+      '--previous <文件>',
+      '与 --generate-text 一起使用：同一部门上年的公开文本，用于写"三公"经费比上年增减',
+    )
+    .action(async (file: string, opts: RenderOptions) => {
+      let document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
+      if (opts.previous && !opts.generateText)
+        throw new InputError('--previous 只能与 --generate-text 一起使用');
+      if (opts.generateText) {
+        const { generateParagraphs, withGeneratedSections } = await import('../generate/paragraphs.ts');
+        const previous = opts.previous ? await parseFile(opts.previous, io.cwd) : undefined;
+        document = withGeneratedSections(document, generateParagraphs(document, { previous }));
+      }
       const path =
         outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
       if (opts.format === 'html') {
@@ -512,6 +527,13 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     });
 
   return program;
+}
+
+interface RenderOptions {
+  format: 'html' | 'pdf' | 'xlsx' | 'docx';
+  out?: string;
+  generateText?: boolean;
+  previous?: string;
 }
 
 /** [██████░░░░] 6/10 */

@@ -123,6 +123,8 @@ export interface Section {
   /** The prose under the heading, wrapped lines joined. */
   text: string;
   source: Source;
+  /** Written by yusuan from the tables (src/generate), not by the department: for an editor to review. */
+  generated?: true;
 }
 
 /** What a narrative amount refers to. */

@@ -144,11 +144,15 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       lastAmountEnd = end;
       if (value === null) continue;
       const unit = m[2]!.replace(/\s+/g, '') as MoneyUnit;
-      const own = /增加|增长|上升|多/.test(clause)
-        ? 'increase'
-        : /减少|下降|降低|少/.test(clause)
-          ? 'decrease'
-          : null;
+      // In a project list the words before an amount are a project's name (人员培训经费, 多元化…):
+      // neither a subject nor a direction, which the sentence gave before 主要为.
+      const own = listing
+        ? null
+        : /增加|增长|上升|多/.test(clause)
+          ? 'increase'
+          : /减少|下降|降低|少/.test(clause)
+            ? 'decrease'
+            : null;
       // Parts listed after a change (增加…，主要为…) are changes too.
       const direction = own ?? sentenceDirection;
       if (own) sentenceDirection = own;
@@ -158,7 +162,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
         subject = lastInSentence?.subject ?? sectionSubject;
         item = lastInSentence?.item;
-      } else if (listing && !subjects.some(([re]) => re.test(clause))) {
+      } else if (listing) {
         subject = 'project-item';
         item = clause
           .replace(/^(?:主要[为是]|其中|包括)/, '')
