@@ -1,7 +1,8 @@
 // The standard disclosure as HTML, from the model: title, department and code, 预算年度, 单位 line,
 // the 栏次 row, the official columns, notes under the tables (空表列示 for an empty one), the
 // 情况说明 sections and the project target tables. Chromium prints it to PDF (src/render/pdf.ts).
-import { type BudgetTable, type Document, tableNames } from '../model/document.ts';
+import { type BudgetTable, type Document, type OrgUnit, tableNames } from '../model/document.ts';
+import { compact } from '../recognise/text.ts';
 import { escapeHtml } from '../report/html.ts';
 import { type Cell, standardProject, standardTable } from './layout.ts';
 
@@ -74,22 +75,34 @@ ${rows.map((r) => `<tr>${cellsHtml(r)}</tr>`).join('\n')}
     .join('\n');
 }
 
-/** A section's text: paragraphs, and its tab-separated lines (a table in the text, e.g. 机构设置) as a table. */
-function textHtml(text: string): string {
+/**
+ * A section's text: paragraphs; its tab-separated lines (a table in the text) as a table; and the
+ * 机构设置 table (单位名称 单位性质 …, whatever separated its cells) as the table of the model's units.
+ */
+function textHtml(text: string, units: OrgUnit[]): string {
   const out: string[] = [];
   let rows: string[] = [];
+  const row = (cells: string[]) =>
+    `<tr>${cells.map((c) => `<td>${escapeHtml(c.trim())}</td>`).join('')}</tr>`;
   const flush = () => {
     if (rows.length) out.push(`<table class="inline"><tbody>${rows.join('')}</tbody></table>`);
     rows = [];
   };
-  for (const line of text.split(/\n+/)) {
+  const lines = text.split(/\n+/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (units.length > 0 && compact(line).startsWith('单位名称单位性质')) {
+      flush();
+      rows = [
+        row(['单位名称', '单位性质', '单位规格', '经费保障形式']),
+        ...units.map((u) => row([u.name, u.nature, u.rank, u.funding])),
+      ];
+      flush();
+      i += units.length;
+      continue;
+    }
     if (line.includes('\t')) {
-      rows.push(
-        `<tr>${line
-          .split('\t')
-          .map((c) => `<td>${escapeHtml(c.trim())}</td>`)
-          .join('')}</tr>`,
-      );
+      rows.push(row(line.split('\t')));
       continue;
     }
     flush();
@@ -102,7 +115,9 @@ function textHtml(text: string): string {
 export function renderHtml(doc: Document): string {
   const name = escapeHtml(doc.department.name || '（未识别部门）');
   const year = doc.year ? `${doc.year}年` : '';
-  const sections = doc.sections.map((s) => `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s.text)}`).join('\n');
+  const sections = doc.sections
+    .map((s) => `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s.text, doc.units)}`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${name}${year}${kindTitles[doc.kind]}</title><style>${style}</style></head>
 <body>
