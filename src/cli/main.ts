@@ -384,16 +384,27 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
     )
     .option('--out <路径>', '输出文件（默认：当前目录下的 <文件名>.<格式>）')
-    .action(async (file: string, opts: { format: 'html' | 'pdf' | 'xlsx' | 'docx'; out?: string }) => {
-      const document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
+    .option(
+      '--charts',
+      'HTML 和 PDF 末尾附图：一般公共预算支出按类、款的矩形树图，"三公"经费与上年对比的柱状图',
+    )
+    .option('--previous <文件>', '同一部门上年的公开文本（或 JSON），表中没有上年数时为"三公"附图提供上年数')
+    .action(async (file: string, opts: RenderOptions) => {
+      if (opts.charts && opts.format !== 'html' && opts.format !== 'pdf')
+        throw new InputError('--charts 只用于 html 和 pdf 格式');
+      if (opts.previous !== undefined && !opts.charts)
+        throw new InputError('--previous 需与 --charts 一起使用');
+      const load = (f: string) => (/\.json$/i.test(f) ? readModel(f, io.cwd) : parseFile(f, io.cwd));
+      const document = await load(file);
       const path =
         outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
+      const html = opts.charts ? { appendix: await chartsAppendixFor(document, opts.previous, load) } : {};
       if (opts.format === 'html') {
         const { renderHtml } = await import('../render/html.ts');
-        writeOutput(path, renderHtml(document));
+        writeOutput(path, renderHtml(document, html));
       } else if (opts.format === 'pdf') {
         const { renderPdf } = await import('../render/pdf.ts');
-        writeOutput(path, await renderPdf(document));
+        writeOutput(path, await renderPdf(document, { html }));
       } else if (opts.format === 'xlsx') {
         const { renderXlsx } = await import('../render/xlsx.ts');
         writeOutput(path, await renderXlsx(document));
@@ -467,6 +478,24 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     });
 
   return program;
+}
+
+interface RenderOptions {
+  format: 'html' | 'pdf' | 'xlsx' | 'docx';
+  out?: string;
+  charts?: boolean;
+  previous?: string;
+}
+
+/** The 附图 appendix, with the prior-year document read only when the charts are asked for. */
+async function chartsAppendixFor(
+  document: Document,
+  previousFile: string | undefined,
+  load: (file: string) => Document | Promise<Document>,
+): Promise<string> {
+  const previous = previousFile === undefined ? undefined : await load(previousFile);
+  const { chartsAppendix } = await import('../render/charts.ts');
+  return chartsAppendix(document, previous ? { previous } : {});
 }
 
 /** [██████░░░░] 6/10 */

@@ -29,7 +29,17 @@ section.text{page-break-before:always}
 section.text h3{font-size:12pt;margin:4mm 0 2mm}
 section.text p{text-indent:2em;line-height:1.7;margin:0 0 2mm}
 section.project{page-break-before:always}
+section.charts{page-break-before:always}
+section.charts figure{margin:0 0 4mm}
+section.charts figure+figure{page-break-before:always}
+section.charts figcaption{text-align:center;font-size:12pt;margin-bottom:3mm}
+section.charts svg{display:block;margin:0 auto;max-width:100%;height:auto}
 `;
+
+export interface HtmlOptions {
+  /** An appendix after everything else: the 附图 of src/render/charts.ts (`render --charts`). */
+  appendix?: string;
+}
 
 const amount = (row: TableRow, c: number) => row.amounts[c]?.value ?? '';
 
@@ -110,7 +120,7 @@ ${indicators}
     .join('\n');
 }
 
-export function renderHtml(doc: Document): string {
+export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
   const name = escapeHtml(doc.department.name || '（未识别部门）');
   const year = doc.year ? `${doc.year}年` : '';
   const sections = doc.sections
@@ -131,6 +141,7 @@ ${Object.values(doc.tables)
   .join('\n')}
 ${sections ? `<section class="text">${sections}</section>` : ''}
 ${projectHtml(doc)}
+${options.appendix ?? ''}
 </body></html>
 `;
 }
