@@ -160,10 +160,16 @@ function inUnit(amount: Decimal | null, from: MoneyUnit, to: MoneyUnit): Decimal
 }
 
 /** Draws one chart as an SVG string: server-side, no animation, then released. */
-function svgOf(option: echarts.EChartsCoreOption, height = chartHeight): string {
+function svgOf(
+  option: echarts.EChartsCoreOption,
+  height = chartHeight,
+  /** A second option, from the first layout (what fits where). */
+  refine?: (chart: echarts.ECharts) => echarts.EChartsCoreOption,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: chartWidth, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily }, ...option });
+    if (refine) chart.setOption(refine(chart));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -185,18 +191,70 @@ const printedOf = (p: Labelled) => (p.data as { printed?: string } | undefined)?
  * The treemap: 类 as blocks labelled with name and amount, 款 inside them; a key beside it repeats
  * every 类 with its amount and share, as a small 类 has no room for its label in its block.
  */
+interface Rect {
+  width: number;
+  height: number;
+}
+
+/**
+ * The rectangles ECharts laid out for the first series' items, in data order (a tree's items are its
+ * nodes depth first, the root first). Read from the chart's model, which ECharts does not type.
+ */
+function itemRects(chart: echarts.ECharts): (Rect | undefined)[] {
+  type Model = {
+    getModel(): {
+      getSeriesByIndex(i: number): {
+        getData(): { count(): number; getItemLayout(i: number): Rect | undefined };
+      };
+    };
+  };
+  const data = (chart as unknown as Model).getModel().getSeriesByIndex(0).getData();
+  return Array.from({ length: data.count() }, (_, i) => data.getItemLayout(i));
+}
+
+/** Width of a label line: a CJK character takes the font size, digits and Latin about 0.6 of it. */
+const textWidth = (text: string, fontSize: number) =>
+  [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0);
+
+/** The labels that fit: an amount is shown whole or not at all, as a cut one would read as another number. */
+function fittedLabels(node: FunctionNode, rect: Rect | undefined, parent: boolean) {
+  const room = (rect?.width ?? 0) - 10;
+  if (parent)
+    return textWidth(`${node.name}　${node.amount}`, 12) <= room
+      ? {}
+      : { upperLabel: { formatter: node.name } };
+  const height = rect?.height ?? 0;
+  if (textWidth(node.amount, 11) <= room && height >= 2 * 11 * 1.3 + 6) return {};
+  // A wide, low block: name and amount on one line.
+  const oneLine = `${node.name}　${node.amount}`;
+  if (textWidth(oneLine, 11) <= room && height >= 11 * 1.3 + 4) return { label: { formatter: oneLine } };
+  return { label: { show: false } };
+}
+
 export function functionTreemapSvg(classes: FunctionNode[]): string {
   const total = classes.reduce((s, c) => s.plus(c.amount), big('0')).toFixed();
   const keyWidth = 330;
   const lineHeight = Math.min(24, (chartHeight - 20) / Math.max(classes.length, 1));
-  const data = classes.map((c, i) => ({
-    name: c.name,
-    value: Number(c.amount),
-    printed: c.amount,
-    // The border carries the 类's label (upperLabel), so it takes the 类's colour too.
-    itemStyle: { color: palette[i % palette.length], borderColor: palette[i % palette.length] },
-    children: c.children.map((k) => ({ name: k.name, value: Number(k.amount), printed: k.amount })),
-  }));
+  const data = (rects?: (Rect | undefined)[]) => {
+    // Items in the order of the layout: the root (0), then each 类 followed by its 款.
+    let at = 1;
+    const fitted = (node: FunctionNode, parent: boolean) =>
+      rects ? fittedLabels(node, rects[at++], parent) : {};
+    return classes.map((c, i) => ({
+      name: c.name,
+      value: Number(c.amount),
+      printed: c.amount,
+      // The border carries the 类's label (upperLabel), so it takes the 类's colour too.
+      itemStyle: { color: palette[i % palette.length], borderColor: palette[i % palette.length] },
+      ...fitted(c, c.children.length > 0),
+      children: c.children.map((k) => ({
+        name: k.name,
+        value: Number(k.amount),
+        printed: k.amount,
+        ...fitted(k, false),
+      })),
+    }));
+  };
   const key = classes.flatMap((c, i) => {
     const y = 10 + i * lineHeight;
     const x = chartWidth - keyWidth + 10;
@@ -218,40 +276,44 @@ export function functionTreemapSvg(classes: FunctionNode[]): string {
       },
     ];
   });
-  return svgOf({
-    graphic: key,
-    series: [
-      {
-        type: 'treemap',
-        left: 0,
-        top: 0,
-        width: chartWidth - keyWidth - 10,
-        height: chartHeight,
-        roam: false,
-        nodeClick: false,
-        breadcrumb: { show: false },
-        data,
-        label: {
-          show: true,
-          formatter: (p: Labelled) => `${p.name}\n${printedOf(p)}`,
-          color: '#fff',
-          fontSize: 11,
+  return svgOf(
+    {
+      graphic: key,
+      series: [
+        {
+          type: 'treemap',
+          left: 0,
+          top: 0,
+          width: chartWidth - keyWidth - 10,
+          height: chartHeight,
+          roam: false,
+          nodeClick: false,
+          breadcrumb: { show: false },
+          data: data(),
+          label: {
+            show: true,
+            formatter: (p: Labelled) => `${p.name}\n${printedOf(p)}`,
+            color: '#fff',
+            fontSize: 11,
+          },
+          upperLabel: {
+            show: true,
+            height: 22,
+            formatter: (p: Labelled) => `${p.name}　${printedOf(p)}`,
+            color: '#fff',
+            fontSize: 12,
+          },
+          levels: [
+            { itemStyle: { borderWidth: 0, gapWidth: 3 }, upperLabel: { show: false } },
+            { itemStyle: { borderWidth: 2, gapWidth: 1 } },
+            { itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 } },
+          ],
         },
-        upperLabel: {
-          show: true,
-          height: 22,
-          formatter: (p: Labelled) => `${p.name}　${printedOf(p)}`,
-          color: '#fff',
-          fontSize: 12,
-        },
-        levels: [
-          { itemStyle: { borderWidth: 0, gapWidth: 3 }, upperLabel: { show: false } },
-          { itemStyle: { borderWidth: 2, gapWidth: 1 } },
-          { itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 } },
-        ],
-      },
-    ],
-  });
+      ],
+    },
+    chartHeight,
+    (chart) => ({ series: [{ data: data(itemRects(chart)) }] }),
+  );
 }
 
 /** The bar chart: each part of 三公 this year, beside the prior year when known. */
