@@ -141,7 +141,6 @@ ${Object.values(doc.tables)
   .join('\n')}
 ${sections ? `<section class="text">${sections}</section>` : ''}
 ${projectHtml(doc)}
-${options.appendix ?? ''}
-</body></html>
+${options.appendix ? `${options.appendix}\n` : ''}</body></html>
 `;
 }
