@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Big from 'big.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BudgetTable, Document } from '../src/model/document.ts';
+import { parseDocument } from '../src/parse.ts';
 import { chartsAppendix, threePublicYears } from '../src/render/charts.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { parseSeed, runCli, seedDir, seedFile } from './helpers.ts';
@@ -202,6 +203,20 @@ describe('render --charts (HTML)', () => {
     expect(svgs).toHaveLength(0);
     expect(section).toContain('本文件没有一般公共预算财政拨款支出表');
     expect(section).toContain('本文件没有财政拨款“三公”经费支出表');
+  });
+
+  it('says so when the prior-year document has no 三公 figures, and draws no bar of guessed zeros', async () => {
+    const { section, texts } = appendixOf(chartsAppendix(doc, { previous: parseSeed('001') }));
+    expect(section).toContain('上年公开文件中也没有可读的“三公”经费数');
+    expect(texts[1]).not.toContain(`${doc.year! - 1}年`);
+    // A real final account prints 三公 as one line of unnamed 预算数/决算数 columns: no part can be named.
+    const file = 'putuo-finance-bureau-2024-final-accounts.pdf';
+    const final = await parseDocument(new Uint8Array(readFileSync(join(pdfSamples, file))), file);
+    const appendix = appendixOf(chartsAppendix(final));
+    expect(appendix.svgs).toHaveLength(1);
+    expect(appendix.section).toContain('未能在“三公”经费表中识别出各项金额，不作图');
+    for (const row of final.tables['final-general-expenditure']!.rows.filter((r) => r.code?.length === 3))
+      expect(appendix.texts[0]!.some((t) => t.startsWith(row.name))).toBe(true);
   });
 
   it('has no appendix without --charts, and refuses --charts for xlsx and --previous alone', async () => {

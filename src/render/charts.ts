@@ -142,6 +142,7 @@ export function threePublicYears(
   const before = previous && threePublicTable(previous);
   if (!previous || !before) return { current };
   const amounts = threePublicColumn(before, 0).map((a) => inUnit(a, before.unit, table.unit));
+  if (amounts.every((a) => a === null)) return { current };
   return {
     current,
     prior: {
@@ -366,13 +367,15 @@ export function chartsAppendix(doc: Document, options: ChartsOptions = {}): stri
             : '注：本文件没有一般公共预算财政拨款支出表，不作图。',
         ]);
   const three = threePublicYears(doc, options.previous);
-  const bars = three
-    ? figure(
-        `图2　${year}财政拨款“三公”经费${three.prior ? '与上年对比' : ''}　单位：${three.current.unit}`,
-        threePublicBarSvg(three.current, three.prior),
-        threePublicNotes(doc, three, options.previous),
-      )
-    : figure('图2　财政拨款“三公”经费', '', ['注：本文件没有财政拨款“三公”经费支出表，不作图。']);
+  const bars = !three
+    ? figure('图2　财政拨款“三公”经费', '', ['注：本文件没有财政拨款“三公”经费支出表，不作图。'])
+    : three.current.amounts.every((a) => a === null)
+      ? figure('图2　财政拨款“三公”经费', '', ['注：未能在“三公”经费表中识别出各项金额，不作图。'])
+      : figure(
+          `图2　${year}财政拨款“三公”经费${three.prior ? '与上年对比' : ''}　单位：${three.current.unit}`,
+          threePublicBarSvg(three.current, three.prior),
+          threePublicNotes(doc, three, options.previous),
+        );
   return `<section class="charts"><h2>附图</h2>\n${treemap}\n${bars}</section>`;
 }
 
@@ -381,7 +384,12 @@ function threePublicNotes(
   three: NonNullable<ReturnType<typeof threePublicYears>>,
   previous: Document | undefined,
 ): string[] {
-  if (!three.prior) return ['注：表中没有上年数，也未提供上年公开文件（--previous），图中仅列本年数。'];
+  if (!three.prior)
+    return [
+      previous
+        ? '注：表中没有上年数，上年公开文件中也没有可读的“三公”经费数，图中仅列本年数。'
+        : '注：表中没有上年数，也未提供上年公开文件（--previous），图中仅列本年数。',
+    ];
   if (three.priorFrom === 'column') return ['注：上年数取自本表的上年列。'];
   const notes = [
     `注：上年数取自上年公开文件${previous?.year !== undefined ? `（${previous.year}年）` : ''}。`,
