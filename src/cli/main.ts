@@ -384,11 +384,8 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
     )
     .option('--out <路径>', '输出文件（默认：当前目录下的 <文件名>.<格式>）')
-    .option(
-      '--charts',
-      'HTML 和 PDF 末尾附图：一般公共预算支出按类、款的矩形树图，"三公"经费与上年对比的柱状图',
-    )
-    .option('--previous <文件>', '同一部门上年的公开文本（或 JSON），表中没有上年数时为"三公"附图提供上年数')
+    .option('--charts', '附图：支出树图与"三公"经费对比图（HTML、PDF）')
+    .option('--previous <文件>', '同部门上年公开文本（或JSON），为"三公"附图提供上年数')
     .action(async (file: string, opts: RenderOptions) => {
       if (opts.charts && opts.format !== 'html' && opts.format !== 'pdf')
         throw new InputError('--charts 只用于 html 和 pdf 格式');
