@@ -440,6 +440,6 @@ describe('yusuan render --generate-text', () => {
     expect(refused.stderr).toContain('错误：只能为部门预算公开文本生成情况说明');
     const alone = await runCli(tmp, 'render', seed, '--previous', seed);
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toContain('错误：--previous 只能与 --generate-text 一起使用');
+    expect(alone.stderr).toContain('错误：--previous 需与 --generate-text 或 --charts 一起使用');
   });
 });

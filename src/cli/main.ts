@@ -399,27 +399,32 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       '--generate-text',
       '用按表格生成的标准段落（收支、机关运行经费、"三公"经费）替换情况说明中的相应部分',
     )
+    .option('--charts', '附图：支出树图与"三公"经费对比图（HTML、PDF）')
     .option(
       '--previous <文件>',
-      '与 --generate-text 一起使用：同一部门上年的公开文本，用于写"三公"经费比上年增减',
+      '同一部门上年的公开文本（或 JSON）：--generate-text 用于写"三公"经费比上年增减，--charts 用于上年对比',
     )
     .action(async (file: string, opts: RenderOptions) => {
-      let document = /\.json$/i.test(file) ? readModel(file, io.cwd) : await parseFile(file, io.cwd);
-      if (opts.previous && !opts.generateText)
-        throw new InputError('--previous 只能与 --generate-text 一起使用');
+      if (opts.charts && opts.format !== 'html' && opts.format !== 'pdf')
+        throw new InputError('--charts 只用于 html 和 pdf 格式');
+      if (opts.previous !== undefined && !opts.charts && !opts.generateText)
+        throw new InputError('--previous 需与 --generate-text 或 --charts 一起使用');
+      const load = (f: string) => (/\.json$/i.test(f) ? readModel(f, io.cwd) : parseFile(f, io.cwd));
+      let document = await load(file);
+      const previous = opts.previous === undefined ? undefined : await load(opts.previous);
       if (opts.generateText) {
         const { generateParagraphs, withGeneratedSections } = await import('../generate/paragraphs.ts');
-        const previous = opts.previous ? await parseFile(opts.previous, io.cwd) : undefined;
         document = withGeneratedSections(document, generateParagraphs(document, { previous }));
       }
       const path =
         outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
+      const html = opts.charts ? { appendix: await chartsAppendixFor(document, previous) } : {};
       if (opts.format === 'html') {
         const { renderHtml } = await import('../render/html.ts');
-        writeOutput(path, renderHtml(document));
+        writeOutput(path, renderHtml(document, html));
       } else if (opts.format === 'pdf') {
         const { renderPdf } = await import('../render/pdf.ts');
-        writeOutput(path, await renderPdf(document));
+        writeOutput(path, await renderPdf(document, { html }));
       } else if (opts.format === 'xlsx') {
         const { renderXlsx } = await import('../render/xlsx.ts');
         writeOutput(path, await renderXlsx(document));
@@ -533,7 +538,14 @@ interface RenderOptions {
   format: 'html' | 'pdf' | 'xlsx' | 'docx';
   out?: string;
   generateText?: boolean;
+  charts?: boolean;
   previous?: string;
+}
+
+/** The 附图 appendix. */
+async function chartsAppendixFor(document: Document, previous: Document | undefined): Promise<string> {
+  const { chartsAppendix } = await import('../render/charts.ts');
+  return chartsAppendix(document, previous ? { previous } : {});
 }
 
 /** [██████░░░░] 6/10 */

@@ -35,7 +35,17 @@ section.text h3{font-size:12pt;margin:4mm 0 2mm}
 section.text p{text-indent:2em;line-height:1.7;margin:0 0 2mm}
 table.inline{margin:2mm 0}
 section.project{page-break-before:always}
+section.charts{page-break-before:always}
+section.charts figure{margin:0 0 4mm}
+section.charts figure+figure{page-break-before:always}
+section.charts figcaption{text-align:center;font-size:12pt;margin-bottom:3mm}
+section.charts svg{display:block;margin:0 auto;max-width:100%;height:auto}
 `;
+
+export interface HtmlOptions {
+  /** An appendix after everything else: the 附图 of src/render/charts.ts (`render --charts`). */
+  appendix?: string;
+}
 
 function cellClass(c: Cell): string {
   const names = [c.numeric && 'n', c.code && 'code', c.centred && 'c', c.label && 'l'].filter(Boolean);
@@ -112,7 +122,7 @@ function textHtml(text: string, units: OrgUnit[]): string {
   return out.join('');
 }
 
-export function renderHtml(doc: Document): string {
+export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
   const name = escapeHtml(doc.department.name || '（未识别部门）');
   const year = doc.year ? `${doc.year}年` : '';
   const sections = doc.sections
@@ -127,6 +137,6 @@ ${Object.values(doc.tables)
   .join('\n')}
 ${sections ? `<section class="text">${sections}</section>` : ''}
 ${projectHtml(doc)}
-</body></html>
+${options.appendix ? `${options.appendix}\n` : ''}</body></html>
 `;
 }

@@ -1,21 +1,36 @@
 // The standard disclosure as PDF: the HTML printed by Chromium with a TrueType CJK font
 // (fonts-wqy-microhei), so that the text a reader copies — or pdftotext extracts — is exact.
+import type { Browser } from 'playwright-core';
 import type { Document } from '../model/document.ts';
-import { renderHtml } from './html.ts';
+import { type HtmlOptions, renderHtml } from './html.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function renderPdf(doc: Document): Promise<Uint8Array> {
+export interface PdfOptions {
+  html?: HtmlOptions;
+  /** A Chromium already launched (launchChromium), reused across renders; the caller closes it. */
+  browser?: Browser;
+}
+
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
+}
+
+export async function renderPdf(doc: Document, options: PdfOptions = {}): Promise<Uint8Array> {
+  const browser = options.browser ?? (await launchChromium());
   try {
     const page = await browser.newPage();
-    await page.setContent(renderHtml(doc), { waitUntil: 'load' });
-    return new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+    try {
+      await page.setContent(renderHtml(doc, options.html), { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+    } finally {
+      await page.close();
+    }
   } finally {
-    await browser.close();
+    if (!options.browser) await browser.close();
   }
 }
