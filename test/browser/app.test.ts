@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocuments } from '../../src/demo/generate.ts';
+import { big } from '../../src/model/decimal.ts';
+import type { Document } from '../../src/model/document.ts';
+import { parseDocument } from '../../src/parse.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
@@ -123,8 +126,15 @@ describe('web app in Chromium', () => {
   /** A document as the API gives it, to hold the screens to (counts follow the rules as they evolve). */
   const api = async (id: number) =>
     (await (await fetch(`${base}/api/documents/${id}`)).json()) as {
-      summary: { errors: number; warnings: number; infos: number };
-      findings: { severity: string }[];
+      summary: { errors: number; warnings: number; infos: number; version: number };
+      document: Document;
+      findings: {
+        rule: string;
+        severity: string;
+        where: { table?: string; row?: string; column?: string };
+        expected?: number;
+        actual?: number;
+      }[];
     };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
 
@@ -303,6 +313,79 @@ describe('web app in Chromium', () => {
     });
     expect(refused.status).toBe(401);
     expect(refused.body.error).toBe('请先登录');
+    await context.close();
+  });
+
+  it('an editor corrects amounts in place: a new version with fewer findings, in the standard formats', async () => {
+    const id = ids[budget004]!;
+    const before = await api(id);
+    // 301 is printed 0.01 above the sum of its children in two columns: raise its last child to match.
+    const findings = before.findings.filter(
+      (f) => f.rule === 'table-parent-children' && f.where.table === 'general-basic' && f.where.row === '301',
+    );
+    expect(findings).toHaveLength(2);
+    const table = before.document.tables['general-basic']!;
+    const child = [...table.rows].reverse().find((r) => r.code?.startsWith('301') && r.code.length === 5)!;
+    const edits = findings.map((f) => ({
+      column: f.where.column!,
+      value: big(child.amounts[table.columns.indexOf(f.where.column!)]!.value)
+        .plus(big(String(f.actual)).minus(big(String(f.expected))))
+        .toFixed(2),
+    }));
+    const cellOf = (column: string) =>
+      page.locator(`td[data-table="general-basic"][data-row="${child.code}"][data-column="${column}"]`);
+    const type = async (column: string, value: string) => {
+      await cellOf(column).locator('button.edit-value').click();
+      await cellOf(column).locator('input').fill(value);
+      await cellOf(column).locator('input').press('Enter');
+    };
+
+    const { context, page } = await open(`/documents/${id}`);
+    await logIn(page, 'editor');
+    const bar = page.locator('[data-testid=edit-bar]');
+    await bar.waitFor();
+    // A malformed amount: the server's message, nothing saved.
+    await type(edits[0]!.column, '1O.5');
+    await bar.locator('button', { hasText: '保存为新版本' }).click();
+    await until(() => bar.locator('.error-text').textContent()).toBe(
+      '第 1 处修改：「1O.5」不是有效的金额，应为数字，如 198.90',
+    );
+    await bar.locator('button', { hasText: '放弃修改' }).click();
+    expect(await cellOf(edits[0]!.column).textContent()).toBe(child.amounts[0]!.value);
+
+    for (const e of edits) await type(e.column, e.value);
+    for (const e of edits) expect(await classes(cellOf(e.column))).toContain('edited');
+    expect(await bar.locator('strong').textContent()).toBe('待保存的修改 2 处');
+    await shot(page, 'edit-pending');
+    await bar.locator('button', { hasText: '保存为新版本' }).click();
+
+    await until(() => page.url()).not.toContain(`/documents/${id}`);
+    const newId = Number(/\/documents\/(\d+)$/.exec(page.url())?.[1]);
+    const after = await api(newId);
+    expect(after.summary.version).toBe(before.summary.version + 1);
+    expect(after.findings).toHaveLength(before.findings.length - 2);
+    await until(() => page.locator('aside.findings li.finding').count()).toBe(after.findings.length);
+    expect(
+      await page
+        .locator('li.finding[data-rule="table-parent-children"]', { hasText: '「301 工资福利支出」' })
+        .count(),
+    ).toBe(0);
+    for (const e of edits) expect(await cellOf(e.column).textContent()).toBe(e.value);
+    expect(await page.locator('[data-testid=version-edits] li').count()).toBe(2);
+    expect(await page.locator('.history li').count()).toBe(2);
+    await shot(page, 'edited-document');
+
+    // The corrected version in the standard formats: the workbook reads back with the new amounts.
+    const download = page.waitForEvent('download');
+    await page.locator('a[data-render=xlsx]').click();
+    const bytes = new Uint8Array(readFileSync((await (await download).path())!));
+    const back = await parseDocument(bytes, 'edited.xlsx');
+    const row = back.tables['general-basic']!.rows.find((r) => r.code === child.code)!;
+    expect(row.amounts.slice(0, 2).map((a) => a?.value)).toEqual(edits.map((e) => e.value));
+    for (const format of ['html', 'pdf', 'docx'])
+      expect(await page.locator(`a[data-render=${format}]`).getAttribute('href')).toBe(
+        `/api/documents/${newId}/render?format=${format}`,
+      );
     await context.close();
   });
 });
