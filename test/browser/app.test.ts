@@ -1,6 +1,7 @@
 // The web app in a real browser (Debian Chromium driven by playwright-core) against the real server on
 // in-memory PGlite. Builds web/dist first when it is missing or older than the web sources.
 // Screenshots of each screen go to test/browser/artifacts/.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,9 @@ const seed = (name: string) => new Uint8Array(readFileSync(join(seeds, name)));
 const budget000 = '000_fcc4ddfc57e18395.txt';
 const budget004 = '004_b9fc89043e8814d5.txt';
 const performance003 = '003_197cfe662bbdfdb7.txt';
+const shanghaiPdf = fileURLToPath(
+  new URL('../../../shared/samples/pdf/putuo-wanli-subdistrict-2025-budget.pdf', import.meta.url),
+);
 const password = 'browser-test-password';
 const hostileName = '<img/src=x/onerror=alert(1)>商务部门';
 
@@ -72,6 +76,7 @@ describe('web app in Chromium', () => {
           ids[name] = (await importFile(s, seed(name), name)).id;
         for (const demo of demoDocuments().filter((d) => d.name.startsWith('demo-401-')))
           ids[demo.name] = (await importFile(s, new TextEncoder().encode(demo.text), demo.name)).id;
+        ids.pdf = (await importFile(s, new Uint8Array(readFileSync(shanghaiPdf)), 'shanghai.pdf')).id;
         const hostile = new TextDecoder().decode(seed(budget004)).replace('商务部门', hostileName);
         ids.hostile = (await importFile(s, new TextEncoder().encode(hostile), 'hostile.txt')).id;
         const department = await s
@@ -131,7 +136,8 @@ describe('web app in Chromium', () => {
       findings: {
         rule: string;
         severity: string;
-        where: { table?: string; row?: string; column?: string };
+        message: string;
+        where: { table?: string; row?: string; column?: string; line?: number; page?: number };
         expected?: number;
         actual?: number;
       }[];
@@ -386,6 +392,69 @@ describe('web app in Chromium', () => {
       expect(await page.locator(`a[data-render=${format}]`).getAttribute('href')).toBe(
         `/api/documents/${newId}/render?format=${format}`,
       );
+    await context.close();
+  });
+
+  it('文档 of a PDF: selecting a finding shows its original page with the cell boxed', async () => {
+    const stored = await api(ids.pdf!);
+    // A finding on a table cell, and the amount it points at with the cell's box as read from the PDF.
+    const [finding, amount] = stored.findings.flatMap((f) => {
+      const table = f.where.table ? stored.document.tables[f.where.table as 'income'] : undefined;
+      const row = table?.rows.find((r) => r.code === f.where.row && r.source.line === f.where.line);
+      const cell = row?.amounts[table!.columns.indexOf(f.where.column ?? '')];
+      return cell?.source.box ? [[f, cell] as const] : [];
+    })[0]!;
+    const box = amount.source.box!;
+    const pageNumber = amount.source.page!;
+    // The box encloses the printed amount: pdftotext reads exactly it from that area of the page.
+    const cropped = spawnSync(
+      'pdftotext',
+      [
+        ...['-f', String(pageNumber), '-l', String(pageNumber), '-r', '72'],
+        ...['-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y))],
+        ...['-W', String(Math.ceil(box.width) + 1), '-H', String(Math.ceil(box.height) + 1)],
+        shanghaiPdf,
+        '-',
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
+    expect(cropped.replace(/[\s,]/g, '')).toBe(amount.value);
+    const pageWidth = Number(
+      /size:\s*([\d.]+) x/.exec(
+        spawnSync('pdfinfo', ['-f', String(pageNumber), '-l', String(pageNumber), shanghaiPdf], {
+          encoding: 'utf8',
+        }).stdout,
+      )?.[1],
+    );
+
+    const { context, page } = await open(`/documents/${ids.pdf}`);
+    await page.locator('li.finding', { hasText: finding.message }).locator('button.finding-main').click();
+    const figure = page.locator(`figure.original-page[data-page="${pageNumber}"]`);
+    const marker = figure.locator('.cell-box');
+    await marker.waitFor();
+    // The page is drawn: the canvas holds ink (text and rules), not only white.
+    const dark = await figure.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) n++;
+      return n;
+    });
+    expect(dark).toBeGreaterThan(2000);
+    // The marker stands over the cell's box, scaled as the page is.
+    const canvasBox = (await figure.locator('canvas').boundingBox())!;
+    const markerBox = (await marker.boundingBox())!;
+    const scale = canvasBox.width / pageWidth;
+    expect(Math.abs(markerBox.x - canvasBox.x - box.x * scale)).toBeLessThan(4);
+    expect(Math.abs(markerBox.y - canvasBox.y - box.y * scale)).toBeLessThan(4);
+    expect(Math.abs(markerBox.width - box.width * scale)).toBeLessThan(6);
+    expect(Math.abs(markerBox.height - box.height * scale)).toBeLessThan(6);
+    await shot(page, 'pdf-finding');
+    await figure.locator('button', { hasText: '放大' }).click();
+    await until(async () => (await figure.locator('canvas').boundingBox())!.width).toBeGreaterThan(
+      canvasBox.width * 2,
+    );
+    await marker.waitFor();
+    await shot(page, 'pdf-finding-large');
     await context.close();
   });
 });

@@ -22,6 +22,7 @@ import { Counts } from '../components/Counts.tsx';
 import { DocTable } from '../components/DocTable.tsx';
 import type { Editing } from '../components/EditableValue.tsx';
 import { type FindingFilter, Findings } from '../components/Findings.tsx';
+import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
 import { Link, navigate } from '../router.tsx';
 import { marksOf, sectionId } from '../targets.ts';
@@ -102,6 +103,13 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   if (error) return <p className="error-text">{error}</p>;
   if (!stored) return <p className="muted">加载中…</p>;
   const { summary, document: doc, findings, history, edits } = stored;
+  // Read from a PDF with positions: amounts carry their cell boxes, and a finding can show its page.
+  const fromPdf = Object.values(doc.tables).some((t) =>
+    t.rows.some((r) => r.amounts.some((a) => a?.source.box)),
+  );
+  const selectedSource = selected === null ? undefined : targets[selected]?.source;
+  const selectedPage =
+    selectedSource?.page ?? (selected === null ? undefined : findings[selected]?.where.page);
   const editing: Editing | undefined = mayEdit(user, summary)
     ? {
         pending,
@@ -252,6 +260,15 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           tableTitle={tableTitle}
           selected={selected}
           onSelect={select}
+          detail={
+            fromPdf && selectedPage !== undefined ? (
+              <OriginalPage
+                key={selected}
+                documentId={id}
+                source={{ line: 0, ...selectedSource, page: selectedPage }}
+              />
+            ) : undefined
+          }
         />
         <div className="doc-body">
           <nav className="toc">
