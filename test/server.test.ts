@@ -472,6 +472,22 @@ for (const backend of backends) {
       );
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: string }).error).toContain('没有第 999 个指标');
+      // Concurrent corrections of one version: one becomes the next version, the others are told to reload.
+      const raced = await Promise.all(
+        ['≥98%', '≥97%', '≥96%', '≥95%'].map((value) =>
+          patch(after.summary.id, [{ project: project.code, indicator, value }], editor),
+        ),
+      );
+      expect(raced.map((x) => x.status).sort()).toEqual([200, 409, 409, 409]);
+      const versions = await store
+        .selectFrom('document')
+        .select(['version', 'superseded_by'])
+        .where('department_id', '=', departmentOf004)
+        .where('kind', '=', 'budget')
+        .orderBy('version')
+        .execute();
+      expect(versions.map((v) => v.version)).toEqual(versions.map((_, i) => i + 1));
+      expect(versions.filter((v) => v.superseded_by === null)).toHaveLength(1);
     });
 
     it('writes the corrected document out in every standard format', async () => {
