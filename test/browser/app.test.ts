@@ -347,6 +347,9 @@ describe('web app in Chromium', () => {
     };
 
     const { context, page } = await open(`/documents/${id}`);
+    // Read-only until a user who may change the document logs in.
+    await page.locator('aside.findings li.finding').first().waitFor();
+    expect(await page.locator('[data-testid=edit-bar], button.edit-value').count()).toBe(0);
     await logIn(page, 'editor');
     const bar = page.locator('[data-testid=edit-bar]');
     await bar.waitFor();
@@ -392,6 +395,10 @@ describe('web app in Chromium', () => {
       expect(await page.locator(`a[data-render=${format}]`).getAttribute('href')).toBe(
         `/api/documents/${newId}/render?format=${format}`,
       );
+    // The superseded version is history: shown, not editable.
+    await page.goto(`${base}/documents/${id}`);
+    await page.locator('.status.old').waitFor();
+    expect(await page.locator('[data-testid=edit-bar], button.edit-value').count()).toBe(0);
     await context.close();
   });
 
