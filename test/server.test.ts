@@ -1,15 +1,23 @@
 // The HTTP API against embedded PGlite, and against PostgreSQL when DATABASE_URL is set (CI sets it).
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/check/types.ts';
+import { big } from '../src/model/decimal.ts';
+import type { Document } from '../src/model/document.ts';
+import { parseDocument } from '../src/parse.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 import { importFile } from '../src/store/documents.ts';
+import type { DocumentSummary } from '../src/store/queries.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const seed = (name: string) => new Uint8Array(readFileSync(join(seeds, name)));
@@ -303,6 +311,225 @@ for (const backend of backends) {
         await (await fetch(`${base}/api/documents/${id}/original`)).arrayBuffer(),
       );
       expect(Buffer.from(original).equals(Buffer.from(new TextEncoder().encode(hostile)))).toBe(true);
+    });
+
+    type Stored = {
+      summary: DocumentSummary;
+      document: Document;
+      findings: Finding[];
+      history: DocumentSummary[];
+    };
+    const getDocument = async (id: number) =>
+      (await (await fetch(`${base}/api/documents/${id}`)).json()) as Stored;
+    async function patch(id: number, edits: unknown, auth?: { cookie: string; csrf: string }) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (auth) {
+        headers.cookie = auth.cookie;
+        headers['x-csrf-token'] = auth.csrf;
+      }
+      return fetch(`${base}/api/documents/${id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ edits }),
+      });
+    }
+    const key = (f: Finding) => `${f.rule} ${JSON.stringify(f.where)} ${f.message}`;
+    /** The findings as a set (the store keeps no order among findings of one line). */
+    const keys = (findings: Finding[]) => findings.map(key).sort();
+    /** 「301」's finding that a column is not the sum of its 301xx children. */
+    const parentChildren = (f: Finding) =>
+      f.rule === 'table-parent-children' && f.where.table === 'general-basic' && f.where.row === '301';
+
+    it('corrects amounts as a new version: the findings go, the old version and the audit entry stay', async () => {
+      const imported = await importFile(store, seed(budget000), budget000);
+      const before = await getDocument(imported.id);
+      // 301 is printed as more than its children in 合计 and 人员经费: raise its last child by the difference.
+      const findings = before.findings.filter(parentChildren);
+      expect(findings.map((f) => [f.severity, f.where.column])).toEqual([
+        ['error', '合计'],
+        ['error', '人员经费'],
+      ]);
+      const table = before.document.tables['general-basic']!;
+      const child = [...table.rows].reverse().find((r) => r.code?.startsWith('301') && r.code.length === 5)!;
+      const edits = findings.map((f) => {
+        const column = table.columns.indexOf(f.where.column!);
+        const value = big(child.amounts[column]!.value)
+          .plus(big(String(f.actual)).minus(big(String(f.expected))))
+          .toFixed(2);
+        return { table: 'general-basic', row: child.code!, column: f.where.column!, value };
+      });
+
+      // Anonymous, without the CSRF token, an editor of another department: refused.
+      expect((await patch(imported.id, edits)).status).toBe(401);
+      const reviewer = await session('reviewer');
+      expect((await patch(imported.id, edits, { ...reviewer, csrf: 'wrong' })).status).toBe(403);
+      const editor = await session('editor');
+      const foreign = await patch(imported.id, edits, editor);
+      expect(foreign.status).toBe(403);
+      expect(((await foreign.json()) as { error: string }).error).toContain('只能修改本部门');
+      // A malformed amount, an unknown row: a clear 400.
+      const malformed = await patch(imported.id, [edits[0], { ...edits[1], value: '1l.64' }], reviewer);
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { error: string }).error).toBe(
+        '第 2 处修改：「1l.64」不是有效的金额，应为数字，如 198.90',
+      );
+      const noRow = await patch(imported.id, [{ ...edits[0], row: '30198' }], reviewer);
+      expect(noRow.status).toBe(400);
+      expect(((await noRow.json()) as { error: string }).error).toContain('表中没有「30198」这一行');
+      const unchanged = await getDocument(imported.id);
+      expect(unchanged.summary.current).toBe(true);
+      expect(unchanged.history).toHaveLength(1);
+
+      const r = await patch(imported.id, edits, reviewer);
+      expect(r.status).toBe(200);
+      const result = (await r.json()) as { id: number; status: string; version: number; supersedes: number };
+      expect(result).toMatchObject({
+        status: 'edited',
+        version: before.summary.version + 1,
+        supersedes: imported.id,
+      });
+      const after = await getDocument(result.id);
+      // Exactly the two findings are gone; nothing else changed.
+      expect(keys(after.findings)).toEqual(keys(before.findings.filter((f) => !parentChildren(f))));
+      expect(after.summary.errors).toBe(before.summary.errors - 2);
+      expect(after.summary).toMatchObject({ current: true, editedFrom: imported.id });
+      const editedRow = after.document.tables['general-basic']!.rows.find((row) => row.code === child.code)!;
+      expect(editedRow.amounts.slice(0, 2).map((a) => a?.value)).toEqual(edits.map((e) => e.value));
+      const cells = await store
+        .selectFrom('cell')
+        .select(['column_name', sql<string>`amount::text`.as('amount')])
+        .where('document_id', '=', result.id)
+        .where('table_key', '=', 'general-basic')
+        .where('row_code', '=', child.code!)
+        .orderBy('column_index')
+        .execute();
+      expect(cells).toEqual(edits.map((e) => ({ column_name: e.column, amount: e.value })));
+
+      // The corrected version is kept whole in history; the same file imported again changes nothing.
+      const old = await getDocument(imported.id);
+      expect(old.summary.current).toBe(false);
+      expect(keys(old.findings)).toEqual(keys(before.findings));
+      expect(after.history.map((h) => [h.id, h.current])).toEqual([
+        [result.id, true],
+        [imported.id, false],
+      ]);
+      expect(await importFile(store, seed(budget000), budget000)).toMatchObject({
+        id: imported.id,
+        status: 'unchanged',
+      });
+      const original = new Uint8Array(
+        await (await fetch(`${base}/api/documents/${result.id}/original`)).arrayBuffer(),
+      );
+      expect(Buffer.from(original).equals(Buffer.from(seed(budget000)))).toBe(true);
+      // The superseded version cannot be edited any more.
+      expect((await patch(imported.id, [{ ...edits[0], value: '1' }], reviewer)).status).toBe(409);
+
+      const admin = await session('admin');
+      const audit = (await (
+        await fetch(`${base}/api/audit`, { headers: { cookie: admin.cookie } })
+      ).json()) as {
+        action: string;
+        user_id: number;
+        detail: { document: number; supersedes: number; edits: { before: string; after: string }[] };
+      }[];
+      const entry = audit.find((a) => a.action === 'edit' && a.detail.document === result.id)!;
+      expect(entry.detail.supersedes).toBe(imported.id);
+      expect(entry.detail.edits.map((e) => [e.before, e.after])).toEqual(
+        edits.map((e, i) => [child.amounts[i]!.value, e.value]),
+      );
+      const reviewerId = await store
+        .selectFrom('app_user')
+        .select('id')
+        .where('name', '=', 'reviewer')
+        .executeTakeFirstOrThrow();
+      expect(entry.user_id).toBe(reviewerId.id);
+    });
+
+    it('lets an editor correct an indicator value of their own department', async () => {
+      const list = (await (await fetch(`${base}/api/documents`)).json()) as DocumentSummary[];
+      const own = list.find((d) => d.departmentId === departmentOf004 && d.kind === 'budget')!;
+      const before = await getDocument(own.id);
+      const unmeasurable = (f: Finding) =>
+        f.rule === 'project-indicator-value' && f.message.includes('≥99百分');
+      const finding = before.findings.find(unmeasurable)!;
+      const project = before.document.projects.find((p) => p.code === finding.where.project)!;
+      const indicator = project.indicators.findIndex((i) => i.source.line === finding.where.line);
+      expect(project.indicators[indicator]!.value).toBe('≥99百分');
+
+      const editor = await session('editor');
+      const r = await patch(own.id, [{ project: project.code, indicator, value: '≥99%' }], editor);
+      expect(r.status).toBe(200);
+      const after = await getDocument(((await r.json()) as { id: number }).id);
+      const edited = after.document.projects.find((p) => p.code === project.code)!.indicators[indicator]!;
+      expect(edited.value).toBe('≥99%');
+      expect(edited.parsed).toMatchObject({ type: 'quantity', operator: '≥', number: '99', unit: '%' });
+      expect(after.findings.filter((f) => f.where.project === project.code && unmeasurable(f))).toEqual([]);
+      expect(after.summary.warnings).toBe(before.summary.warnings - 1);
+      const bad = await patch(
+        after.summary.id,
+        [{ project: project.code, indicator: 999, value: '1' }],
+        editor,
+      );
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toContain('没有第 999 个指标');
+      // Concurrent corrections of one version: one becomes the next version, the others are told to reload.
+      const raced = await Promise.all(
+        ['≥98%', '≥97%', '≥96%', '≥95%'].map((value) =>
+          patch(after.summary.id, [{ project: project.code, indicator, value }], editor),
+        ),
+      );
+      expect(raced.map((x) => x.status).sort()).toEqual([200, 409, 409, 409]);
+      const versions = await store
+        .selectFrom('document')
+        .select(['version', 'superseded_by'])
+        .where('department_id', '=', departmentOf004)
+        .where('kind', '=', 'budget')
+        .orderBy('version')
+        .execute();
+      expect(versions.map((v) => v.version)).toEqual(versions.map((_, i) => i + 1));
+      expect(versions.filter((v) => v.superseded_by === null)).toHaveLength(1);
+    });
+
+    it('writes the corrected document out in every standard format', async () => {
+      const list = (await (await fetch(`${base}/api/documents`)).json()) as DocumentSummary[];
+      const edited = list.find((d) => d.fileName === budget000 && d.editedFrom !== null)!;
+      const download = async (format: string) => {
+        const r = await fetch(`${base}/api/documents/${edited.id}/render?format=${format}`);
+        expect(r.status).toBe(200);
+        expect(r.headers.get('content-disposition')).toContain(
+          encodeURIComponent(`第${edited.version}版.${format}`),
+        );
+        return new Uint8Array(await r.arrayBuffer());
+      };
+      // The row the edit corrected, as the edited version holds it.
+      const stored = (await getDocument(edited.id)) as Stored & { edits: { edit: { row: number } }[] };
+      const row = stored.document.tables['general-basic']!.rows[stored.edits[0]!.edit.row]!;
+      const amounts = row.amounts.slice(0, 2).map((a) => a!.value);
+      expect(stored.edits).toHaveLength(2);
+      const html = new TextDecoder().decode(await download('html'));
+      expect(html).toContain(
+        `<td class="code c">${row.code}</td><td>${row.name}</td>${amounts.map((a) => `<td class="n">${a}</td>`).join('')}`,
+      );
+      // XLSX and DOCX read back with the corrected amounts.
+      for (const format of ['xlsx', 'docx']) {
+        const back = await parseDocument(await download(format), `edited.${format}`);
+        const read = back.tables['general-basic']!.rows.find((r) => r.code === row.code)!;
+        expect(
+          read.amounts.slice(0, 2).map((a) => a?.value),
+          format,
+        ).toEqual(amounts);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'yusuan-server-'));
+      try {
+        writeFileSync(join(dir, 'edited.pdf'), await download('pdf'));
+        const text = spawnSync('pdftotext', ['-raw', join(dir, 'edited.pdf'), '-'], {
+          encoding: 'utf8',
+        }).stdout;
+        expect(text.replace(/\s+/g, '')).toContain(`${row.code}${row.name}${amounts.join('')}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect((await fetch(`${base}/api/documents/${edited.id}/render?format=odt`)).status).toBe(400);
     });
   });
 }

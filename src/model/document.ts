@@ -11,6 +11,11 @@ export type MoneyUnit = '万元' | '元';
 export interface Source {
   line: number;
   page?: number;
+  /**
+   * PDF: the box of the printed cell (amounts of tables read with positions), in points from the top left
+   * of the page as displayed, y downwards — so that the original page can be shown with the cell marked.
+   */
+  box?: { x: number; y: number; width: number; height: number };
 }
 
 /**

@@ -37,7 +37,9 @@ export function recognise(read: Layout): Document {
     const spec = line.cells ? undefined : matchTableTitle(line.compact);
     if (spec && !doc.tables[spec.key]) {
       const { table, header, next } = line.layout.boxes
-        ? readPositionedTable(layout.lines, i, spec, unit, isTableTitle)
+        ? readPositionedTable(layout.lines, i, spec, unit, isTableTitle, {
+            cellBoxes: layout.style === 'pdf',
+          })
         : readTable(lines, i, spec, unit);
       doc.tables[spec.key] = table;
       if (header) headers.push(header);

@@ -2,7 +2,7 @@
 // printed cell keeps its box, so each amount goes to the column whose heading stands above it.
 // The columns are the ones the document prints (regions print other sets), read from its header.
 import { toDecimal } from '../model/decimal.ts';
-import type { BudgetTable, MoneyUnit, TableRow, TableSide } from '../model/document.ts';
+import type { Amount, BudgetTable, MoneyUnit, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import type { TableSpec } from './catalogue.ts';
 import { compact } from './text.ts';
@@ -43,6 +43,22 @@ const cellsOf = (line: LayoutLine): Cell[] => {
 const center = (b: Box) => b.x + b.width / 2;
 const sourceOf = (line: LayoutLine) =>
   line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+
+/** Each cell's amount in the column whose heading's centre is nearest to the cell's own, with its box. */
+function placeAmounts(
+  columns: Column[],
+  cells: Cell[],
+  line: LayoutLine,
+  withBoxes: boolean,
+): (Amount | null)[] {
+  const placed: (Cell | null)[] = columns.map(() => null);
+  for (const c of cells) placed[nearest(columns, center(c.box))] = c;
+  return placed.map((c) => {
+    const value = c === null ? null : toDecimal(c.text);
+    if (c === null || value === null) return null;
+    return { value, source: withBoxes ? { ...sourceOf(line), box: c.box } : sourceOf(line) };
+  });
+}
 
 export function isPositioned(lines: LayoutLine[], at: number): boolean {
   return lines[at]?.boxes !== undefined;
@@ -148,6 +164,7 @@ function isDataLine(line: LayoutLine, twoSided = false): boolean {
 function codedRow(
   cells: Cell[],
   columns: Column[],
+  place: (columns: Column[], cells: Cell[], line: LayoutLine) => (Amount | null)[],
   line: LayoutLine,
   previous: TableRow | undefined,
   text: string,
@@ -183,11 +200,9 @@ function codedRow(
     previous.name += compact(names.map((c) => c.text).join(''));
     return null;
   }
-  const values: (string | null)[] = columns.map(() => null);
-  for (const c of amounts) values[nearest(columns, center(c.box))] = toDecimal(c.text);
   const row: TableRow = {
     name: compact(names.map((c) => c.text).join('')),
-    amounts: values.map((v) => (v === null ? null : { value: v, source: sourceOf(line) })),
+    amounts: place(columns, amounts, line),
     source: sourceOf(line),
   };
   if (codeParts.length > 0) row.code = codeParts.join('');
@@ -204,6 +219,8 @@ export function readPositionedTable(
   spec: TableSpec,
   unit: MoneyUnit,
   isTitle: (line: LayoutLine) => boolean,
+  /** Keep each amount's cell box in its source (real page positions, i.e. a PDF's). */
+  options: { cellBoxes: boolean },
 ): PositionedResult {
   // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
   const ends = (at: number) => {
@@ -273,12 +290,8 @@ export function readPositionedTable(
         ]
       : [{ from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY, columns }];
   const tableColumns = blocks[0]!.columns;
-  // Each amount goes to the column whose heading's centre is nearest to its own.
-  const place = (cols: Column[], cells: Cell[], line: LayoutLine) => {
-    const values: (string | null)[] = cols.map(() => null);
-    for (const c of cells) values[nearest(cols, center(c.box))] = toDecimal(c.text);
-    return values.map((v) => (v === null ? null : { value: v, source: sourceOf(line) }));
-  };
+  const place = (cols: Column[], cells: Cell[], line: LayoutLine) =>
+    placeAmounts(cols, cells, line, options.cellBoxes);
 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -336,7 +349,7 @@ export function readPositionedTable(
     const blockCells = blocks.map((blk) => cells.filter((c) => c.box.x >= blk.from && c.box.x < blk.to));
     blockCells.forEach((mine, b) => {
       if (mine.length === 0) return;
-      const row = codedRow(mine, blocks[b]!.columns, line, rows[rows.length - 1], text, numbered);
+      const row = codedRow(mine, blocks[b]!.columns, place, line, rows[rows.length - 1], text, numbered);
       if (row) rows.push(row);
     });
   }

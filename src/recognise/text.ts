@@ -11,8 +11,6 @@ export function normalise(text: string): string {
 }
 
 const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
-/** Plain and without whitespace: already compact. */
-const plainUnspaced = /^[\x21-\x7e\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
 export function compact(text: string): string {

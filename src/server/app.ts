@@ -1,5 +1,5 @@
-// The HTTP API (fastify) and the built web app. Anonymous users read; 管理员/审核 import anything,
-// 填报 only their own department's documents; only 管理员 manages users and reads the audit log.
+// The HTTP API (fastify) and the built web app. Anonymous users read; 管理员/审核 import and correct
+// anything, 填报 only their own department's documents; only 管理员 manages users and reads the audit log.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,19 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { rules } from '../check/rules/index.ts';
+import { EditError } from '../edit/apply.ts';
 import { toCsv } from '../export/csv.ts';
 import { toJson } from '../export/json.ts';
 import { toXlsxBuffer } from '../export/xlsx.ts';
+import type { Document } from '../model/document.ts';
 import { ReadError } from '../read/layout.ts';
+import { renderDocx } from '../render/docx.ts';
+import { renderHtml } from '../render/html.ts';
+import { renderPdf } from '../render/pdf.ts';
+import { renderXlsx } from '../render/xlsx.ts';
 import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
-import { importFile, RefusedImport } from '../store/documents.ts';
+import { editDocument, importFile, RefusedEdit, RefusedImport } from '../store/documents.ts';
 import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
 import { createUser, login, logout, type Role, sessionUser, type User } from './auth.ts';
 import { openApi } from './openapi.ts';
@@ -175,6 +181,45 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         );
       default:
         throw new HttpError(400, `不支持的导出格式 ${format}（可用：csv、json、xlsx、html）`);
+    }
+  });
+  // The standard disclosure written out from the stored model (an edited version as corrected).
+  app.get(
+    '/api/documents/:id/render',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const format = (request.query as { format?: string }).format ?? 'html';
+      const renderer = renderers[format];
+      if (!renderer) throw new HttpError(400, `不支持的格式 ${format}（可用：html、pdf、xlsx、docx）`);
+      const stored = await storedDocument(store, idParam(request));
+      if (!stored) throw new HttpError(404, '没有这个文档');
+      const base = stored.summary.fileName.replace(/\.[^.]+$/, '');
+      return sendDownload(
+        reply,
+        `${base}-第${stored.summary.version}版.${format}`,
+        renderer.type,
+        Buffer.from(await renderer.render(stored.document)),
+      );
+    },
+  );
+  app.patch('/api/documents/:id', async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    const id = idParam(request);
+    const body = (request.body ?? {}) as { edits?: unknown };
+    try {
+      const result = await editDocument(store, id, body.edits, {
+        userId: user.id,
+        refuse: (departmentId) =>
+          user.role === 'editor' && departmentId !== user.departmentId
+            ? '填报用户只能修改本部门的文档'
+            : null,
+      });
+      if (!result) throw new HttpError(404, '没有这个文档');
+      return result;
+    } catch (e) {
+      if (e instanceof EditError) throw new HttpError(400, e.message);
+      if (e instanceof RefusedEdit) throw new HttpError(e.reason === 'department' ? 403 : 409, e.message);
+      throw e;
     }
   });
   app.get('/api/compare', async (request) => {
@@ -343,6 +388,16 @@ async function audit(store: Store, userId: number | null, action: string, detail
     .values({ user_id: userId, action, detail: JSON.stringify(detail) })
     .execute();
 }
+
+const renderers: Record<string, { type: string; render: (doc: Document) => string | Promise<Uint8Array> }> = {
+  html: { type: 'text/html; charset=utf-8', render: renderHtml },
+  pdf: { type: 'application/pdf', render: renderPdf },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
+  docx: {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: renderDocx,
+  },
+};
 
 function sendDownload(reply: FastifyReply, name: string, type: string, body: string | Buffer) {
   return reply

@@ -62,6 +62,65 @@ export const openApi = {
         parameters: [id],
         responses: { '200': ok('文档'), '404': ok('没有这个文档', error) },
       },
+      patch: {
+        summary:
+          '修改表中金额或项目指标值，重新检查后存为新版本（旧版本保留在历史中）。填报用户只能修改本部门的文档',
+        parameters: [id, csrf],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['edits'],
+                properties: {
+                  edits: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 500,
+                    items: {
+                      oneOf: [
+                        {
+                          type: 'object',
+                          description: '表中一个金额；value 为空文本时清空该格',
+                          required: ['table', 'row', 'column', 'value'],
+                          properties: {
+                            table: { type: 'string', example: 'general-basic' },
+                            row: {
+                              oneOf: [{ type: 'integer' }, { type: 'string' }],
+                              description: '行序号（从 0 起），或科目编码，无编码时为行名称',
+                            },
+                            column: {
+                              oneOf: [{ type: 'integer' }, { type: 'string' }],
+                              description: '列序号（从 0 起）或列名',
+                            },
+                            value: { type: 'string', example: '198.90' },
+                          },
+                        },
+                        {
+                          type: 'object',
+                          description: '项目的一个指标值',
+                          required: ['project', 'indicator', 'value'],
+                          properties: {
+                            project: { type: 'string', description: '21 位项目编码' },
+                            indicator: { type: 'integer', description: '指标在项目中的序号（从 0 起）' },
+                            value: { type: 'string', example: '≥99%' },
+                          },
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': ok('新版本：{ id, status: "edited", version, supersedes, errors, warnings, applied }'),
+          ...errors,
+          '404': ok('没有这个文档', error),
+          '409': ok('这一版已被新版本替代', error),
+        },
+      },
     },
     '/api/documents/{id}/original': {
       get: {
@@ -75,6 +134,13 @@ export const openApi = {
         summary: '导出（csv、json、xlsx 或 html 检查报告）',
         parameters: [id, { name: 'format', in: 'query', schema: { enum: ['csv', 'json', 'xlsx', 'html'] } }],
         responses: { '200': { description: '文件' } },
+      },
+    },
+    '/api/documents/{id}/render': {
+      get: {
+        summary: '按标准格式输出文档（html、pdf、xlsx 或 docx），修改过的版本按修改后的数据输出',
+        parameters: [id, { name: 'format', in: 'query', schema: { enum: ['html', 'pdf', 'xlsx', 'docx'] } }],
+        responses: { '200': { description: '文件' }, '400': ok('不支持的格式', error) },
       },
     },
     '/api/compare': {

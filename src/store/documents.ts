@@ -1,18 +1,20 @@
 // Importing documents into the store and reading them back. An import is one transaction; the same
 // bytes imported twice change nothing; a newer document for a department, year and kind supersedes the
-// older one, which stays in history.
+// older one, which stays in history. A user's correction of a document is stored the same way: a new
+// version, re-checked, made from the same file.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { checkDocument } from '../check/engine.ts';
 import { chooseProfile } from '../check/profiles.ts';
 import type { Finding } from '../check/types.ts';
+import { type AppliedEdit, applyEdits } from '../edit/apply.ts';
 import type { Document } from '../model/document.ts';
 import { parseDocument } from '../parse.ts';
 import type { Store } from './db.ts';
 
 export interface ImportResult {
   id: number;
-  status: 'imported' | 'unchanged';
+  status: 'imported' | 'unchanged' | 'edited';
   department: string;
   year: number | null;
   version: number;
@@ -26,6 +28,16 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** An import the user may not make (an editor uploading another department's document). */
 export class RefusedImport extends Error {}
+
+/** An edit the user may not make: another department's document for an editor, or a superseded version. */
+export class RefusedEdit extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'department' | 'superseded',
+  ) {
+    super(message);
+  }
+}
 
 export interface ImportOptions {
   userId?: number | null;
@@ -51,7 +63,9 @@ export async function importFile(
   try {
     return await store
       .transaction()
-      .execute((trx) => insertDocument(trx, { bytes, fileName, hash, doc, findings, userId }));
+      .execute((trx) =>
+        insertDocument(trx, { file: { hash, name: fileName, bytes }, doc, findings, userId }),
+      );
   } catch (e) {
     // Another import of the same bytes won the race: the document is stored once.
     const raced = await existing(store, hash);
@@ -137,6 +151,49 @@ async function storeFindings(trx: Store, documentId: number, findings: Finding[]
     .execute();
 }
 
+export interface EditOptions {
+  userId?: number | null;
+  /** Returns a refusal message when the user may not edit a document of this department. */
+  refuse?: (departmentId: number) => string | null;
+}
+
+/**
+ * Applies a user's edits (see src/edit/apply.ts) to the current version of a stored document, checks the
+ * result as an import would, and stores it as the next version; the edited version stays in history.
+ * Undefined when there is no such document; throws EditError for edits that cannot be applied and
+ * RefusedEdit for an edit the user may not make.
+ */
+export async function editDocument(
+  store: Store,
+  id: number,
+  edits: unknown,
+  options: EditOptions = {},
+): Promise<(ImportResult & { supersedes: number; applied: AppliedEdit[] }) | undefined> {
+  const row = await store
+    .selectFrom('document')
+    .select(['department_id', 'superseded_by', 'model', 'file_hash', 'file_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const refusal = options.refuse?.(row.department_id);
+  if (refusal) throw new RefusedEdit(refusal, 'department');
+  if (row.superseded_by !== null) throw staleEdit();
+  const { document, applied } = applyEdits(modelOf(row.model), edits);
+  const findings = await checkAgainstStore(store, document);
+  const result = await store.transaction().execute((trx) =>
+    insertDocument(trx, {
+      file: { hash: row.file_hash, name: row.file_name },
+      doc: document,
+      findings,
+      userId: options.userId ?? null,
+      edit: { from: id, applied },
+    }),
+  );
+  return { ...result, supersedes: id, applied };
+}
+
+const staleEdit = () => new RefusedEdit('这一版已被新版本替代，请打开现行版本后再修改', 'superseded');
+
 /** The current document of the same department and kind for the year before, if stored. */
 async function priorYear(store: Store, doc: Document): Promise<Document | undefined> {
   if (doc.year === undefined || !doc.department.name) return undefined;
@@ -165,6 +222,7 @@ async function existing(store: Store, hash: string): Promise<ImportResult | unde
       'document.warnings',
     ])
     .where('document.file_hash', '=', hash)
+    .where('document.edited_from', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -179,12 +237,13 @@ async function existing(store: Store, hash: string): Promise<ImportResult | unde
 }
 
 interface NewDocument {
-  bytes: Uint8Array;
-  fileName: string;
-  hash: string;
+  /** The file the document was read from; without bytes when it is stored already (an edit). */
+  file: { hash: string; name: string; bytes?: Uint8Array };
   doc: Document;
   findings: Finding[];
   userId: number | null;
+  /** For a user's correction: the version it corrects, which must still be the current one. */
+  edit?: { from: number; applied: AppliedEdit[] };
 }
 
 async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult> {
@@ -200,11 +259,13 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     .executeTakeFirstOrThrow();
   // Serialise imports of one department so that versions are numbered without gaps.
   await sql`select id from department where id = ${department.id} for update`.execute(trx);
-  await trx
-    .insertInto('file')
-    .values({ hash: n.hash, name: n.fileName, size: n.bytes.length, bytes: n.bytes })
-    .onConflict((oc) => oc.column('hash').doNothing())
-    .execute();
+  const { file, edit } = n;
+  if (file.bytes)
+    await trx
+      .insertInto('file')
+      .values({ hash: file.hash, name: file.name, size: file.bytes.length, bytes: file.bytes })
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
   const previous = await trx
     .selectFrom('document')
     .select(['id', 'version'])
@@ -213,6 +274,8 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     .where((eb) => (doc.year === undefined ? eb('year', 'is', null) : eb('year', '=', doc.year)))
     .where('superseded_by', 'is', null)
     .executeTakeFirst();
+  // Another edit or import got in first: this edit would silently drop it.
+  if (edit && previous?.id !== edit.from) throw staleEdit();
   const counts = countsOf(findings);
   const version = (previous?.version ?? 0) + 1;
   const inserted = await trx
@@ -222,14 +285,16 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
       year: doc.year ?? null,
       kind: doc.kind,
       unit: doc.unit,
-      file_hash: n.hash,
-      file_name: n.fileName,
+      file_hash: file.hash,
+      file_name: file.name,
       version,
       superseded_by: null,
       profile: chooseProfile(doc).name,
       ...counts,
       model: JSON.stringify(doc),
       imported_by: n.userId,
+      edited_from: edit?.from ?? null,
+      edits: edit ? JSON.stringify(edit.applied) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -293,19 +358,20 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     .insertInto('audit')
     .values({
       user_id: n.userId,
-      action: 'import',
+      action: edit ? 'edit' : 'import',
       detail: JSON.stringify({
         document: id,
-        file: n.fileName,
-        hash: n.hash,
+        file: file.name,
+        hash: file.hash,
         version,
         supersedes: previous?.id ?? null,
+        ...(edit ? { edits: edit.applied, errors: counts.errors, warnings: counts.warnings } : {}),
       }),
     })
     .execute();
   return {
     id,
-    status: 'imported',
+    status: edit ? 'edited' : 'imported',
     department: name,
     year: doc.year ?? null,
     version,

@@ -110,4 +110,19 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A user's correction of a stored document is a new version made from the same file: the file hash is
+  // unique among imports only, and the version says which one it corrects and how.
+  '0002-edits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('document')
+        .addColumn('edited_from', 'integer', (c) => c.references('document.id'))
+        .addColumn('edits', 'jsonb')
+        .execute();
+      await db.schema.alterTable('document').dropConstraint('document_file_hash_key').execute();
+      await sql`create unique index document_file_hash_imported on document (file_hash) where edited_from is null`.execute(
+        db,
+      );
+    },
+  },
 };

@@ -1,6 +1,7 @@
 // Reading the store for the API: the overview, one document, history, comparisons.
 import { sql } from 'kysely';
 import type { Finding } from '../check/types.ts';
+import type { AppliedEdit } from '../edit/apply.ts';
 import type { Document } from '../model/document.ts';
 import type { Store } from './db.ts';
 
@@ -17,6 +18,8 @@ export interface DocumentSummary {
   infos: number;
   fileName: string;
   importedAt: string;
+  /** For a version a user corrected online: the version it corrects. */
+  editedFrom: number | null;
 }
 
 export interface OverviewFilter {
@@ -45,6 +48,7 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
       'document.infos',
       'document.file_name',
       'document.imported_at',
+      'document.edited_from',
     ]);
   if (!filter.history) query = query.where('document.superseded_by', 'is', null);
   if (filter.year !== undefined) query = query.where('document.year', '=', filter.year);
@@ -82,6 +86,7 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
     infos: r.infos,
     fileName: r.file_name,
     importedAt: new Date(r.imported_at).toISOString(),
+    editedFrom: r.edited_from,
   }));
 }
 
@@ -90,6 +95,8 @@ export interface StoredDocument {
   document: Document;
   findings: Finding[];
   history: DocumentSummary[];
+  /** What a user changed to make this version (empty for an imported one). */
+  edits: AppliedEdit[];
 }
 
 export async function storedDocument(store: Store, id: number): Promise<StoredDocument | undefined> {
@@ -106,6 +113,7 @@ export async function storedDocument(store: Store, id: number): Promise<StoredDo
     summary,
     document,
     history,
+    edits: ((typeof row.edits === 'string' ? JSON.parse(row.edits) : row.edits) ?? []) as AppliedEdit[],
     findings: findings.map((f) => {
       const where = (typeof f.where === 'string' ? JSON.parse(f.where) : f.where) as Finding['where'];
       const out: Finding = {

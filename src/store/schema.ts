@@ -38,6 +38,9 @@ export interface DocumentTable {
   model: Json<unknown>;
   imported_at: Timestamp;
   imported_by: number | null;
+  /** For a version a user corrected online: the version it corrects (same file), and the edits made. */
+  edited_from: ColumnType<number | null, number | null | undefined, number | null>;
+  edits: ColumnType<unknown[] | null, string | null | undefined, string | null>;
 }
 
 /** One table cell as a fact: the unit of comparison across departments and years. */

@@ -1,6 +1,7 @@
 // The web app in a real browser (Debian Chromium driven by playwright-core) against the real server on
 // in-memory PGlite. Builds web/dist first when it is missing or older than the web sources.
 // Screenshots of each screen go to test/browser/artifacts/.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocuments } from '../../src/demo/generate.ts';
+import { big } from '../../src/model/decimal.ts';
+import type { Document } from '../../src/model/document.ts';
+import { parseDocument } from '../../src/parse.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
@@ -21,6 +25,9 @@ const seed = (name: string) => new Uint8Array(readFileSync(join(seeds, name)));
 const budget000 = '000_fcc4ddfc57e18395.txt';
 const budget004 = '004_b9fc89043e8814d5.txt';
 const performance003 = '003_197cfe662bbdfdb7.txt';
+const shanghaiPdf = fileURLToPath(
+  new URL('../../../shared/samples/pdf/putuo-wanli-subdistrict-2025-budget.pdf', import.meta.url),
+);
 const password = 'browser-test-password';
 const hostileName = '<img/src=x/onerror=alert(1)>商务部门';
 
@@ -69,6 +76,7 @@ describe('web app in Chromium', () => {
           ids[name] = (await importFile(s, seed(name), name)).id;
         for (const demo of demoDocuments().filter((d) => d.name.startsWith('demo-401-')))
           ids[demo.name] = (await importFile(s, new TextEncoder().encode(demo.text), demo.name)).id;
+        ids.pdf = (await importFile(s, new Uint8Array(readFileSync(shanghaiPdf)), 'shanghai.pdf')).id;
         const hostile = new TextDecoder().decode(seed(budget004)).replace('商务部门', hostileName);
         ids.hostile = (await importFile(s, new TextEncoder().encode(hostile), 'hostile.txt')).id;
         const department = await s
@@ -123,8 +131,16 @@ describe('web app in Chromium', () => {
   /** A document as the API gives it, to hold the screens to (counts follow the rules as they evolve). */
   const api = async (id: number) =>
     (await (await fetch(`${base}/api/documents/${id}`)).json()) as {
-      summary: { errors: number; warnings: number; infos: number };
-      findings: { severity: string }[];
+      summary: { errors: number; warnings: number; infos: number; version: number };
+      document: Document;
+      findings: {
+        rule: string;
+        severity: string;
+        message: string;
+        where: { table?: string; row?: string; column?: string; line?: number; page?: number };
+        expected?: number;
+        actual?: number;
+      }[];
     };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
 
@@ -303,6 +319,149 @@ describe('web app in Chromium', () => {
     });
     expect(refused.status).toBe(401);
     expect(refused.body.error).toBe('请先登录');
+    await context.close();
+  });
+
+  it('an editor corrects amounts in place: a new version with fewer findings, in the standard formats', async () => {
+    const id = ids[budget004]!;
+    const before = await api(id);
+    // 301 is printed 0.01 above the sum of its children in two columns: raise its last child to match.
+    const findings = before.findings.filter(
+      (f) => f.rule === 'table-parent-children' && f.where.table === 'general-basic' && f.where.row === '301',
+    );
+    expect(findings).toHaveLength(2);
+    const table = before.document.tables['general-basic']!;
+    const child = [...table.rows].reverse().find((r) => r.code?.startsWith('301') && r.code.length === 5)!;
+    const edits = findings.map((f) => ({
+      column: f.where.column!,
+      value: big(child.amounts[table.columns.indexOf(f.where.column!)]!.value)
+        .plus(big(String(f.actual)).minus(big(String(f.expected))))
+        .toFixed(2),
+    }));
+    const cellOf = (column: string) =>
+      page.locator(`td[data-table="general-basic"][data-row="${child.code}"][data-column="${column}"]`);
+    const type = async (column: string, value: string) => {
+      await cellOf(column).locator('button.edit-value').click();
+      await cellOf(column).locator('input').fill(value);
+      await cellOf(column).locator('input').press('Enter');
+    };
+
+    const { context, page } = await open(`/documents/${id}`);
+    // Read-only until a user who may change the document logs in.
+    await page.locator('aside.findings li.finding').first().waitFor();
+    expect(await page.locator('[data-testid=edit-bar], button.edit-value').count()).toBe(0);
+    await logIn(page, 'editor');
+    const bar = page.locator('[data-testid=edit-bar]');
+    await bar.waitFor();
+    // A malformed amount: the server's message, nothing saved.
+    await type(edits[0]!.column, '1O.5');
+    await bar.locator('button', { hasText: '保存为新版本' }).click();
+    await until(() => bar.locator('.error-text').textContent()).toBe(
+      '第 1 处修改：「1O.5」不是有效的金额，应为数字，如 198.90',
+    );
+    await bar.locator('button', { hasText: '放弃修改' }).click();
+    expect(await cellOf(edits[0]!.column).textContent()).toBe(child.amounts[0]!.value);
+
+    for (const e of edits) await type(e.column, e.value);
+    for (const e of edits) expect(await classes(cellOf(e.column))).toContain('edited');
+    expect(await bar.locator('strong').textContent()).toBe('待保存的修改 2 处');
+    await shot(page, 'edit-pending');
+    await bar.locator('button', { hasText: '保存为新版本' }).click();
+
+    await until(() => page.url()).not.toContain(`/documents/${id}`);
+    const newId = Number(/\/documents\/(\d+)$/.exec(page.url())?.[1]);
+    const after = await api(newId);
+    expect(after.summary.version).toBe(before.summary.version + 1);
+    expect(after.findings).toHaveLength(before.findings.length - 2);
+    await until(() => page.locator('aside.findings li.finding').count()).toBe(after.findings.length);
+    expect(
+      await page
+        .locator('li.finding[data-rule="table-parent-children"]', { hasText: '「301 工资福利支出」' })
+        .count(),
+    ).toBe(0);
+    for (const e of edits) expect(await cellOf(e.column).textContent()).toBe(e.value);
+    expect(await page.locator('[data-testid=version-edits] li').count()).toBe(2);
+    expect(await page.locator('.history li').count()).toBe(2);
+    await shot(page, 'edited-document');
+
+    // The corrected version in the standard formats: the workbook reads back with the new amounts.
+    const download = page.waitForEvent('download');
+    await page.locator('a[data-render=xlsx]').click();
+    const bytes = new Uint8Array(readFileSync((await (await download).path())!));
+    const back = await parseDocument(bytes, 'edited.xlsx');
+    const row = back.tables['general-basic']!.rows.find((r) => r.code === child.code)!;
+    expect(row.amounts.slice(0, 2).map((a) => a?.value)).toEqual(edits.map((e) => e.value));
+    for (const format of ['html', 'pdf', 'docx'])
+      expect(await page.locator(`a[data-render=${format}]`).getAttribute('href')).toBe(
+        `/api/documents/${newId}/render?format=${format}`,
+      );
+    // The superseded version is history: shown, not editable.
+    await page.goto(`${base}/documents/${id}`);
+    await page.locator('.status.old').waitFor();
+    expect(await page.locator('[data-testid=edit-bar], button.edit-value').count()).toBe(0);
+    await context.close();
+  });
+
+  it('文档 of a PDF: selecting a finding shows its original page with the cell boxed', async () => {
+    const stored = await api(ids.pdf!);
+    // A finding on a table cell, and the amount it points at with the cell's box as read from the PDF.
+    const [finding, amount] = stored.findings.flatMap((f) => {
+      const table = f.where.table ? stored.document.tables[f.where.table as 'income'] : undefined;
+      const row = table?.rows.find((r) => r.code === f.where.row && r.source.line === f.where.line);
+      const cell = row?.amounts[table!.columns.indexOf(f.where.column ?? '')];
+      return cell?.source.box ? [[f, cell] as const] : [];
+    })[0]!;
+    const box = amount.source.box!;
+    const pageNumber = amount.source.page!;
+    // The box encloses the printed amount: pdftotext reads exactly it from that area of the page.
+    const cropped = spawnSync(
+      'pdftotext',
+      [
+        ...['-f', String(pageNumber), '-l', String(pageNumber), '-r', '72'],
+        ...['-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y))],
+        ...['-W', String(Math.ceil(box.width) + 1), '-H', String(Math.ceil(box.height) + 1)],
+        shanghaiPdf,
+        '-',
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
+    expect(cropped.replace(/[\s,]/g, '')).toBe(amount.value);
+    const pageWidth = Number(
+      /size:\s*([\d.]+) x/.exec(
+        spawnSync('pdfinfo', ['-f', String(pageNumber), '-l', String(pageNumber), shanghaiPdf], {
+          encoding: 'utf8',
+        }).stdout,
+      )?.[1],
+    );
+
+    const { context, page } = await open(`/documents/${ids.pdf}`);
+    await page.locator('li.finding', { hasText: finding.message }).locator('button.finding-main').click();
+    const figure = page.locator(`figure.original-page[data-page="${pageNumber}"]`);
+    const marker = figure.locator('.cell-box');
+    await marker.waitFor();
+    // The page is drawn: the canvas holds ink (text and rules), not only white.
+    const dark = await figure.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) n++;
+      return n;
+    });
+    expect(dark).toBeGreaterThan(2000);
+    // The marker stands over the cell's box, scaled as the page is.
+    const canvasBox = (await figure.locator('canvas').boundingBox())!;
+    const markerBox = (await marker.boundingBox())!;
+    const scale = canvasBox.width / pageWidth;
+    expect(Math.abs(markerBox.x - canvasBox.x - box.x * scale)).toBeLessThan(4);
+    expect(Math.abs(markerBox.y - canvasBox.y - box.y * scale)).toBeLessThan(4);
+    expect(Math.abs(markerBox.width - box.width * scale)).toBeLessThan(6);
+    expect(Math.abs(markerBox.height - box.height * scale)).toBeLessThan(6);
+    await shot(page, 'pdf-finding');
+    await figure.locator('button', { hasText: '放大' }).click();
+    await until(async () => (await figure.locator('canvas').boundingBox())!.width).toBeGreaterThan(
+      canvasBox.width * 2,
+    );
+    await marker.waitFor();
+    await shot(page, 'pdf-finding-large');
     await context.close();
   });
 });

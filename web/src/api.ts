@@ -1,8 +1,9 @@
 // The JSON API of `yusuan serve` (src/server/app.ts), relative to the page: /api/…
 import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
+import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
 
-export type { Document, DocumentKind, Finding, RuleMeta, Severity };
+export type { AppliedEdit, Document, DocumentKind, Edit, Finding, RuleMeta, Severity };
 
 export type Role = 'admin' | 'reviewer' | 'editor';
 
@@ -31,6 +32,8 @@ export interface DocumentSummary {
   infos: number;
   fileName: string;
   importedAt: string;
+  /** For a version corrected online: the version it corrects. */
+  editedFrom: number | null;
 }
 
 export interface StoredDocument {
@@ -38,6 +41,8 @@ export interface StoredDocument {
   document: Document;
   findings: Finding[];
   history: DocumentSummary[];
+  /** What a user changed to make this version. */
+  edits: AppliedEdit[];
 }
 
 export interface ComparedDocument {
@@ -51,7 +56,7 @@ export interface ComparedDocument {
 
 export interface ImportResult {
   id: number;
-  status: 'imported' | 'unchanged';
+  status: 'imported' | 'unchanged' | 'edited';
   department: string;
   year: number | null;
   version: number;
@@ -163,6 +168,17 @@ export function getRules(): Promise<RuleMeta[]> {
 export const exportUrl = (id: number, format: 'csv' | 'json' | 'xlsx' | 'html') =>
   `/api/documents/${id}/export?format=${format}`;
 export const originalUrl = (id: number) => `/api/documents/${id}/original`;
+/** The standard disclosure written from the stored model. */
+export const renderUrl = (id: number, format: 'html' | 'pdf' | 'xlsx' | 'docx') =>
+  `/api/documents/${id}/render?format=${format}`;
+
+/** Saves corrections as a new version of the document; resolves to that version. */
+export const saveEdits = (id: number, edits: Edit[]): Promise<ImportResult & { supersedes: number }> =>
+  request('PATCH', `/api/documents/${id}`, { edits });
+
+/** Whether the user may correct this version: 管理员 and 审核 any current one, 填报 their department's. */
+export const mayEdit = (user: User | null, summary: DocumentSummary): boolean =>
+  user !== null && summary.current && (user.role !== 'editor' || user.departmentId === summary.departmentId);
 
 /** Uploads one file (XMLHttpRequest, for upload progress); resolves to the server's result for it. */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {

@@ -26,7 +26,7 @@ function App() {
   const documentId = /^\/documents\/(\d+)$/.exec(path)?.[1];
   let page: ReactNode;
   if (path === '/') page = <OverviewPage />;
-  else if (documentId) page = <DocumentPage key={documentId} id={Number(documentId)} />;
+  else if (documentId) page = <DocumentPage key={documentId} id={Number(documentId)} user={user} />;
   else if (path === '/compare') page = <ComparePage />;
   else if (path === '/upload') page = ready ? <UploadPage user={user} /> : null;
   else

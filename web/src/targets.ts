@@ -1,5 +1,7 @@
 // Where on the document page a finding points: a table cell, a whole row, a table, a project (its spending
 // plan month or one indicator), or a section. Element ids are stable: built from table key and row index.
+
+import type { Source, TableRow } from '../../src/model/document.ts';
 import type { Document, Finding, Severity } from './api.ts';
 
 export const cellId = (table: string, row: number, column: number | 'name') => `c-${table}-${row}-${column}`;
@@ -14,6 +16,8 @@ export interface Target {
   id: string;
   /** For a whole-row finding: the row to mark (table key and row index). */
   row?: { table: string; index: number };
+  /** Where the element stands in the original file; for a PDF its page and, for amounts, the cell's box. */
+  source?: Source;
 }
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
@@ -34,23 +38,30 @@ export function targetOf(doc: Document, finding: Finding): Target | null {
       .filter(({ row }) => squash(row.name) === wanted);
     const pool = candidates.length > 0 ? candidates : fallback;
     const hit = pool.find(({ row }) => row.source.line === w.line) ?? pool[0];
-    if (!hit) return { id: tableId(table.key) };
+    if (!hit) return { id: tableId(table.key), source: table.source };
     if (w.column !== undefined) {
       const columns = hit.row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
       let c = columns.indexOf(w.column);
       if (c < 0) c = columns.findIndex((name) => squash(name) === squash(w.column!));
-      if (c >= 0) return { id: cellId(table.key, hit.index, c) };
+      if (c >= 0)
+        return { id: cellId(table.key, hit.index, c), source: hit.row.amounts[c]?.source ?? hit.row.source };
     }
-    return { id: cellId(table.key, hit.index, 'name'), row: { table: table.key, index: hit.index } };
+    return {
+      id: cellId(table.key, hit.index, 'name'),
+      row: { table: table.key, index: hit.index },
+      source: rowSource(hit.row),
+    };
   }
   if (w.project) {
     const project = doc.projects.find((p) => p.code === w.project);
     if (!project) return null;
     const month = /^(\d+)月底$/.exec(w.column ?? '')?.[1];
-    if (month && project.plan) return { id: planId(project.code, Number(month)) };
+    if (month && project.plan)
+      return { id: planId(project.code, Number(month)), source: project.plan.source };
     const indicator = project.indicators.findIndex((i) => i.source.line === w.line);
-    if (indicator >= 0) return { id: indicatorId(project.code, indicator) };
-    return { id: projectId(project.code) };
+    if (indicator >= 0)
+      return { id: indicatorId(project.code, indicator), source: project.indicators[indicator]!.source };
+    return { id: projectId(project.code), source: project.source };
   }
   if (w.section) {
     let index = doc.sections.findIndex(
@@ -61,6 +72,17 @@ export function targetOf(doc: Document, finding: Finding): Target | null {
     if (index >= 0) return { id: sectionId(index) };
   }
   return null;
+}
+
+/** A row's source with the box around all its printed amounts (when they have boxes). */
+function rowSource(row: TableRow): Source {
+  const boxes = row.amounts.flatMap((a) => (a?.source.box ? [a.source.box] : []));
+  if (boxes.length === 0) return row.source;
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { ...row.source, box: { x: left, y: top, width: right - left, height: bottom - top } };
 }
 
 export interface Marks {

@@ -1,18 +1,21 @@
 // One budget table laid out as printed: title, 单位, columns, rows with code and name, amounts on the right.
 // Every cell has a stable id (see targets.ts) and data-table / data-row / data-column attributes; cells a
-// finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`.
+// finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`. With
+// `editing`, every amount can be corrected in place (pending corrections carry the class `edited`).
 import type { ReactNode } from 'react';
 import type { BudgetTable, TableRow } from '../../../src/model/document.ts';
 import type { Severity } from '../api.ts';
 import { cellId, type Marks, tableId } from '../targets.ts';
+import { EditableValue, type Editing } from './EditableValue.tsx';
 
 interface Props {
   table: BudgetTable;
   marks: Marks;
   active: string | null;
+  editing?: Editing;
 }
 
-export function DocTable({ table, marks, active }: Props) {
+export function DocTable({ table, marks, active, editing }: Props) {
   const twoSided = table.rows.some((r) => r.side);
   const coded = table.rows.some((r) => r.code);
   const tableMark = marks.elements.get(tableId(table.key));
@@ -34,6 +37,7 @@ export function DocTable({ table, marks, active }: Props) {
       severity ? `hl hl-${severity}` : undefined,
       rowMark && !mark ? 'hl-row' : undefined,
       id && id === active ? 'active' : undefined,
+      id && editing?.pending.has(id) ? 'edited' : undefined,
     ].filter(Boolean);
     return (
       <td
@@ -60,7 +64,21 @@ export function DocTable({ table, marks, active }: Props) {
     return [
       withCode ? cell(row, index, 'code', '编码', row.code ?? '', false) : null,
       cell(row, index, 'name', '名称', row.name, false),
-      ...columns.map((name, c) => cell(row, index, c, name, row.amounts[c]?.value ?? '', true)),
+      ...columns.map((name, c) => {
+        const value = row.amounts[c]?.value ?? '';
+        const content = editing ? (
+          <EditableValue
+            id={cellId(table.key, index, c)}
+            value={value}
+            editing={editing}
+            edit={(typed) => ({ table: table.key, row: index, column: c, value: typed })}
+            label={`「${row.code ? `${row.code} ` : ''}${row.name}」${name}`}
+          />
+        ) : (
+          value
+        );
+        return cell(row, index, c, name, content, true);
+      }),
     ];
   };
 

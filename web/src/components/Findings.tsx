@@ -1,6 +1,7 @@
 // The findings of a document grouped by severity, each with its rule's title and explanation; a finding
-// that points at something on the page is a button that scrolls there.
-import { useState } from 'react';
+// that points at something on the page is a button that scrolls there. The selected finding may show more
+// under it (the original PDF page).
+import { type ReactNode, useState } from 'react';
 import { type Finding, type RuleMeta, type Severity, severities, severityNames } from '../api.ts';
 import { describeWhere, type Target } from '../targets.ts';
 
@@ -21,10 +22,12 @@ interface Props {
   tableTitle: (key: string) => string;
   selected: number | null;
   onSelect: (index: number) => void;
+  /** Shown under the selected finding. */
+  detail?: ReactNode;
 }
 
 export function Findings(props: Props) {
-  const { findings, shown, targets, rules, filter, onFilter, tableTitle, selected, onSelect } = props;
+  const { findings, shown, targets, rules, filter, onFilter, tableTitle, selected, onSelect, detail } = props;
   const [collapsed, setCollapsed] = useState<Partial<Record<Severity, boolean>>>({});
   const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
   const toggle = (s: Severity) =>
@@ -103,6 +106,7 @@ export function Findings(props: Props) {
                         <span className="message">{f.message}</span>
                         <span className="where">{describeWhere(f, tableTitle)}</span>
                       </button>
+                      {selected === i && detail}
                       {meta && (
                         <details className="explain">
                           <summary>规则说明</summary>

@@ -1,17 +1,20 @@
 // 项目绩效目标表: one collapsible block per project (code, name, budget), with its spending plan and indicators.
 import type { Project } from '../../../src/model/document.ts';
 import { indicatorId, type Marks, planId, projectId } from '../targets.ts';
+import { EditableValue, type Editing } from './EditableValue.tsx';
 
 interface Props {
   projects: Project[];
   marks: Marks;
   active: string | null;
   onJump: (id: string) => void;
+  /** When the user may correct 指标值. */
+  editing?: Editing;
 }
 
 const months = [3, 6, 10, 12] as const;
 
-export function Projects({ projects, marks, active, onJump }: Props) {
+export function Projects({ projects, marks, active, onJump, editing }: Props) {
   const markClass = (id: string, base = '') => {
     const mark = marks.elements.get(id);
     return (
@@ -140,7 +143,22 @@ export function Projects({ projects, marks, active, onJump }: Props) {
                       <td>{ind.level1}</td>
                       <td>{ind.level2}</td>
                       <td>{ind.level3}</td>
-                      <td>{ind.value}</td>
+                      <td
+                        className={editing?.pending.has(id) ? 'edited' : undefined}
+                        data-indicator-value={i}
+                      >
+                        {editing ? (
+                          <EditableValue
+                            id={id}
+                            value={ind.value}
+                            editing={editing}
+                            edit={(typed) => ({ project: p.code, indicator: i, value: typed })}
+                            label={`指标"${ind.level3}"的指标值`}
+                          />
+                        ) : (
+                          ind.value
+                        )}
+                      </td>
                       <td>{ind.basis}</td>
                     </tr>
                   );

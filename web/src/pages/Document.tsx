@@ -1,22 +1,30 @@
 // 文档: the document's tables as printed with the cells its findings point at marked, the findings beside
-// them, project targets, the narrative sections, version history and downloads.
+// them, project targets, the narrative sections, version history and downloads. A user who may correct the
+// document clicks an amount or a 指标值 to change it; saving makes a new, re-checked version.
 import { useEffect, useMemo, useState } from 'react';
 import { budgetTableKeys, type TableKey, tableNames } from '../../../src/model/document.ts';
 import {
+  type Edit,
   exportUrl,
   getDocument,
   getRules,
   kindNames,
+  mayEdit,
   originalUrl,
   type RuleMeta,
+  renderUrl,
   type StoredDocument,
+  saveEdits,
   severities,
+  type User,
 } from '../api.ts';
 import { Counts } from '../components/Counts.tsx';
 import { DocTable } from '../components/DocTable.tsx';
+import type { Editing } from '../components/EditableValue.tsx';
 import { type FindingFilter, Findings } from '../components/Findings.tsx';
+import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { marksOf, sectionId } from '../targets.ts';
 
 const downloads = [
@@ -24,6 +32,12 @@ const downloads = [
   ['xlsx', 'XLSX'],
   ['json', 'JSON'],
   ['html', '检查报告（HTML）'],
+] as const;
+const renders = [
+  ['html', 'HTML'],
+  ['pdf', 'PDF'],
+  ['xlsx', 'Excel'],
+  ['docx', 'Word'],
 ] as const;
 
 /** Scrolls to an element, opening the collapsed blocks around it first. */
@@ -35,13 +49,17 @@ function reveal(id: string): void {
   element.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
-export function DocumentPage({ id }: { id: number }) {
+export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   const [stored, setStored] = useState<StoredDocument | null>(null);
   const [rules, setRules] = useState<Map<string, RuleMeta>>(new Map());
   const [error, setError] = useState('');
   const [filter, setFilter] = useState<FindingFilter>({ severities: [...severities], rule: '', text: '' });
   const [selected, setSelected] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
+  const [pending, setPending] = useState<Map<string, Edit>>(new Map());
+  const [open, setOpen] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState('');
 
   useEffect(() => {
     getDocument(id)
@@ -84,7 +102,39 @@ export function DocumentPage({ id }: { id: number }) {
 
   if (error) return <p className="error-text">{error}</p>;
   if (!stored) return <p className="muted">加载中…</p>;
-  const { summary, document: doc, findings, history } = stored;
+  const { summary, document: doc, findings, history, edits } = stored;
+  // Read from a PDF with positions: amounts carry their cell boxes, and a finding can show its page.
+  const fromPdf = Object.values(doc.tables).some((t) =>
+    t.rows.some((r) => r.amounts.some((a) => a?.source.box)),
+  );
+  const selectedSource = selected === null ? undefined : targets[selected]?.source;
+  const selectedPage =
+    selectedSource?.page ?? (selected === null ? undefined : findings[selected]?.where.page);
+  const editing: Editing | undefined = mayEdit(user, summary)
+    ? {
+        pending,
+        open,
+        onOpen: setOpen,
+        onChange: (elementId, edit) => {
+          const next = new Map(pending);
+          if (edit) next.set(elementId, edit);
+          else next.delete(elementId);
+          setPending(next);
+          setSaveError('');
+        },
+      }
+    : undefined;
+  const save = async () => {
+    setSaving(true);
+    setSaveError('');
+    try {
+      const saved = await saveEdits(id, [...pending.values()]);
+      navigate(`/documents/${saved.id}`);
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+      setSaving(false);
+    }
+  };
   const tables = budgetTableKeys.flatMap((key) => {
     const table = doc.tables[key];
     return table ? [table] : [];
@@ -113,7 +163,10 @@ export function DocumentPage({ id }: { id: number }) {
           </span>
           <span>第 {summary.version} 版</span>
           <span>文件：{summary.fileName}</span>
-          <span>导入于 {new Date(summary.importedAt).toLocaleString('zh-CN')}</span>
+          <span>
+            {summary.editedFrom === null ? '导入于' : '在线修改于'}{' '}
+            {new Date(summary.importedAt).toLocaleString('zh-CN')}
+          </span>
           <span>单位：{doc.unit}</span>
           <Counts errors={summary.errors} warnings={summary.warnings} infos={summary.infos} />
         </p>
@@ -128,6 +181,29 @@ export function DocumentPage({ id }: { id: number }) {
             原文件
           </a>
         </p>
+        <p className="downloads">
+          标准格式：
+          {renders.map(([format, label]) => (
+            <a key={format} className="button" href={renderUrl(id, format)} download data-render={format}>
+              {label}
+            </a>
+          ))}
+        </p>
+        {edits.length > 0 && (
+          <div className="edits" data-testid="version-edits">
+            <h2>
+              本版在第 {summary.version - 1} 版基础上修改了 {edits.length} 处
+            </h2>
+            <ul>
+              {edits.map((e) => (
+                <li key={e.target}>
+                  {e.target}：<del>{e.before || '（空）'}</del> → <ins>{e.after || '（空）'}</ins>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
         {history.length > 1 && (
           <div className="history">
             <h2>版本历史</h2>
@@ -148,6 +224,31 @@ export function DocumentPage({ id }: { id: number }) {
           </div>
         )}
       </header>
+      {editing && (
+        <div className="edit-bar" data-testid="edit-bar">
+          {pending.size === 0 ? (
+            <span className="muted">点击表中金额或项目的指标值可直接修改；保存后生成新版本并重新检查。</span>
+          ) : (
+            <>
+              <strong>待保存的修改 {pending.size} 处</strong>
+              <button type="button" className="primary" disabled={saving} onClick={save}>
+                {saving ? '保存中…' : '保存为新版本'}
+              </button>
+              <button
+                type="button"
+                disabled={saving}
+                onClick={() => {
+                  setPending(new Map());
+                  setSaveError('');
+                }}
+              >
+                放弃修改
+              </button>
+            </>
+          )}
+          {saveError && <span className="error-text">{saveError}</span>}
+        </div>
+      )}
       <div className="doc-layout">
         <Findings
           findings={findings}
@@ -159,6 +260,15 @@ export function DocumentPage({ id }: { id: number }) {
           tableTitle={tableTitle}
           selected={selected}
           onSelect={select}
+          detail={
+            fromPdf && selectedPage !== undefined ? (
+              <OriginalPage
+                key={selected}
+                documentId={id}
+                source={{ line: 0, ...selectedSource, page: selectedPage }}
+              />
+            ) : undefined
+          }
         />
         <div className="doc-body">
           <nav className="toc">
@@ -206,7 +316,7 @@ export function DocumentPage({ id }: { id: number }) {
             </figure>
           )}
           {tables.map((t) => (
-            <DocTable key={t.key} table={t} marks={marks} active={active} />
+            <DocTable key={t.key} table={t} marks={marks} active={active} editing={editing} />
           ))}
           {tables.length === 0 && doc.kind !== 'performance' && <p className="muted">此文档没有预算表。</p>}
           {doc.performance && (
@@ -230,7 +340,13 @@ export function DocumentPage({ id }: { id: number }) {
           {doc.projects.length > 0 && (
             <section id="projects" className={active === 'projects' ? 'active' : undefined}>
               <h2>项目绩效目标表</h2>
-              <Projects projects={doc.projects} marks={marks} active={active} onJump={jump} />
+              <Projects
+                projects={doc.projects}
+                marks={marks}
+                active={active}
+                onJump={jump}
+                editing={editing}
+              />
             </section>
           )}
           {doc.sections.length > 0 && (
