@@ -1,9 +1,11 @@
-// Same document, any format: each sample written out as Word (and, with its tables, Excel) by yusuan's own writer and
-// read back gives the model of its golden file (only the stated amounts' line numbers differ, since
-// the Word file's lines are not the text's).
-import { describe, expect, it } from 'vitest';
+// Same document, any format: each sample written out as Word and PDF (and, with its tables, Excel) by
+// yusuan's own writers and read back gives the model of its golden file (only the stated amounts' line
+// numbers differ, since the written file's lines are not the text's).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse.ts';
 import { renderDocx } from '../src/render/docx.ts';
+import { launchChromium, renderPdf } from '../src/render/pdf.ts';
 import { renderXlsx } from '../src/render/xlsx.ts';
 import { toGolden } from './golden-projection.ts';
 import { golden, parseSeed, seedFiles } from './helpers.ts';
@@ -16,6 +18,21 @@ describe('DOCX written by yusuan reads back as the golden model', () => {
     it(file, async () => {
       const docx = await renderDocx(parseSeed(file));
       const back = await parseDocument(docx, file.replace(/\.txt$/, '.docx'));
+      expect(withoutLines(toGolden(back) as Projection)).toEqual(withoutLines(golden(file) as Projection));
+    });
+  }
+});
+
+describe('PDF printed by yusuan (Chromium) reads back as the golden model', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+  for (const file of seedFiles) {
+    it(file, async () => {
+      const pdf = await renderPdf(parseSeed(file), { browser });
+      const back = await parseDocument(pdf, file.replace(/\.txt$/, '.pdf'));
       expect(withoutLines(toGolden(back) as Projection)).toEqual(withoutLines(golden(file) as Projection));
     });
   }

@@ -46,7 +46,7 @@ export function readSections(lines: Line[], pageTitles?: Set<Line>): SectionLine
       lastArabicItem = 0;
       continue;
     }
-    const item = /^(\d+)[、.．]/.exec(c);
+    const item = /^(\d+)[、.．](?!\d)/.exec(c); // not a decimal (206.4万元) at the start of a wrapped line
     if (item && !line.cells) lastArabicItem = Number(item[1]);
     if (out.length > 0) out[out.length - 1]!.lines.push(line);
   }
