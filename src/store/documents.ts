@@ -83,6 +83,9 @@ async function checkAgainstStore(store: Store, doc: Document): Promise<Finding[]
 
 const modelOf = (model: unknown) => (typeof model === 'string' ? JSON.parse(model) : model) as Document;
 
+/** A stored document's unit code (a unit's own disclosure), read in the database. */
+const unitCodeOf = sql<string | null>`document.model #>> '{department,unitCode}'`;
+
 /**
  * The current documents of the same year and kind of a department's units: their own disclosures
  * (单位预算), whose unit code starts with the department code.
@@ -95,12 +98,12 @@ async function unitDocuments(store: Store, doc: Document): Promise<Document[]> {
     .innerJoin('department', 'department.id', 'document.department_id')
     .select('document.model')
     .where('department.code', '=', code)
-    .where('department.name', '!=', doc.department.name)
+    .where(unitCodeOf, 'like', `${code}%`)
     .where('document.kind', '=', doc.kind)
     .where('document.year', '=', doc.year)
     .where('document.superseded_by', 'is', null)
     .execute();
-  return rows.map((r) => modelOf(r.model)).filter((u) => u.department.unitCode?.startsWith(code));
+  return rows.map((r) => modelOf(r.model));
 }
 
 /**
@@ -115,11 +118,12 @@ async function recheckDepartment(trx: Store, unit: Document): Promise<void> {
     .innerJoin('department', 'department.id', 'document.department_id')
     .select(['document.id', 'document.model'])
     .where('department.code', '=', code)
+    .where(unitCodeOf, 'is', null)
     .where('document.kind', '=', unit.kind)
     .where('document.year', '=', unit.year)
     .where('document.superseded_by', 'is', null)
     .execute();
-  const department = rows.find((r) => !modelOf(r.model).department.unitCode);
+  const department = rows[0];
   if (!department) return;
   const findings = await checkAgainstStore(trx, modelOf(department.model));
   await trx.deleteFrom('finding').where('document_id', '=', department.id).execute();
