@@ -20,6 +20,10 @@ export const openApi = {
     description: '部门预算、绩效目标与决算公开文本的导入、检查与比较',
   },
   paths: {
+    '/api/openapi.json': {
+      get: { summary: '本接口说明（OpenAPI 3.1）', responses: { '200': ok('OpenAPI 文档') } },
+    },
+    '/api/health': { get: { summary: '服务状态', responses: { '200': ok('{ ok: true }') } } },
     '/api/session': {
       get: { summary: '当前用户与 CSRF 令牌', responses: { '200': ok('会话') } },
       post: {
