@@ -411,9 +411,12 @@ describe('yusuan render --generate-text', () => {
     const doc = parseSeed(seed.split('/').pop()!);
     const total = doc.tables.summary!.rows.find((r) => r.side === 'income' && r.name === '收入总计')!;
     expect(html).toContain(`${doc.year}年部门预算收入总计${big(total.amounts[0]!.value).toFixed(2)}万元`);
+    // The generated sections are marked for the editor (three of them), the department's own are not.
+    expect(html.match(/<div class="generated"/g)).toHaveLength(3);
     const plain = await runCli(tmp, 'render', seed, '--out', join(tmp, 'plain.html'));
     expect(plain.code).toBe(0);
     expect(readFileSync(join(tmp, 'plain.html'), 'utf8')).not.toContain('部门预算收入总计');
+    expect(readFileSync(join(tmp, 'plain.html'), 'utf8')).not.toContain('<div class="generated"');
   });
 
   it('--previous: the 三公 增减 against the year before’s document', async () => {

@@ -34,6 +34,7 @@ section.text{page-break-before:always}
 section.text h3{font-size:12pt;margin:4mm 0 2mm}
 section.text p{text-indent:2em;line-height:1.7;margin:0 0 2mm}
 table.inline{margin:2mm 0}
+div.generated{border-left:2pt solid #1f6feb;padding-left:3mm}
 section.project{page-break-before:always}
 section.charts{page-break-before:always}
 section.charts figure{margin:0 0 4mm}
@@ -125,8 +126,13 @@ function textHtml(text: string, units: OrgUnit[]): string {
 export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
   const name = escapeHtml(doc.department.name || '（未识别部门）');
   const year = doc.year ? `${doc.year}年` : '';
+  // A generated section (render --generate-text) is marked for the editor by a rule beside it: a mark
+  // without words, so that the printed text stays the disclosure's own.
   const sections = doc.sections
-    .map((s) => `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s.text, doc.units)}`)
+    .map((s) => {
+      const body = `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s.text, doc.units)}`;
+      return s.generated ? `<div class="generated" title="由表格自动生成，请审核">${body}</div>` : body;
+    })
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${name}${year}${kindTitles[doc.kind]}</title><style>${style}</style></head>
