@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/check/types.ts';
-import { demoDisclosure } from '../src/demo/generate.ts';
+import { demoDisclosure, demoUnitDocuments } from '../src/demo/generate.ts';
 import { openStore } from '../src/store/db.ts';
 import { importFile } from '../src/store/documents.ts';
 import { storedDocument } from '../src/store/queries.ts';
@@ -45,6 +45,20 @@ describe('department totals against its units', () => {
       expect(off.every((f) => f.severity === 'error')).toBe(true);
       const stored = await storedDocument(store, dept.id);
       expect(stored!.summary.errors).toBe(stored!.findings.filter((f) => f.severity === 'error').length);
+    } finally {
+      await store.destroy();
+    }
+  });
+
+  it('is shown by the demo set: a department whose second unit is planted too high', async () => {
+    const store = await openStore({});
+    try {
+      const ids = [];
+      for (const d of demoUnitDocuments()) ids.push((await importFile(store, bytes(d.text), d.name)).id);
+      const findings = unitFindings((await storedDocument(store, ids[0]!))!.findings);
+      expect(findings.map((f) => f.where.row)).toContain('支出总计');
+      for (const id of ids.slice(1))
+        expect(unitFindings((await storedDocument(store, id))!.findings)).toEqual([]);
     } finally {
       await store.destroy();
     }

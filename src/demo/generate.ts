@@ -426,3 +426,21 @@ export function demoDocuments(variant = 0): { name: string; text: string }[] {
     })),
   );
 }
+
+/**
+ * A department (405) and its two units' own disclosures (405001, 405002) for 2025. The units' figures are
+ * scaled by whole numbers that add up to the department's, except that unit 002's are planted a little
+ * high: the department's totals then fall short of its units' sum (department-units-total).
+ */
+export function demoUnitDocuments(): { name: string; text: string }[] {
+  const year = 2025;
+  const disclosure = (code: string, name: string, scale: number) => ({
+    name: `demo-${code}-${year}.txt`,
+    text: demoDisclosure({ code, name, year, scale, mistakes: [] }),
+  });
+  return [
+    disclosure('405', '示范县教育局', 3),
+    disclosure('405001', '示范县教育局本级', 1),
+    disclosure('405002', '示范县教育服务中心', 2.1),
+  ];
+}

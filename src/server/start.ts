@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoDocuments } from '../demo/generate.ts';
+import { demoDocuments, demoUnitDocuments } from '../demo/generate.ts';
 import { readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
 import { openStore, type Store } from '../store/db.ts';
@@ -55,7 +55,8 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
   const documents = await store.selectFrom('document').select('id').limit(1).execute();
   if (documents.length > 0) return;
   // The project's own demo disclosures, then the real samples when they are beside the repository.
-  for (const demo of demoDocuments()) await importFile(store, new TextEncoder().encode(demo.text), demo.name);
+  const demos = [...demoDocuments(), ...demoUnitDocuments()];
+  for (const demo of demos) await importFile(store, new TextEncoder().encode(demo.text), demo.name);
   const files = sampleDirs
     .filter((d) => existsSync(d))
     .flatMap((d) =>
@@ -74,7 +75,5 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
       log(`跳过：${e.message}`);
     }
   }
-  log(
-    `首次启动：已导入 ${demoDocuments().length} 个演示文档${imported > 0 ? `和 ${imported} 个真实样本` : ''}`,
-  );
+  log(`首次启动：已导入 ${demos.length} 个演示文档${imported > 0 ? `和 ${imported} 个真实样本` : ''}`);
 }
