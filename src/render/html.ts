@@ -2,7 +2,6 @@
 // the 栏次 row, the official columns, notes under the tables (空表列示 for an empty one), the
 // 情况说明 sections and the project target tables. Chromium prints it to PDF (src/render/pdf.ts).
 import { type BudgetTable, type Document, type OrgUnit, tableNames } from '../model/document.ts';
-import { compact } from '../recognise/text.ts';
 import { escapeHtml } from '../report/html.ts';
 import { type Cell, standardProject, standardTable } from './layout.ts';
 
@@ -102,7 +101,7 @@ function textHtml(text: string, units: OrgUnit[]): string {
   const lines = text.split(/\n+/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (units.length > 0 && compact(line).startsWith('单位名称单位性质')) {
+    if (units.length > 0 && line.replace(/\s+/g, '').startsWith('单位名称单位性质')) {
       flush();
       rows = [
         row(['单位名称', '单位性质', '单位规格', '经费保障形式']),
