@@ -50,7 +50,7 @@ function addTableSheet(
   sheet.addRow(meta);
   sheet.addRow(standard.headings);
   const [lanes, ...body] = standard.rows;
-  // The 栏次 numbers as numbers, as the county workbooks print them.
+  // 栏次 1, 2, … as numbers.
   sheet.addRow(lanes!.map((c, i) => (i === 0 ? c.text : Number(c.text))));
   for (const cells of body) {
     const row = sheet.addRow(cells.map(cellValue));
