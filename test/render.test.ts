@@ -1,5 +1,5 @@
 // The standard document written back out: HTML, PDF through Chromium (read back with pdftotext),
-// and an Excel workbook with one sheet per table.
+// and an Excel workbook with the whole document.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,12 +45,30 @@ describe('render', () => {
     for (const p of doc.projects) expect(text).toContain(p.code);
   });
 
-  it('XLSX: one sheet per table, title merged, amounts as numbers with two decimals', async () => {
+  it('XLSX: 机构设置, one sheet per table (title merged, amounts as numbers with two decimals), 情况说明, projects', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await renderXlsx(doc)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(
-      Object.values(doc.tables).map((t) => tableNames[t.key]),
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '机构设置',
+      ...Object.values(doc.tables).map((t) => tableNames[t.key]),
+      '情况说明',
+      '项目绩效目标表',
+    ]);
+    // Each section heading on its own row, in order; the units table of the text as cells across.
+    const narrative = workbook.getWorksheet('情况说明')!;
+    const rows = narrative.getSheetValues().filter(Boolean) as unknown[][];
+    const headings = new Set(doc.sections.map((s) => s.heading));
+    expect(rows.filter((r) => headings.has(String(r[1])) && r.length === 2).map((r) => r[1])).toEqual(
+      doc.sections.map((s) => s.heading),
     );
+    const firstUnit = doc.units[0]!;
+    expect(rows).toContainEqual([
+      undefined,
+      firstUnit.name,
+      firstUnit.nature,
+      firstUnit.rank,
+      firstUnit.funding,
+    ]);
     const sheet = workbook.getWorksheet(tableNames['general-basic'])!;
     expect(sheet.getCell('A1').value).toBe(doc.tables['general-basic']!.title);
     expect(sheet.getCell('A1').isMerged).toBe(true);

@@ -72,6 +72,8 @@ describe('yusuan template --from last year', () => {
       expect(structure(back)).toEqual(structure(source, true));
       expect(amountsOf(source).length).toBeGreaterThan(0);
       expect(amountsOf(back)).toEqual([]);
+      // A blank table is there to be filled in: no 空表列示 note declares it empty.
+      expect(Object.values(back.tables).flatMap((t) => t.notes)).toEqual([]);
       expect(back.projects.every((p) => p.budget === null && p.indicators.every((i) => i.value === ''))).toBe(
         true,
       );

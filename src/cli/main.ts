@@ -452,7 +452,7 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     )
     .action(async (opts: { year: string; from?: string; department?: string; out?: string }) => {
       const { readBudgetYear, templateDocument, unusableSource } = await import('../template/model.ts');
-      const { renderTemplate } = await import('../template/workbook.ts');
+      const { renderXlsx } = await import('../render/xlsx.ts');
       const year = readBudgetYear(opts.year);
       if (year === null) throw new InputError(`年度 ${opts.year} 无效，应为四位数字的年份，如 2026`);
       let from: Document | undefined;
@@ -465,7 +465,7 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       }
       const department = opts.department?.trim() || undefined;
       const path = outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${year}年部门预算填报模板.xlsx`);
-      writeOutput(path, await renderTemplate(templateDocument(year, { from, department })));
+      writeOutput(path, await renderXlsx(templateDocument(year, { from, department }), { blank: true }));
       io.stderr(`已写入 ${path}\n`);
     });
 

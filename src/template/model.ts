@@ -1,7 +1,7 @@
 // The Document a department fills in for next year's budget: last year's structure (department and
 // code, its units, every table's rows with their codes and names, the projects and their indicator
 // framework) with every amount left blank, or, without last year's document, the standard tables with
-// their total rows only. The workbook is written from it by src/template/workbook.ts.
+// their total rows only. The workbook is written from it by src/render/xlsx.ts.
 import {
   type BudgetTable,
   type Document,
