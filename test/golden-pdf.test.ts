@@ -1,7 +1,9 @@
 // The real Shanghai budget PDFs, read with positions, against golden files written by hand from the
-// documents (test/golden/pdf/). Compared: the header facts, the sections (the parts' page titles) and
-// every table cell by cell. Not yet compared: stated amounts (only the 三公 and 机关运行经费 statements of
-// this layout are read so far) — see the notes.
+// documents (test/golden/pdf/). Compared: the header facts, the sections (the parts' page titles),
+// every table cell by cell, and the stated amounts of 编制说明, 三公 and 机关运行经费 (what, which part,
+// the amount, the 比上年 change; the golden files give pdftotext's line numbers, which are not the
+// reader's). Not yet read: the project amounts listed under 绩效目标设置情况 and 年度预算安排 — the
+// finance bureau's golden file has 7 of them, left out of the comparison (see its notes).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse.ts';
@@ -33,6 +35,10 @@ describe('golden files of real PDFs', () => {
         projects: g.projects,
       });
       expect(facts(parsed)).toEqual(facts(golden));
+      type Stated = [string, string | null, string, unknown, number];
+      const stated = (g: { statedAmounts: Stated[] }) =>
+        g.statedAmounts.filter((s) => s[0] !== 'project-item').map((s) => s.slice(0, 4));
+      expect(stated(parsed as unknown as { statedAmounts: Stated[] })).toEqual(stated(golden));
     });
   }
 });

@@ -62,14 +62,17 @@ function headingNumber(c: string): number {
 }
 
 // What the words before an amount say it is. Order matters: the first match wins.
-const subjects: [RegExp, StatedSubject, string?][] = [
+const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/出国/, 'three-public-part', '因公出国（境）费'],
-  [/公务用车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
+  [/公务用?车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
   [/公务用车购置费/, 'three-public-part', '公务用车购置费'],
-  [/运维费|运行维护费/, 'three-public-part', '公务用车运行维护费'],
+  [/运维费|运行维护费|用车运行费/, 'three-public-part', '公务用车运行维护费'],
   [/公务接待费/, 'three-public-part', '公务接待费'],
   [/三公/, 'three-public'],
   [/运行经费/, 'operating-cost'],
+  // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…)
+  // and by 项 (“…（项）”科目43.83万元). Named here so that the generic 收入/支出 below does not take them.
+  [/拨款支出|财政拨款收入|事业收入|经营收入|其他收入|（项）|科目/, 'unstated'],
   [/一般公共预算/, 'general-budget-income'],
   [/基金预算|政府性基金/, 'fund-income'],
   [/国有资本经营/, 'capital-income'],
@@ -92,7 +95,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
   let statement = 0;
   for (const { section, lines } of sections) {
     statement++;
-    if (!/总体情况|收支|机关运行经费|三公/.test(section.heading)) continue;
+    if (!/总体情况|收支|机关运行经费|三公|编制说明/.test(section.heading)) continue;
     // Join the section's lines, remembering where each starts, so an amount keeps its line.
     let text = '';
     const starts: { at: number; line: LayoutLine }[] = [];
@@ -138,7 +141,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         ...['，', '、', '：', '；', ','].map((p) => sentence.lastIndexOf(p)),
       );
       const clause = compact(sentence.slice(clauseStart + 1));
-      const compared = /较\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
+      const compared = /[较比]\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);
       const value = toDecimal(m[1]!);
       lastAmountEnd = end;
@@ -156,7 +159,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       // Parts listed after a change (增加…，主要为…) are changes too.
       const direction = own ?? sentenceDirection;
       if (own) sentenceDirection = own;
-      let subject: StatedSubject | undefined;
+      let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
       if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
@@ -178,6 +181,10 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         }
       }
       if (/项目支出/.test(clause) && /主要[为是]/.test(text.slice(at, at + 20))) listing = true;
+      if (subject === 'unstated') {
+        lastInSentence = undefined; // a 比上年 change after it is its change, not the last subject's
+        continue;
+      }
       if (!subject) continue;
       lastInSentence = item ? { subject, item } : { subject };
       const stated: StatedAmount = {
