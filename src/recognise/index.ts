@@ -73,7 +73,9 @@ export function recognise(read: Layout): Document {
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
   // 二、机关运行经费…) of the others.
   doc.statedAmounts = readStatedAmounts(
-    titles ? [...sections.filter((s) => /编制说明/.test(s.section.heading)), ...readSections(prose)] : sections,
+    titles
+      ? [...sections.filter((s) => /编制说明/.test(s.section.heading)), ...readSections(prose)]
+      : sections,
   );
   doc.units = readOrgUnits(prose);
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
