@@ -31,13 +31,41 @@ export interface SectionLines {
   lines: Line[];
 }
 
-export function readSections(lines: Line[], pageTitles?: Set<Line>): SectionLines[] {
-  if (pageTitles && pageTitles.size > 0) return sectionsUnder(lines, pageTitles);
+export interface SectionOptions {
+  /** Headings of the parts' first pages (Shanghai budgets): they are the sections. */
+  pageTitles?: Set<Line> | undefined;
+  /**
+   * The document is made of parts (第一部分 概况, 第二部分 表, 第三部分 情况说明, 第四部分 名词解释, as final
+   * accounts are): numbering starts again in each part, a part without numbered headings is a section
+   * of its own, and the 目录 listing them all is not read as headings.
+   */
+  parts?: boolean;
+}
+
+const partHeading = /^第[一二三四五六七八九十]+部分/;
+
+export function readSections(all: Line[], options: SectionOptions = {}): SectionLines[] {
+  const { pageTitles, parts } = options;
+  if (pageTitles && pageTitles.size > 0) return sectionsUnder(all, pageTitles);
+  const lines = parts ? withoutContents(all) : all;
   const out: SectionLines[] = [];
+  const partSections = new Set<SectionLines>();
   let last = 0;
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
   for (const line of lines) {
     const c = line.compact;
+    if (parts && !line.cells && partHeading.test(c)) {
+      const part: SectionLines = {
+        section: { heading: c, text: '', source: sourceOf(line) },
+        headingLine: line,
+        lines: [],
+      };
+      out.push(part);
+      partSections.add(part);
+      last = 0;
+      lastArabicItem = 0;
+      continue;
+    }
     const n = headingNumber(c);
     const arabic = /^\d/.test(c);
     if (isTopHeading(line) && !/[，。]/.test(c) && n === last + 1 && !(arabic && lastArabicItem === n - 1)) {
@@ -50,9 +78,30 @@ export function readSections(lines: Line[], pageTitles?: Set<Line>): SectionLine
     if (item && !line.cells) lastArabicItem = Number(item[1]);
     if (out.length > 0) out[out.length - 1]!.lines.push(line);
   }
-  for (const s of out)
+  // A part heading is a section only where the part has text and no numbered section of its own.
+  const kept = out.filter(
+    (s, i) =>
+      !partSections.has(s) || (s.lines.length > 0 && (i + 1 >= out.length || partSections.has(out[i + 1]!))),
+  );
+  for (const s of kept)
     s.section.text = s.lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
-  return out;
+  return kept;
+}
+
+/**
+ * Without the 目录: the lines from 目录 up to the first heading it listed that appears again, where the
+ * body begins. Unchanged when there is no 目录 or nothing it lists appears again.
+ */
+function withoutContents(lines: Line[]): Line[] {
+  const start = lines.findIndex((l) => l.compact === '目录');
+  if (start < 0) return lines;
+  const listed = new Set<string>();
+  for (let i = start + 1; i < lines.length; i++) {
+    const c = lines[i]!.compact;
+    if (listed.has(c)) return [...lines.slice(0, start), ...lines.slice(i)];
+    listed.add(c);
+  }
+  return lines;
 }
 
 function headingNumber(c: string): number {

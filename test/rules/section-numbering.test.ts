@@ -59,3 +59,34 @@ describe('section-numbering', () => {
     ]);
   });
 });
+
+describe('section-numbering in final accounts made of parts', () => {
+  const final = (headings: string[]) => {
+    const doc = budgetDoc({ sections: headings.map((h, i) => section(h, 100 + 10 * i)) });
+    doc.kind = 'final';
+    return doc;
+  };
+
+  it('passes numbering that starts again in each part, and an unnumbered part heading', () => {
+    const doc = final([
+      '一、主要职能',
+      '二、部门决算单位构成',
+      '一、收入支出决算总体情况说明',
+      '二、收入决算情况说明',
+      '第四部分名词解释',
+    ]);
+    expect(run(sectionNumbering, doc)).toStrictEqual([]);
+  });
+
+  it('still fails a gap inside a part', () => {
+    const doc = final([
+      '一、主要职能',
+      '二、部门决算单位构成',
+      '一、收入支出决算总体情况说明',
+      '三、支出决算情况说明',
+    ]);
+    expect(run(sectionNumbering, doc)).toStrictEqual([
+      finding(sectionNumbering, 'warning', { section: '三、支出决算情况说明', line: 130 }),
+    ]);
+  });
+});

@@ -26,7 +26,8 @@ export const sectionNumbering: Rule = {
     id: 'section-numbering',
     severity: 'warning',
     title: '章节序号连续',
-    description: '情况说明的一级标题应按"一、二、三……"连续编号；序号跳号、重复或改用阿拉伯数字属于排版错误。',
+    description:
+      '情况说明的一级标题应按"一、二、三……"连续编号（决算分为"第一部分……第四部分"时，每一部分重新编号）；序号跳号、重复或改用阿拉伯数字属于排版错误。',
     reason: '标题序号错乱影响阅读和引用，也常说明文本由不同模板拼接而成。',
     example: '"七、"之后是"8、政府采购预算情况"。',
     kinds: ['budget', 'performance', 'final'],
@@ -37,8 +38,14 @@ export const sectionNumbering: Rule = {
     // Parts titled without numbers (Shanghai's page titles) have no sequence to keep.
     if (!doc.sections.some((section) => headingNumber(section.heading) !== undefined)) return;
     for (const section of doc.sections) {
-      const expected = `${chineseNumeral(previous + 1)}、`;
+      // A part (第三部分 情况说明) numbers its sections afresh; a part heading itself has no number.
+      if (/^第[一二三四五六七八九十]+部分/.test(section.heading)) {
+        previous = 0;
+        continue;
+      }
       const printed = headingNumber(section.heading);
+      if (doc.kind === 'final' && printed === 1) previous = 0;
+      const expected = `${chineseNumeral(previous + 1)}、`;
       previous = printed ?? previous + 1;
       if (section.heading.startsWith(expected)) continue;
       ctx.report({
