@@ -144,7 +144,10 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
   let statement = 0;
   for (const { section, lines } of sections) {
     statement++;
-    if (!/总体情况|收支|机关运行经费|三公|编制说明/.test(section.heading)) continue;
+    if (!/总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/.test(section.heading)) continue;
+    // Sections that list projects with their amounts (Shanghai: 绩效目标设置情况 …其中：X费418.80万元;
+    // 项目经费情况说明 六、年度预算安排), apart from their count, total and spending plan.
+    const projectList = /绩效目标设置|年度预算安排/.test(section.heading);
     // Join the section's lines, remembering where each starts, so an amount keeps its line.
     let text = '';
     const starts: { at: number; line: LayoutLine }[] = [];
@@ -214,6 +217,9 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
         subject = lastInSentence?.subject ?? sectionSubject;
         item = lastInSentence?.item;
+      } else if (projectList) {
+        subject = /用款计划|项目预算资金|项目共|\d+个/.test(clause) ? 'unstated' : 'project-item';
+        item = clause.replace(/^(?:主要[为是]|其中|包括)/, '');
       } else if (listing) {
         subject = 'project-item';
         item = clause
