@@ -2,16 +2,16 @@
 // `pdftotext -layout` on the same files as a reference, and the peak memory of the process.
 // With `--record` the figures replace the "PDF" section of bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkDocument } from '../src/check/engine.ts';
 import { readPdf } from '../src/read/pdf.ts';
 import { recognise } from '../src/recognise/index.ts';
+import { recordSection } from './results.ts';
 
 const targetMsPerPage = 10;
 const targetPeakMB = 500;
 const dir = fileURLToPath(new URL('../../shared/samples/pdf/', import.meta.url));
-const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const record = process.argv.includes('--record');
 
 const files = readdirSync(dir)
@@ -94,13 +94,5 @@ if (record) {
     ...lines.map((l) => `- ${l}`),
     '',
   ].join('\n');
-  const current = readFileSync(resultsFile, 'utf8');
-  const start = current.indexOf('## PDF');
-  const end = start >= 0 ? current.indexOf('\n## ', start + 1) : -1;
-  const next =
-    start >= 0
-      ? `${current.slice(0, start)}${section}${end >= 0 ? current.slice(end + 1) : ''}`
-      : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(resultsFile, next);
-  console.log(`recorded in ${resultsFile}`);
+  recordSection('PDF', section);
 }

@@ -2,13 +2,14 @@
 // a server would), ms per render and file size; the typical sample also with the 附图 appendix, and
 // once with a browser of its own (the cost of `yusuan render --format pdf`).
 // With `--record` the figures replace the "Render" section of bench/RESULTS.md.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../src/model/document.ts';
 import { parseText } from '../src/parse.ts';
 import { chartsAppendix } from '../src/render/charts.ts';
 import { launchChromium, type PdfOptions, renderPdf } from '../src/render/pdf.ts';
+import { recordSection } from './results.ts';
 
 const targetMs = 2000;
 const targetBytes = 1024 * 1024;
@@ -16,7 +17,6 @@ const targetBytes = 1024 * 1024;
 const typical = '004_b9fc89043e8814d5.txt';
 const runs = 3;
 const seedDir = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
-const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const record = process.argv.includes('--record');
 
 const files = readdirSync(seedDir)
@@ -112,13 +112,5 @@ if (record) {
     ...lines.map((l) => `- ${l}`),
     '',
   ].join('\n');
-  const current = readFileSync(resultsFile, 'utf8');
-  const start = current.indexOf('## Render');
-  const end = start >= 0 ? current.indexOf('\n## ', start + 1) : -1;
-  const next =
-    start >= 0
-      ? `${current.slice(0, start)}${section}${end >= 0 ? `\n${current.slice(end + 1)}` : ''}`
-      : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(resultsFile, next);
-  console.log(`recorded in ${resultsFile}`);
+  recordSection('Render', section);
 }

@@ -1,16 +1,16 @@
 // Parsing speed on the samples: `npm run bench` prints the figures; `npm run bench -- --record` also
 // writes them to bench/RESULTS.md. KB = 10^3 and MB = 10^6 bytes of the file as read.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { checkDocument } from '../src/check/engine.ts';
 import { parseText } from '../src/parse.ts';
+import { recordHead } from './results.ts';
 
 const targetMBs = 50;
 /** Checking may add at most this share of the parse time. */
 const checkOverheadTarget = 0.2;
 const seedDir = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
-const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const record = process.argv.includes('--record');
 
 interface Figure {
@@ -136,8 +136,7 @@ if (record) {
     ...table,
     '',
   ].join('\n');
-  writeFileSync(resultsFile, md);
-  console.log(`recorded in ${resultsFile}`);
+  recordHead(md);
 }
 
 function percent(x: number): string {

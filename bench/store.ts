@@ -1,16 +1,15 @@
 // Store and API speed: import 1,000 generated documents into embedded PGlite, then time the dashboard
 // and comparison API (p95 over repeated requests). `npm run bench` runs it after the parser benchmark;
 // with `--record` the figures replace the "Store and API" section of bench/RESULTS.md.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+
 import { demoDocuments } from '../src/demo/generate.ts';
 import { buildServer } from '../src/server/app.ts';
 import { openStore } from '../src/store/db.ts';
 import { importFile } from '../src/store/documents.ts';
+import { recordSection } from './results.ts';
 
 const targetImportSeconds = 60;
 const targetP95Ms = 100;
-const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const record = process.argv.includes('--record');
 
 const documents: { name: string; text: string }[] = [];
@@ -68,8 +67,5 @@ if (record) {
     ...lines.map((l) => `- ${l}`),
     '',
   ].join('\n');
-  const current = readFileSync(resultsFile, 'utf8');
-  const at = current.indexOf('## Store and API');
-  writeFileSync(resultsFile, `${at >= 0 ? current.slice(0, at) : `${current.trimEnd()}\n\n`}${section}`);
-  console.log(`recorded in ${resultsFile}`);
+  recordSection('Store and API', section);
 }

@@ -4,6 +4,7 @@
 // their total rows only. The workbook is written from it by src/render/xlsx.ts.
 import {
   type BudgetTable,
+  budgetTableKeys,
   type Document,
   type Indicator,
   type MoneyUnit,
@@ -15,19 +16,7 @@ import {
 import { tableSpecs } from '../recognise/catalogue.ts';
 
 /** The budget tables (domain.md §2) in the order the county template prints them; not the 决算 set. */
-export const templateTableKeys: TableKey[] = [
-  'summary',
-  'income',
-  'expenditure',
-  'fiscal-summary',
-  'general-expenditure',
-  'general-basic',
-  'fund-expenditure',
-  'capital-expenditure',
-  'three-public',
-  'procurement',
-  'assets',
-];
+export const templateTableKeys: TableKey[] = budgetTableKeys.filter((k) => !k.startsWith('final-'));
 
 export interface TemplateOptions {
   /** Last year's document: its structure is carried over. */
