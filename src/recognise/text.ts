@@ -10,7 +10,7 @@ export function normalise(text: string): string {
     .replace(/[\u2e80-\u2eff]/g, (c) => radicals[c] ?? c);
 }
 
-const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·]*$/;
+const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·≤≥≦≧]*$/;
 
 /** Normalised, with all whitespace removed: how names, titles and labels are compared and stored. */
 export function compact(text: string): string {
@@ -26,9 +26,16 @@ export function compact(text: string): string {
   return spaced ? text.replace(/\s+/g, '') : text;
 }
 
-/** “”‘’—…·, which `plain` also lets through. */
+/** “”‘’—…· and ≤≥≦≧ (which NFKC leaves alone), which `plain` also lets through. */
 const quoteOrDash = (c: number) =>
-  c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7;
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 0x2018 ||
+  c === 0x2019 ||
+  c === 0x2014 ||
+  c === 0x2026 ||
+  c === 0xb7 ||
+  (c >= 0x2264 && c <= 0x2267);
 
 /**
  * A layout line as the recognisers see it, with its compacted text computed once: they test it many
