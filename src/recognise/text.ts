@@ -16,14 +16,18 @@ const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘�
 export function compact(text: string): string {
   // One pass over the characters: the usual cell or line is plain text that needs at most its
   // whitespace removed, and a loop decides that faster than regular expressions (this runs on every line).
-  let spaced = false;
+  let spaces = false;
+  let otherBlanks = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 ? c <= 0x9fff || (c >= 0xff01 && c <= 0xff5e) : c > 0x20 && c <= 0x7e) continue;
-    if (c === 0x20 || c === 0x09 || c === 0x0a) spaced = true;
+    if (c === 0x20) spaces = true;
+    else if (c === 0x09 || c === 0x0a) otherBlanks = true;
     else if (!((c >= 0x3001 && c <= 0x3011) || quoteOrDash(c))) return normalise(text).replace(/\s+/g, '');
   }
-  return spaced ? text.replace(/\s+/g, '') : text;
+  // Removing a literal space is faster than a whitespace pattern, and most lines have only spaces.
+  if (otherBlanks) return text.replace(/\s+/g, '');
+  return spaces ? text.replaceAll(' ', '') : text;
 }
 
 /** “”‘’—…· and ≤≥≦≧ (which NFKC leaves alone), which `plain` also lets through. */
