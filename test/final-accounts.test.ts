@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse.ts';
+import { readSections, readStatedAmounts } from '../src/recognise/narrative.ts';
+import { toLine } from '../src/recognise/text.ts';
 import { toGolden } from './golden-projection.ts';
 
 const pdfDir = new URL('../../shared/samples/pdf/', import.meta.url);
@@ -54,11 +56,12 @@ describe('final accounts', () => {
 });
 
 describe('the real 2024 final accounts against their hand-written golden file', () => {
-  // Compared: the header facts, all nine tables cell by cell, and the sections (numbered afresh in each
-  // 第X部分, the 目录 not taken for headings). Not yet compared: stated amounts (the 决算 narrative's
-  // grammar is not read yet).
+  // Compared: the header facts, all nine tables cell by cell, the sections (numbered afresh in each
+  // 第X部分, the 目录 not taken for headings) and every stated amount — the 决算数, not the 年初预算数
+  // beside it (what, which part, the amount, the 比上年 change; the golden file gives pdftotext's line
+  // numbers, which are not the reader's).
   const tables = finalKeys;
-  it('header facts (the department from the heading), all nine tables and the sections equal', async () => {
+  it('header facts (the department from the heading), all nine tables, the sections and the stated amounts equal', async () => {
     const name = 'putuo-finance-bureau-2024-final-accounts';
     const golden = JSON.parse(readFileSync(new URL(`./golden/pdf/${name}.json`, import.meta.url), 'utf8'));
     const doc = await parseDocument(
@@ -74,5 +77,84 @@ describe('the real 2024 final accounts against their hand-written golden file', 
     ]);
     for (const key of tables) expect(parsed.tables[key], key).toEqual(golden.tables[key]);
     expect(parsed.sections).toEqual(golden.sections);
+    type Stated = [string, string | null, string, unknown, number];
+    const stated = (g: { statedAmounts: Stated[] }) => g.statedAmounts.map((s) => s.slice(0, 4));
+    expect(stated(parsed as unknown as { statedAmounts: Stated[] })).toEqual(stated(golden));
+  });
+});
+
+describe('the 决算 情况说明 grammar, on the template’s own wording filled in as a department would', () => {
+  // The template's 第三部分 with each XXX 万元 given the amount k.00 (k counting afresh in each section) and
+  // each 增加（减少） alternative settled on its first word (either may be broken across lines). Read as a
+  // final account's: the 决算数 is the amount; the 年初预算数 beside it and the amounts of sources, 类/款/项,
+  // 经营支出, 外宾接待 and 政府采购 have no subject. (Sections split here: in the template's parse the 第三部分
+  // title is a line of cells and 二、部门决算单位构成 carries a bracketed instruction, so its 一、 is no heading.)
+  it('reads the 决算数 of 收支, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('final-accounts-template-2024.pdf', pdfDir)));
+    const doc = await parseDocument(bytes, 'final-accounts-template-2024.pdf');
+    const text = doc.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
+    const from = text.split('\n').findIndex((l) => /^第三部分/.test(l.replace(/\s+/g, '')));
+    const to = text.split('\n').findIndex((l) => /^第四部分/.test(l.replace(/\s+/g, '')));
+    expect(from).toBeGreaterThan(0);
+    const part = text
+      .split('\n')
+      .slice(from + 1, to)
+      .join('\n')
+      .replace(/([增减下大小]\n?[加少长降于])（\n?[增减下大小]\n?[加少长降于]\n?）/g, '$1');
+    const lines = part.split('\n').map((t, i) => toLine({ no: i + 1, text: t, cells: null }));
+    const sections = readSections(lines);
+    for (const s of sections) {
+      let k = 0;
+      const filled = s.lines
+        .map((l) => l.text)
+        .join('\n')
+        .replace(/X{2,}(?=\s*万\s*元)/g, () => `${++k}.00`)
+        .split('\n');
+      s.lines = s.lines.map((l, i) => toLine({ no: l.no, text: filled[i]!, cells: null }));
+    }
+    const got = readStatedAmounts(sections, { final: true }).map((s) => [
+      s.section.slice(0, s.section.indexOf('、')),
+      s.subject,
+      s.item ?? null,
+      s.value,
+      s.change ? `${s.change.direction} ${s.change.comparedYear}` : null,
+    ]);
+    const exp = (
+      section: string,
+      subject: string,
+      value: string,
+      item: string | null = null,
+      change = null as string | null,
+    ) => [section, subject, item, value, change];
+    const outing = '因公出国（境）费';
+    const car = '公务用车购置及运维费';
+    const reception = '公务接待费';
+    expect(got).toEqual([
+      exp('一', 'income-total', '1.00'),
+      exp('一', 'income-total', '2.00', null, 'increase 2023'),
+      exp('三', 'basic', '2.00'),
+      exp('三', 'project', '3.00'),
+      exp('六', 'basic', '1.00'),
+      exp('六', 'personnel', '2.00'),
+      exp('六', 'public', '3.00'),
+      exp('七', 'three-public', '2.00'),
+      exp('七', 'three-public-part', '3.00', outing),
+      exp('七', 'three-public-part', '4.00', car),
+      exp('七', 'three-public-part', '5.00', reception),
+      exp('七', 'three-public', '6.00', null, 'decrease 2023'),
+      exp('七', 'three-public-part', '7.00', outing, 'decrease 2023'),
+      exp('七', 'three-public-part', '8.00', car, 'decrease 2023'),
+      exp('七', 'three-public-part', '9.00', reception, 'decrease 2023'),
+      exp('七', 'three-public-part', '10.00', outing),
+      exp('七', 'three-public-part', '11.00', car),
+      exp('七', 'three-public-part', '12.00', reception),
+      exp('七', 'three-public-part', '13.00', outing),
+      exp('七', 'three-public-part', '14.00', car),
+      exp('七', 'three-public-part', '15.00', '公务用车购置费'),
+      exp('七', 'three-public-part', '16.00', '公务用车运行维护费'),
+      exp('七', 'three-public-part', '17.00', reception),
+      exp('十一', 'operating-cost', '1.00'),
+      exp('十一', 'operating-cost', '2.00', null, 'increase 2023'),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
 import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
-import { at, bareName, columnIndex, summarySide, threePublicRows, totalRow } from './tables.ts';
+import { at, bareName, columnIndex, sideRows, summarySide, threePublicRows, totalRow } from './tables.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -21,8 +21,9 @@ const incomeItem: Partial<Record<StatedAmount['subject'], RegExp>> = {
 /** The figure in the tables that a stated level amount must equal; undefined when the table is absent. */
 export function tableFigure(
   doc: Document,
-  stated: Pick<StatedAmount, 'subject' | 'item'>,
+  stated: Pick<StatedAmount, 'subject' | 'item'> & Partial<Pick<StatedAmount, 'section'>>,
 ): Figure | undefined {
+  if (doc.kind === 'final') return finalFigure(doc, stated);
   const t = doc.tables;
   const fromRow = (row: TableRow | undefined, column: number, unit: MoneyUnit, label: string) =>
     row ? { value: at(row, column), unit, label } : undefined;
@@ -114,4 +115,116 @@ function threePublicPart(table: BudgetTable, stated: Pick<StatedAmount, 'item'>)
   const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
   const row = pattern ? table.rows.find((r) => pattern.test(bareName(r.name))) : undefined;
   return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表「${row.name}」` } : undefined;
+}
+
+/**
+ * The 决算数 a final account's text must equal: the final-account tables print 决算数 columns (and, in 三公,
+ * 预算数 beside them), 人员经费/公用经费 as the 合计 lines of the basic-expenditure table's two blocks.
+ */
+function finalFigure(
+  doc: Document,
+  stated: Pick<StatedAmount, 'subject' | 'item'> & Partial<Pick<StatedAmount, 'section'>>,
+): Figure | undefined {
+  const t = doc.tables;
+  const fromRow = (row: TableRow | undefined, column: number, unit: MoneyUnit, label: string) =>
+    row && column >= 0 ? { value: at(row, column), unit, label } : undefined;
+  const summary = t['final-summary'];
+  switch (stated.subject) {
+    case 'income-total':
+    case 'expenditure-total': {
+      if (!summary) return undefined;
+      const side = stated.subject === 'income-total' ? 'income' : 'expenditure';
+      const label = `${summary.title}${side === 'income' ? '收入' : '支出'}总计`;
+      return fromRow(summarySide(summary, side).total, 0, summary.unit, label);
+    }
+    case 'carry-over': {
+      const row = summary && sideRows(summary, 'income').find((r) => /^年初结转/.test(r.name));
+      return summary && fromRow(row, 0, summary.unit, `${summary.title}「${row?.name ?? ''}」`);
+    }
+    case 'general-budget-income':
+    case 'fund-income':
+    case 'capital-income': {
+      if (!summary) return undefined;
+      const pattern = incomeItem[stated.subject]!;
+      const row = summarySide(summary, 'income').items.find((r) => pattern.test(bareName(r.name)));
+      return fromRow(row, 0, summary.unit, `${summary.title}「${row?.name ?? ''}」`);
+    }
+    case 'basic':
+    case 'project': {
+      // 一般公共预算财政拨款基本支出 (its own section) is the 一般公共预算 table's, not all funds'.
+      const table = /一般公共预算/.test(stated.section ?? '')
+        ? t['final-general-expenditure']
+        : t['final-expenditure'];
+      if (!table) return undefined;
+      const name = stated.subject === 'basic' ? '基本支出' : '项目支出';
+      return fromRow(totalRow(table), columnIndex(table, name), table.unit, `${table.title}${name}合计`);
+    }
+    case 'personnel':
+    case 'public':
+    case 'operating-cost': {
+      // 机关运行经费 = 公用经费 (domain.md §4): the final 三公 table has no 机关运行经费 column.
+      const name = stated.subject === 'personnel' ? '人员经费' : '公用经费';
+      const table = t['final-general-basic'];
+      if (!table) return undefined;
+      const c = columnIndex(table, name);
+      if (c >= 0) return fromRow(totalRow(table), c, table.unit, `${table.title}${name}合计`);
+      const row = table.rows.find((r) => !r.code && r.name === `${name}合计`);
+      return fromRow(row, finalColumn(table), table.unit, `${table.title}${name}合计`);
+    }
+    case 'three-public':
+    case 'three-public-part':
+      return finalThreePublic(t['final-three-public'], stated);
+    default:
+      return undefined;
+  }
+}
+
+/** The 决算数 column of a final-account table (its only column when it prints one). */
+function finalColumn(table: BudgetTable): number {
+  const c = table.columns.findIndex((name) => /决算/.test(name));
+  return c >= 0 ? c : table.columns.length === 1 ? 0 : -1;
+}
+
+/**
+ * Shanghai prints the final 三公 table as one line of 预算数/决算数 pairs under the groups 合计, 因公出国（境）费,
+ * 公务用车购置及运行费 (小计, 公务用车购置费, 公务用车运行费) and 公务接待费, in that order; the model keeps only
+ * the pairs, so the 决算数 columns are taken by position. A table with rows is read like a budget's.
+ */
+const finalThreePublicOrder = [
+  undefined,
+  '因公出国（境）费',
+  '公务用车购置及运维费',
+  '公务用车购置费',
+  '公务用车运行维护费',
+  '公务接待费',
+];
+
+function finalThreePublic(
+  table: BudgetTable | undefined,
+  stated: Pick<StatedAmount, 'subject' | 'item'>,
+): Figure | undefined {
+  if (!table) return undefined;
+  const finals = table.columns.flatMap((name, i) => (/决算/.test(name) ? [i] : []));
+  if (table.rows.length === 1 && finals.length === finalThreePublicOrder.length) {
+    if (!table.columns.every((name) => /^(?:预算|决算)数$/.test(name))) return undefined;
+    const group = finalThreePublicOrder.indexOf(stated.subject === 'three-public' ? undefined : stated.item);
+    const c = group >= 0 ? finals[group]! : -1;
+    const name = finalThreePublicOrder[group] ?? '合计';
+    return c < 0
+      ? undefined
+      : { value: at(table.rows[0]!, c), unit: table.unit, label: `${table.title}${name}决算数` };
+  }
+  const c = finalColumn(table);
+  if (c < 0) return undefined;
+  const row =
+    stated.subject === 'three-public'
+      ? (table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计'))
+      : stated.item
+        ? table.rows.find((r) =>
+            threePublicRows[stated.item as keyof typeof threePublicRows]?.test(bareName(r.name)),
+          )
+        : undefined;
+  return row
+    ? { value: at(row, c), unit: table.unit, label: `${table.title}「${row.name}」决算数` }
+    : undefined;
 }

@@ -72,16 +72,13 @@ export function recognise(read: Layout): Document {
   const sections = readSections(prose, { pageTitles: titles, parts: doc.kind === 'final' });
   doc.sections = sections.map((s) => s.section);
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
-  // 二、机关运行经费…) of the others.
-  // The 决算 narrative states 决算数 beside 年初预算数 and shares of totals, a grammar not read yet.
-  doc.statedAmounts =
-    doc.kind === 'final'
-      ? []
-      : readStatedAmounts(
-          titles
-            ? [...sections.filter((s) => /编制说明/.test(s.section.heading)), ...readSections(prose)]
-            : sections,
-        );
+  // 二、机关运行经费…) of the others. A final account's are its 决算数, beside 年初预算数 and shares.
+  doc.statedAmounts = readStatedAmounts(
+    titles && doc.kind !== 'final'
+      ? [...sections.filter((s) => /编制说明/.test(s.section.heading)), ...readSections(prose)]
+      : sections,
+    { final: doc.kind === 'final' },
+  );
   doc.units = readOrgUnits(prose);
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;

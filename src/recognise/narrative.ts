@@ -114,21 +114,29 @@ function headingNumber(c: string): number {
 const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/出国/, 'three-public-part', '因公出国（境）费'],
   [/公务用?车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
-  [/公务用车购置费/, 'three-public-part', '公务用车购置费'],
-  [/运维费|运行维护费|用车运行费/, 'three-public-part', '公务用车运行维护费'],
+  [/公务用车购置(?:费|支出)/, 'three-public-part', '公务用车购置费'],
+  [/运维费|运行维护费|用车运行费|用车运行(?:维护)?支出/, 'three-public-part', '公务用车运行维护费'],
+  // Parts of 公务接待费 (国内公务接待，其中外宾接待), not the whole.
+  [/国内公务接待|外宾接待|外事接待/, 'unstated'],
   [/公务接待费/, 'three-public-part', '公务接待费'],
   [/三公/, 'three-public'],
   [/运行经费/, 'operating-cost'],
-  // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…)
-  // and by 项 (“…（项）”科目43.83万元). Named here so that the generic 收入/支出 below does not take them.
-  [/拨款支出|财政拨款收入|事业收入|经营收入|其他收入|（项）|科目/, 'unstated'],
+  // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…),
+  // the final account's other incomes and spendings (经营支出, 上缴上级支出…), by 类/款/项 (“…（项）”科目
+  // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
+  // Named here so that the generic 收入/支出 below does not take them.
+  [
+    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年(?:收入|支出)合计/,
+    'unstated',
+  ],
+  // 一般公共预算财政拨款基本支出 is 基本支出, not 一般公共预算收入.
+  [/基本支出/, 'basic'],
   [/一般公共预算/, 'general-budget-income'],
   [/基金预算|政府性基金/, 'fund-income'],
   [/国有资本经营/, 'capital-income'],
   [/财政专户/, 'special-account-income'],
   [/单位资金/, 'unit-funds-income'],
   [/上年结转|结转结余/, 'carry-over'],
-  [/基本支出/, 'basic'],
   [/人员/, 'personnel'],
   [/公用经费/, 'public'],
   [/项目支出/, 'project'],
@@ -138,13 +146,39 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
 
 const amountPattern = /(\d(?:[\d,]|\s(?=\d))*(?:\.\d+)?)\s*(万\s*元|元)/g;
 
+export interface StatedOptions {
+  /**
+   * The 情况说明 of a final account (部门决算): every 决算 section and 其他重要事项 (机关运行经费) are read;
+   * an amount is the 决算数, and the 年初预算数/预算数 printed beside it is not an amount of its subject.
+   */
+  final?: boolean;
+}
+
+const isSubHeading = (line: Line) =>
+  !line.cells &&
+  /^[（(][一二三四五六七八九十]+[）)]/.test(line.compact) &&
+  line.compact.length <= 40 &&
+  !/[，。；：,;:]/.test(line.compact);
+
+/** A final account's budget figure beside the 决算数: 年初预算为…, 预算数为…, 调整预算… */
+const budgetFigure = /年初预算|预算数|预算为|调整预算/;
+/**
+ * A 决算数 that names no subject of its own (支出决算为…, 决算数为…, …收入X万元，支出Y万元; the template's
+ * 支出收入Y万元 too): the amount of what the sentence is about.
+ */
+const finalFigure = /^(?:(?:支出|收入){1,2}(?:决算数?)?|决算数?)[为是]?$/;
+
 /** Every amount stated in the budget sections (收支, 机关运行经费, 三公) of the 情况说明. */
-export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
+export function readStatedAmounts(sections: SectionLines[], options: StatedOptions = {}): StatedAmount[] {
+  const { final = false } = options;
+  const read = final
+    ? /总体情况|收支|机关运行经费|三公|决算|其他重要事项/
+    : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
   const out: StatedAmount[] = [];
   let statement = 0;
   for (const { section, lines } of sections) {
     statement++;
-    if (!/总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/.test(section.heading)) continue;
+    if (!read.test(section.heading)) continue;
     // Sections that list projects with their amounts (Shanghai: 绩效目标设置情况 …其中：X费418.80万元;
     // 项目经费情况说明 六、年度预算安排), apart from their count, total and spending plan.
     const projectList = /绩效目标设置|年度预算安排/.test(section.heading);
@@ -153,7 +187,8 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
     const starts: { at: number; line: LayoutLine }[] = [];
     for (const line of lines) {
       starts.push({ at: text.length, line });
-      text += `${line.cells ? line.cells.join(' ') : line.text} `;
+      // A sub-heading (（二）政府采购支出情况) is not part of the sentence under it.
+      text += `${line.cells ? line.cells.join(' ') : line.text}${isSubHeading(line) ? '。' : ''} `;
     }
     const lineAt = (offset: number) => {
       let found = starts[0]!.line;
@@ -165,6 +200,9 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
     let sentenceStart = 0;
     let lastAmountEnd = 0;
     let lastInSentence: { subject: StatedSubject; item?: string } | undefined;
+    // What the sentence is about, even when the model has no subject for it (一般公共预算财政拨款支出
+    // 年初预算为…，支出决算为…): a 决算数 without a name of its own is its amount.
+    let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
     let scanned = 0;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
@@ -185,6 +223,7 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         listing = false;
         sentenceDirection = null;
         lastInSentence = undefined;
+        sentenceSubject = undefined;
       }
       const sentence = text.slice(sentenceStart, at);
       const from = Math.max(0, lastAmountEnd - sentenceStart);
@@ -213,7 +252,11 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
       if (own) sentenceDirection = own;
       let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
-      if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
+      const ofBudget = final && budgetFigure.test(clause) && !/决算/.test(clause);
+      if (final && finalFigure.test(clause)) {
+        subject = sentenceSubject?.subject ?? 'unstated';
+        item = sentenceSubject?.item;
+      } else if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
         subject = lastInSentence?.subject ?? sectionSubject;
         item = lastInSentence?.item;
@@ -236,6 +279,11 @@ export function readStatedAmounts(sections: SectionLines[]): StatedAmount[] {
         }
       }
       if (/项目支出/.test(clause) && /主要[为是]/.test(text.slice(at, at + 20))) listing = true;
+      if (subject) sentenceSubject = item ? { subject, item } : { subject };
+      if (ofBudget) {
+        lastInSentence = undefined;
+        continue;
+      }
       if (subject === 'unstated') {
         lastInSentence = undefined; // a 比上年 change after it is its change, not the last subject's
         continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textAmount } from '../../src/check/rules/text-amount.ts';
 import type { StatedAmount } from '../../src/model/document.ts';
-import { budgetDoc, row, stated, table } from './build.ts';
+import { budgetDoc, finalDoc, row, stated, table } from './build.ts';
 import { finding, run } from './check.ts';
 
 const overall = '二、部门预算安排的总体情况';
@@ -152,5 +152,116 @@ describe('text-amount', () => {
     expect(run(textAmount, doc)).toStrictEqual([]);
     const withTables = budgetDoc({ tables, statedAmounts: doc.statedAmounts.slice(1) });
     expect(run(textAmount, withTables)).toStrictEqual([]);
+  });
+});
+
+describe('text-amount on a final account (决算)', () => {
+  // The final-account tables: 决算数 columns; 基本支出 of all funds (支出决算表) differs from the
+  // 一般公共预算 one (其他收入 spent on basic); 人员/公用经费 are the two blocks' 合计 lines; Shanghai's
+  // 三公 line of 预算数/决算数 pairs (合计, 因公出国, 公务用车小计, 购置, 运行, 接待) with a 预算数 only.
+  const finalTables = [
+    table(
+      'final-summary',
+      '收入支出决算总表',
+      ['决算数'],
+      [
+        row(null, '一、一般公共预算财政拨款收入', ['2940.05'], 'income'),
+        row(null, '八、其他收入', ['6.20'], 'income'),
+        row(null, '本年收入合计', ['2946.25'], 'income'),
+        row(null, '年初结转和结余', ['49.14'], 'income'),
+        row(null, '总计', ['2995.39'], 'income'),
+        row(null, '一、一般公共服务支出', ['2940.05'], 'expenditure'),
+        row(null, '本年支出合计', ['2940.05'], 'expenditure'),
+        row(null, '年末结转和结余', ['55.34'], 'expenditure'),
+        row(null, '总计', ['2995.39'], 'expenditure'),
+      ],
+    ),
+    table(
+      'final-expenditure',
+      '支出决算表',
+      ['本年支出合计', '基本支出', '项目支出'],
+      [row(null, '合计', ['2946.25', '2343.11', '603.14'])],
+      { line: 30 },
+    ),
+    table(
+      'final-general-expenditure',
+      '一般公共预算财政拨款支出决算表',
+      ['合计', '基本支出', '项目支出'],
+      [row(null, '合计', ['2940.05', '2336.91', '603.14'])],
+      { line: 40 },
+    ),
+    table(
+      'final-general-basic',
+      '一般公共预算财政拨款基本支出决算表',
+      ['决算数'],
+      [
+        row('301', '工资福利支出', ['2152.26']),
+        row('302', '商品和服务支出', ['184.65']),
+        row(null, '人员经费合计', ['2152.26']),
+        row(null, '公用经费合计', ['184.65']),
+      ],
+      { line: 50 },
+    ),
+    table(
+      'final-three-public',
+      '财政拨款“三公”经费支出决算表',
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '预算数' : '决算数')),
+      [row(null, '', ['0.95', '0.40', null, null, null, null, null, null, null, null, '0.95', '0.40'])],
+      { line: 60 },
+    ),
+  ];
+  const overall = '一、收入支出决算总体情况说明';
+  const spending = '三、支出决算情况说明';
+  const general = '六、一般公共预算财政拨款基本支出决算情况说明';
+  const threePublic = '七、财政拨款“三公”经费支出决算情况说明';
+  const truthfulFinal: StatedAmount[] = [
+    stated('income-total', '2995.39', { line: 100, section: overall }),
+    stated('expenditure-total', '2995.39', { line: 101, section: overall }),
+    stated('basic', '2343.11', { line: 102, section: spending }),
+    stated('project', '603.14', { line: 103, section: spending }),
+    stated('basic', '2336.91', { line: 104, section: general }),
+    stated('personnel', '2152.26', { line: 105, section: general }),
+    stated('public', '184.65', { line: 106, section: general }),
+    stated('three-public', '0.40', { line: 107, section: threePublic }),
+    stated('three-public-part', '0', { line: 108, section: threePublic, item: '因公出国（境）费' }),
+    stated('three-public-part', '0', { line: 109, section: threePublic, item: '公务用车购置及运维费' }),
+    stated('three-public-part', '0.40', { line: 110, section: threePublic, item: '公务接待费' }),
+    stated('operating-cost', '184.65', { line: 111, section: '十一、其他重要事项的情况说明' }),
+  ];
+
+  it('passes a 情况说明 whose every 决算数 equals the final-account tables', () => {
+    expect(run(textAmount, finalDoc({ tables: finalTables, statedAmounts: truthfulFinal }))).toStrictEqual(
+      [],
+    );
+  });
+
+  it('compares with the 决算数, not the 预算数 printed beside it', () => {
+    const doc = finalDoc({
+      tables: finalTables,
+      statedAmounts: [
+        stated('three-public', '0.95', { line: 107, section: threePublic }),
+        stated('three-public-part', '0.95', { line: 110, section: threePublic, item: '公务接待费' }),
+      ],
+    });
+    expect(run(textAmount, doc)).toStrictEqual([
+      finding(textAmount, 'error', { section: threePublic, line: 107 }, 0.4, 0.95),
+      finding(textAmount, 'error', { section: threePublic, line: 110 }, 0.4, 0.95),
+    ]);
+  });
+
+  it('takes 基本支出 of the 一般公共预算 section from the 一般公共预算 table, else from the 支出决算表', () => {
+    const doc = finalDoc({
+      tables: finalTables,
+      statedAmounts: [
+        stated('basic', '2336.91', { line: 102, section: spending }),
+        stated('basic', '2343.11', { line: 104, section: general }),
+        stated('public', '184.56', { line: 106, section: general }),
+      ],
+    });
+    expect(run(textAmount, doc)).toStrictEqual([
+      finding(textAmount, 'error', { section: spending, line: 102 }, 2343.11, 2336.91),
+      finding(textAmount, 'error', { section: general, line: 104 }, 2336.91, 2343.11),
+      finding(textAmount, 'error', { section: general, line: 106 }, 184.65, 184.56),
+    ]);
   });
 });

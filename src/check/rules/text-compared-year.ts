@@ -23,7 +23,7 @@ export const textComparedYear: Rule = {
       last = { section: stated.section, year };
       if (same || year === doc.year - 1) continue;
       ctx.report({
-        message: `${doc.year} 年预算的增减变化应与 ${doc.year - 1} 年比较，情况说明却与 ${year} 年比较`,
+        message: `${doc.year} 年${doc.kind === 'final' ? '决算' : '预算'}的增减变化应与 ${doc.year - 1} 年比较，情况说明却与 ${year} 年比较`,
         where: { section: stated.section, ...lineOf(stated.source) },
         expected: doc.year - 1,
         actual: year,
