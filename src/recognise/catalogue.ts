@@ -142,9 +142,14 @@ export const tableSpecs: TableSpec[] = [
 ];
 
 /** Any title of any table, in one expression: one test rejects the usual line instead of dozens. */
-const anyTitle = new RegExp(
-  tableSpecs.flatMap((spec) => spec.titles.map((t) => `(?:${t.source})`)).join('|'),
-);
+const anyTitle = (() => {
+  // Every title is the prefix then a body: the prefix is matched once, the bodies as alternatives.
+  const head = new RegExp(prefix).source;
+  const bodies = tableSpecs.flatMap((spec) => spec.titles.map((t) => t.source));
+  if (!bodies.every((b) => b.startsWith(head) && b.endsWith('$')))
+    throw new Error('表名模式须以统一前缀开头');
+  return new RegExp(`${head}(?:${bodies.map((b) => b.slice(head.length, -1)).join('|')})$`);
+})();
 
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
   // Every title names a 表 or a 预算; most lines are neither.
