@@ -44,3 +44,19 @@ describe('encodings and line ends', () => {
     });
   }
 });
+
+describe('normalisation by the text reader', () => {
+  it('maps Kangxi and CJK radicals and compatibility characters, keeps full-width punctuation', async () => {
+    const { readText } = await import('../src/read/text.ts');
+    // ⾏ (U+2F8F, Kangxi) and ⻓ (U+2ED3, CJK radicals supplement) as PDF fonts give them; ① is NFKC 1.
+    const layout = readText(utf8('机关运⾏经费①（⻓期）：12.5万元\n'), 'radicals.txt');
+    expect(layout.lines.map((l) => l.text)).toEqual(['机关运行经费1（长期）：12.5万元']);
+  });
+
+  it('the same sample with a radical in a title parses to the same tables', () => {
+    const text = seedText('004');
+    const plain = toGolden(parseText(utf8(text), seedFile('004')));
+    const radical = toGolden(parseText(utf8(text.replaceAll('支出', '⽀出')), seedFile('004')));
+    expect(radical.tables).toEqual(plain.tables);
+  });
+});

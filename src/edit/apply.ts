@@ -9,6 +9,7 @@ import {
   type TableRow,
   tableNames,
 } from '../model/document.ts';
+import { normalise } from '../read/normalise.ts';
 import { parseIndicatorValue } from '../recognise/indicator-value.ts';
 
 /** One table cell: the row by index, or by its code (or name when it has none); the column by index or name. */
@@ -141,7 +142,8 @@ function applyIndicator(doc: Document, edit: Record<string, unknown>, fail: Fail
   )
     fail(`项目"${project.name}"没有第 ${String(index)} 个指标`);
   const indicator = project.indicators[index as number]!;
-  const value = (edit.value as string).trim();
+  // Typed text is normalised as the readers normalise what they read (full-width digits, radicals…).
+  const value = normalise((edit.value as string).trim());
   if (value.length > maxIndicatorLength) fail(`指标值最长 ${maxIndicatorLength} 个字`);
   const before = indicator.value;
   indicator.value = value;

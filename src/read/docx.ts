@@ -4,6 +4,7 @@
 // is an empty cell). Headers, footers, footnotes and comments are not read. Numbers and bullets that
 // Word generates for lists (w:numPr) are not in the XML text and are lost.
 import type { Layout, LayoutLine } from './layout.ts';
+import { normalisedLine } from './normalise.ts';
 import {
   attrOf,
   childrenOf,
@@ -204,5 +205,5 @@ export function readDocx(zip: SafeZip, part: string): Layout {
   const body = findElement(root, 'body');
   const r: Reader = { lines: [] };
   if (body) readBlocks(childrenOf(body), r);
-  return { file: zip.file, style: 'docx-file', lines: r.lines };
+  return { file: zip.file, style: 'docx-file', lines: r.lines.map(normalisedLine) };
 }

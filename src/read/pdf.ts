@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { normalise } from '../recognise/text.ts';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
+import { normalise } from './normalise.ts';
 
 export const maxPdfBytes = 50 * 1024 * 1024;
 export const maxPdfPages = 2000;

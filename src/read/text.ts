@@ -1,6 +1,7 @@
 // Reads extracted text (from PDF or DOCX) into a Layout. Knows encodings and layouts, not budgets.
 import { Buffer, isUtf8, transcode } from 'node:buffer';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
+import { normalise } from './normalise.ts';
 
 export const maxTextBytes = 20 * 1024 * 1024;
 
@@ -84,7 +85,7 @@ export function detectStyle(lines: string[]): Layout['style'] {
 }
 
 export function readText(bytes: Uint8Array, file: string): Layout {
-  const raw = clean(decodeText(bytes, file)).split('\n');
+  const raw = normalise(clean(decodeText(bytes, file))).split('\n');
   const style = detectStyle(raw);
   const lines = style === 'docx' ? docxLines(raw) : style === 'tabs' ? tabLines(raw) : spaceLines(raw);
   return { file, style, lines };

@@ -7,6 +7,7 @@
 import Big from 'big.js';
 import ExcelJS from 'exceljs';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
+import { normalisedLine } from './normalise.ts';
 import { parseXmlText, type SafeZip } from './zip.ts';
 
 /** Parts of a worksheet that cannot change a cell's text: not read (faster, fewer parser surprises). */
@@ -134,7 +135,7 @@ export async function readXlsx(zip: SafeZip, bytes: Uint8Array, part: string): P
       });
     }
   }
-  return { file: zip.file, style: 'xlsx', lines };
+  return { file: zip.file, style: 'xlsx', lines: lines.map(normalisedLine) };
 }
 
 /** exceljs failed: name the part that is not XML when there is one. */
