@@ -142,6 +142,7 @@ export type StatedSubject =
   | 'unit-funds-income' // 单位资金收入
   | 'carry-over' // 上年结转（结余）
   | 'expenditure-total' // 支出总计 / 支出预算
+  | 'fiscal-total' // 财政拨款收支总计 / 财政拨款收入支出总计 (the 财政拨款收支总表's 总计)
   | 'basic' // 基本支出
   | 'personnel' // 人员经费
   | 'public' // 公用经费

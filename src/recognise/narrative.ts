@@ -121,6 +121,8 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/公务接待费/, 'three-public-part', '公务接待费'],
   [/三公/, 'three-public'],
   [/运行经费/, 'operating-cost'],
+  // The 财政拨款收支总表's 总计 (财政拨款收入支出总计, 财政拨款收支总预算), before 财政拨款收入 below takes it.
+  [/财政拨款(?:收支|收入支出)(?:预算|决算)?总(?:计|额|预算)/, 'fiscal-total'],
   // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…),
   // the final account's other incomes and spendings (经营支出, 上缴上级支出…), by 类/款/项 (“…（项）”科目
   // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
