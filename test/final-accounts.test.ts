@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse.ts';
-import { readSections, readStatedAmounts } from '../src/recognise/narrative.ts';
+import { readSections, readStated, readStatedAmounts } from '../src/recognise/narrative.ts';
 import { toLine } from '../src/recognise/text.ts';
 import { toGolden } from './golden-projection.ts';
 
@@ -80,6 +80,10 @@ describe('the real 2024 final accounts against their hand-written golden file', 
     type Stated = [string, string | null, string, unknown, number];
     const stated = (g: { statedAmounts: Stated[] }) => g.statedAmounts.map((s) => s.slice(0, 4));
     expect(stated(parsed as unknown as { statedAmounts: Stated[] })).toEqual(stated(golden));
+    // The shares (占…%) with the whole each is of: the sentence's list total, or the named 本年支出合计.
+    type Share = [string, string, string, string | null, string | null, number];
+    const shares = (g: { statedShares: Share[] }) => g.statedShares.map((s) => s.slice(0, 5));
+    expect(shares(parsed as unknown as { statedShares: Share[] })).toEqual(shares(golden));
   });
 });
 
@@ -89,7 +93,7 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
   // final account's: the 决算数 is the amount; the 年初预算数 beside it and the amounts of sources, 类/款/项,
   // 经营支出, 外宾接待 and 政府采购 have no subject. (Sections split here: in the template's parse the 第三部分
   // title is a line of cells and 二、部门决算单位构成 carries a bracketed instruction, so its 一、 is no heading.)
-  it('reads the 决算数 of 收支, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
+  it('reads the 决算数 of 收支, 财政拨款收支总计, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('final-accounts-template-2024.pdf', pdfDir)));
     const doc = await parseDocument(bytes, 'final-accounts-template-2024.pdf');
     const text = doc.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
@@ -134,6 +138,8 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
       exp('一', 'income-total', '2.00', null, 'increase 2023'),
       exp('三', 'basic', '2.00'),
       exp('三', 'project', '3.00'),
+      exp('四', 'fiscal-total', '1.00'),
+      exp('四', 'fiscal-total', '2.00', null, 'increase 2023'),
       exp('六', 'basic', '1.00'),
       exp('六', 'personnel', '2.00'),
       exp('六', 'public', '3.00'),
@@ -155,6 +161,73 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
       exp('七', 'three-public-part', '17.00', reception),
       exp('十一', 'operating-cost', '1.00'),
       exp('十一', 'operating-cost', '2.00', null, 'increase 2023'),
+    ]);
+  });
+});
+
+describe('财政拨款收支总计 and shares (占…%) in the text', () => {
+  const read = (text: string, final: boolean) =>
+    readStated(readSections(text.split('\n').map((t, i) => toLine({ no: i + 1, text: t, cells: null }))), {
+      final,
+    });
+
+  it('reads 财政拨款收支总计 as its own subject, not as 财政拨款收入', () => {
+    const budget = read(
+      [
+        '一、部门预算安排的总体情况',
+        '2025年财政拨款收支总预算2381.68万元，财政拨款收入2300万元，比2024年预算增加10万元。',
+      ].join('\n'),
+      false,
+    );
+    expect(budget.amounts.map((s) => [s.subject, s.value, s.change?.direction ?? null])).toEqual([
+      ['fiscal-total', '2381.68', null],
+    ]);
+    const final = read(
+      [
+        '一、财政拨款收入支出决算总体情况说明',
+        '某局2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计减少41.51万元，',
+        '下降1.38%。',
+      ].join('\n'),
+      true,
+    );
+    expect(final.amounts.map((s) => [s.subject, s.value, s.change?.direction ?? null])).toEqual([
+      ['fiscal-total', '2961.68', null],
+      ['fiscal-total', '41.51', 'decrease'],
+    ]);
+  });
+
+  it('keeps each share with its amount and the whole: the sentence’s list total or the total it names', () => {
+    const { shares } = read(
+      [
+        '一、支出决算情况说明',
+        '本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出',
+        '603.14万元（占比20.51%）。',
+        '二、一般公共预算财政拨款支出决算情况说明',
+        '一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。与2023年度相比，减少63.14万元，',
+        '下降2.10%。一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，',
+        '占 71.73%；住房保障支出（类）445.69万元，占15.16%。卫生健康支出（类）60.99万元，占2.07%。',
+        '政府采购支出10万元，占全部采购的5%。',
+      ].join('\n'),
+      true,
+    );
+    expect(
+      shares.map((s) => [
+        s.part.name,
+        s.part.value,
+        s.percent,
+        s.of ?? null,
+        s.whole?.value ?? null,
+        s.source.line,
+      ]),
+    ).toEqual([
+      ['基本支出', '2336.91', '79.49', null, '2940.05', 2],
+      ['项目支出', '603.14', '20.51', null, '2940.05', 3],
+      ['一般公共预算财政拨款支出', '2940.05', '100.00', '本年支出合计', '2940.05', 5],
+      ['一般公共服务支出（类）', '2106.66', '71.73', null, '2940.05', 7],
+      ['住房保障支出（类）', '445.69', '15.16', null, '2940.05', 7],
+      // A new sentence lists no parts of the last total; a named whole the text never states is unknown.
+      ['卫生健康支出（类）', '60.99', '2.07', null, null, 7],
+      ['政府采购支出', '10', '5', '全部采购', null, 8],
     ]);
   });
 });

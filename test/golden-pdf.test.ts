@@ -1,8 +1,9 @@
 // The real Shanghai budget PDFs, read with positions, against golden files written by hand from the
 // documents (test/golden/pdf/). Compared: the header facts, the sections (the parts' page titles),
-// every table cell by cell, and every stated amount — 编制说明's totals, 三公, 机关运行经费 and the
+// every table cell by cell, every stated amount — 编制说明's totals, 三公, 机关运行经费 and the
 // projects listed under 绩效目标设置情况 and 年度预算安排 (what, which part or project, the amount, the
-// 比上年 change; the golden files give pdftotext's line numbers, which are not the reader's).
+// 比上年 change; the golden files give pdftotext's line numbers, which are not the reader's) — and every
+// stated share (占…%).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse.ts';
@@ -37,6 +38,9 @@ describe('golden files of real PDFs', () => {
       type Stated = [string, string | null, string, unknown, number];
       const stated = (g: { statedAmounts: Stated[] }) => g.statedAmounts.map((s) => s.slice(0, 4));
       expect(stated(parsed as unknown as { statedAmounts: Stated[] })).toEqual(stated(golden));
+      type Share = [string, string, string, string | null, string | null, number];
+      const shares = (g: { statedShares: Share[] }) => g.statedShares.map((s) => s.slice(0, 5));
+      expect(shares(parsed as unknown as { statedShares: Share[] })).toEqual(shares(golden));
     });
   }
 });

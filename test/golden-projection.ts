@@ -41,6 +41,14 @@ export function toGolden(doc: Document) {
       s.change ? [s.change.direction, s.change.comparedYear ?? null] : null,
       s.source.line,
     ]),
+    statedShares: (doc.statedShares ?? []).map((s) => [
+      s.part.name,
+      s.part.value,
+      s.percent,
+      s.of ?? null,
+      s.whole?.value ?? null,
+      s.source.line,
+    ]),
     sections: doc.sections.map((s) => s.heading),
     performance: doc.performance
       ? {

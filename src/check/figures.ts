@@ -38,6 +38,8 @@ export function tableFigure(
       return (
         summary && fromRow(summarySide(summary, 'expenditure').total, 0, summary.unit, '收支总表支出总计')
       );
+    case 'fiscal-total':
+      return fiscalTotal(t['fiscal-summary']);
     case 'general-budget-income':
     case 'fund-income':
     case 'capital-income':
@@ -98,6 +100,13 @@ export function tableFigure(
   }
 }
 
+/** The 财政拨款收支总表's 总计: its income side's, or the expenditure side's when only that is read. */
+function fiscalTotal(table: BudgetTable | undefined): Figure | undefined {
+  if (!table) return undefined;
+  const total = summarySide(table, 'income').total ?? summarySide(table, 'expenditure').total;
+  return total ? { value: at(total, 0), unit: table.unit, label: `${table.title}总计` } : undefined;
+}
+
 const threePublicColumns: Record<string, RegExp> = {
   '因公出国（境）费': /因公出国/,
   公务用车购置及运维费: /^小计$/,
@@ -137,6 +146,8 @@ function finalFigure(
       const label = `${summary.title}${side === 'income' ? '收入' : '支出'}总计`;
       return fromRow(summarySide(summary, side).total, 0, summary.unit, label);
     }
+    case 'fiscal-total':
+      return fiscalTotal(t['final-fiscal-summary']);
     case 'carry-over': {
       const row = summary && sideRows(summary, 'income').find((r) => /^年初结转/.test(r.name));
       return summary && fromRow(row, 0, summary.unit, `${summary.title}「${row?.name ?? ''}」`);

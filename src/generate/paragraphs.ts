@@ -67,7 +67,7 @@ export function generateParagraphs(doc: Document, options: ParagraphOptions = {}
 /**
  * The document with the generated sections in place of its own: a section replaces the first one whose
  * heading names the same subject (keeping that heading and its place); the others are appended,
- * numbered after the last numbered heading. Amounts read from the replaced text are dropped.
+ * numbered after the last numbered heading. Amounts and shares read from the replaced text are dropped.
  */
 export function withGeneratedSections(doc: Document, generated: Section[]): Document {
   const sections = [...doc.sections];
@@ -91,6 +91,7 @@ export function withGeneratedSections(doc: Document, generated: Section[]): Docu
     ...doc,
     sections,
     statedAmounts: doc.statedAmounts.filter((s) => !replaced.has(s.section)),
+    statedShares: doc.statedShares?.filter((s) => !replaced.has(s.section)),
   };
 }
 

@@ -142,6 +142,7 @@ export type StatedSubject =
   | 'unit-funds-income' // 单位资金收入
   | 'carry-over' // 上年结转（结余）
   | 'expenditure-total' // 支出总计 / 支出预算
+  | 'fiscal-total' // 财政拨款收支总计 / 财政拨款收入支出总计 (the 财政拨款收支总表's 总计)
   | 'basic' // 基本支出
   | 'personnel' // 人员经费
   | 'public' // 公用经费
@@ -165,6 +166,29 @@ export interface StatedAmount {
   section: string;
   /** Ordinal of the sentence (up to 。) in the document: amounts of one statement share it. */
   statement: number;
+  source: Source;
+}
+
+/**
+ * A share the text states beside an amount: 一般公共服务支出（类）2106.66万元，占71.73%; 一般公共预算财政拨款
+ * 支出2940.05万元，占本年支出合计的100.00%.
+ */
+export interface StatedShare {
+  /** The amount whose share is stated, and what the text calls it. */
+  part: { name: string; value: Decimal; unit: MoneyUnit };
+  /** The percentage as printed ("71.73"): its decimals are its precision. */
+  percent: Decimal;
+  /** What it is a share of, when the text names it after 占 (本年支出合计). */
+  of?: string;
+  /**
+   * The whole as the text states it: the amount named after 占 stated before, or else the total whose parts
+   * the sentence lists (本年支出合计2940.05万元，其中：…; …支出2940.05万元，主要用于以下方面：…). Absent when the
+   * text states none.
+   */
+  whole?: { name: string; value: Decimal; unit: MoneyUnit; source: Source };
+  /** Heading of the section it stands in. */
+  section: string;
+  /** Where the percentage is printed. */
   source: Source;
 }
 
@@ -243,6 +267,8 @@ export interface Document {
   tables: Partial<Record<TableKey, BudgetTable>>;
   sections: Section[];
   statedAmounts: StatedAmount[];
+  /** Shares (占…%) stated in the same sections; absent in documents stored before they were read. */
+  statedShares?: StatedShare[];
   performance?: PerformanceText;
   projects: Project[];
   problems: RecognitionProblem[];

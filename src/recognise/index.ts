@@ -2,7 +2,7 @@
 import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
-import { isTopHeading, readOrgUnits, readPerformance, readSections, readStatedAmounts } from './narrative.ts';
+import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
@@ -22,6 +22,7 @@ export function recognise(read: Layout): Document {
     tables: {},
     sections: [],
     statedAmounts: [],
+    statedShares: [],
     projects: [],
     problems,
     placeholders: findPlaceholders(lines),
@@ -73,12 +74,14 @@ export function recognise(read: Layout): Document {
   doc.sections = sections.map((s) => s.section);
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
   // 二、机关运行经费…) of the others. A final account's are its 决算数, beside 年初预算数 and shares.
-  doc.statedAmounts = readStatedAmounts(
+  const stated = readStated(
     titles && doc.kind !== 'final'
       ? [...sections.filter((s) => /编制说明/.test(s.section.heading)), ...readSections(prose)]
       : sections,
     { final: doc.kind === 'final' },
   );
+  doc.statedAmounts = stated.amounts;
+  doc.statedShares = stated.shares;
   doc.units = readOrgUnits(prose);
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;

@@ -2,11 +2,14 @@
 // and the department-level performance text.
 import { toDecimal } from '../model/decimal.ts';
 import type {
+  Decimal,
   MoneyUnit,
   OrgUnit,
   PerformanceText,
   Section,
+  Source,
   StatedAmount,
+  StatedShare,
   StatedSubject,
 } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
@@ -121,6 +124,8 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/公务接待费/, 'three-public-part', '公务接待费'],
   [/三公/, 'three-public'],
   [/运行经费/, 'operating-cost'],
+  // The 财政拨款收支总表's 总计 (财政拨款收入支出总计, 财政拨款收支总预算), before 财政拨款收入 below takes it.
+  [/财政拨款(?:收支|收入支出)(?:预算|决算)?总(?:计|额|预算)/, 'fiscal-total'],
   // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…),
   // the final account's other incomes and spendings (经营支出, 上缴上级支出…), by 类/款/项 (“…（项）”科目
   // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
@@ -168,9 +173,36 @@ const budgetFigure = /年初预算|预算数|预算为|调整预算/;
  */
 const finalFigure = /^(?:(?:支出|收入){1,2}(?:决算数?)?|决算数?)[为是]?$/;
 
+/**
+ * A share right after an amount: ，占71.73%；（占比20.51%）；，占本年支出合计的100.00%；占…的比重为…%.
+ * Group 1 is what it is a share of, when named; group 2 the percentage.
+ */
+const sharePattern =
+  /^\s*[，,（(]?\s*占\s*(?:比重|比例|比)?\s*(?:([^，。；、,;:：%％\d]{1,30}?)\s*的?\s*(?:比重|比例)?)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
+/** Words after an amount that open the list of its parts: the total the parts' shares are of. */
+const opensList = /^\s*[，,：:]?\s*(?:其中|主要用于|主要包括|包括|主要[为是]|分别[为是]|具体[为是])/;
+
+interface StatedWhole {
+  name: string;
+  value: Decimal;
+  unit: MoneyUnit;
+  source: Source;
+}
+
 /** Every amount stated in the budget sections (收支, 机关运行经费, 三公) of the 情况说明. */
 export function readStatedAmounts(sections: SectionLines[], options: StatedOptions = {}): StatedAmount[] {
+  return readStated(sections, options).amounts;
+}
+
+/** The amounts stated in the budget sections of the 情况说明, and the shares (占…%) stated beside them. */
+export function readStated(
+  sections: SectionLines[],
+  options: StatedOptions = {},
+): { amounts: StatedAmount[]; shares: StatedShare[] } {
   const { final = false } = options;
+  const shares: StatedShare[] = [];
+  // Level amounts read so far, by what the text calls them: the whole a share names (占本年支出合计的…).
+  const named: StatedWhole[] = [];
   const read = final
     ? /总体情况|收支|机关运行经费|三公|决算|其他重要事项/
     : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
@@ -205,6 +237,8 @@ export function readStatedAmounts(sections: SectionLines[], options: StatedOptio
     let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
     let scanned = 0;
+    // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
+    let listTotal: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
     const explained = /原因|由于|因为|主要是|主要用于/.test(text);
     const sectionSubject: StatedSubject | undefined = /三公/.test(section.heading)
@@ -280,6 +314,35 @@ export function readStatedAmounts(sections: SectionLines[], options: StatedOptio
       }
       if (/项目支出/.test(clause) && /主要[为是]/.test(text.slice(at, at + 20))) listing = true;
       if (subject) sentenceSubject = item ? { subject, item } : { subject };
+      if (!direction && !ofBudget) {
+        const name = clause.replace(/^(?:其中|主要[为是]|包括)/, '');
+        const source = sourceOf(lineAt(at + m[0].indexOf(m[1]!)));
+        const share = sharePattern.exec(text.slice(end, end + 60));
+        if (share) {
+          const of = share[1] ? compact(share[1]) : undefined;
+          // A named whole is the amount stated under that name before; otherwise the sentence's list total.
+          const whole = of
+            ? [...named].reverse().find((w) => w.name.endsWith(of))
+            : listTotal && !text.slice(listTotal.end, at).includes('。')
+              ? listTotal
+              : undefined;
+          const percentAt = end + share[0].lastIndexOf(share[2]!);
+          const stated: StatedShare = {
+            part: { name, value, unit },
+            percent: share[2]!,
+            section: section.heading,
+            source: sourceOf(lineAt(percentAt)),
+          };
+          if (of) stated.of = of;
+          if (whole) {
+            stated.whole = { name: whole.name, value: whole.value, unit: whole.unit, source: whole.source };
+          }
+          shares.push(stated);
+        } else if (opensList.test(text.slice(end, end + 20))) {
+          listTotal = { name, value, unit, source, end };
+        }
+        if (name) named.push({ name, value, unit, source });
+      }
       if (ofBudget) {
         lastInSentence = undefined;
         continue;
@@ -305,7 +368,7 @@ export function readStatedAmounts(sections: SectionLines[], options: StatedOptio
       out.push(stated);
     }
   }
-  return out;
+  return { amounts: out, shares };
 }
 
 /** Sections headed by the given lines (a PDF's page titles), each running to the next. */

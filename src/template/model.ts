@@ -66,6 +66,7 @@ export function templateDocument(year: number, options: TemplateOptions = {}): D
     tables,
     sections: [],
     statedAmounts: [],
+    statedShares: [],
     projects: from?.projects.map((p) => blankedProject(p, shift)) ?? [],
     problems: [],
     placeholders: [],

@@ -13,6 +13,7 @@ import type {
   Section,
   SpendingPlan,
   StatedAmount,
+  StatedShare,
   StatedSubject,
   TableKey,
   TableRow,
@@ -101,6 +102,7 @@ export function doc(kind: DocumentKind, input: DocInput = {}): Document {
     units: [],
     sections: [],
     statedAmounts: [],
+    statedShares: [],
     projects: [],
     problems: [],
     placeholders: [],
@@ -138,6 +140,43 @@ export function stated(subject: StatedSubject, value: string, opts: StatedOption
   };
   if (opts.item !== undefined) s.item = opts.item;
   if (opts.change !== undefined) s.change = opts.change;
+  return s;
+}
+
+export interface ShareOptions {
+  /** What the text names after 占 (本年支出合计). */
+  of?: string;
+  wholeName?: string;
+  unit?: MoneyUnit;
+  wholeUnit?: MoneyUnit;
+  section?: string;
+  line?: number;
+}
+
+/** A share 占`percent`% of `part` out of `whole` (null: the text states no whole). */
+export function share(
+  name: string,
+  part: string,
+  percent: string,
+  whole: string | null,
+  opts: ShareOptions = {},
+): StatedShare {
+  const line = opts.line ?? 100;
+  const s: StatedShare = {
+    part: { name, value: part, unit: opts.unit ?? '万元' },
+    percent,
+    section: opts.section ?? '五、一般公共预算财政拨款支出决算情况说明',
+    source: { line },
+  };
+  if (opts.of !== undefined) s.of = opts.of;
+  if (whole !== null) {
+    s.whole = {
+      name: opts.wholeName ?? opts.of ?? '一般公共预算财政拨款支出',
+      value: whole,
+      unit: opts.wholeUnit ?? '万元',
+      source: { line: line - 1 },
+    };
+  }
   return s;
 }
 

@@ -27,9 +27,9 @@ const infoWhere = { table: 'general-basic' as const, row: '302', column: '合计
 const hebeiCode = '130225250000000000001';
 
 describe('engine', () => {
-  it('runs the 31 rules with distinct ids', () => {
-    expect(rules).toHaveLength(31);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(31);
+  it('runs the 32 rules with distinct ids', () => {
+    expect(rules).toHaveLength(32);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(32);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

@@ -137,6 +137,35 @@ describe('text-amount', () => {
     expect(findings[0]!.message).toContain('10000 倍');
   });
 
+  it('compares 财政拨款收支总计 with the 财政拨款收支总表 总计', () => {
+    const fiscal = table(
+      'fiscal-summary',
+      '部门预算财政拨款收支总表',
+      ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+      [
+        row(null, '一、一般公共预算拨款收入', ['2300.00'], 'income'),
+        row(null, '本年收入合计', ['2300.00'], 'income'),
+        row(null, '上年结转', ['81.68'], 'income'),
+        row(null, '收入总计', ['2381.68'], 'income'),
+        row(null, '一、一般公共服务支出', ['2381.68', '2381.68', null, null], 'expenditure'),
+        row(null, '支出总计', ['2381.68', '2381.68', null, null], 'expenditure'),
+      ],
+      { line: 60 },
+    );
+    const ok = budgetDoc({
+      tables: [fiscal],
+      statedAmounts: [stated('fiscal-total', '2381.68', { line: 100 })],
+    });
+    expect(run(textAmount, ok)).toStrictEqual([]);
+    const off = budgetDoc({
+      tables: [fiscal],
+      statedAmounts: [stated('fiscal-total', '2300', { line: 100 })],
+    });
+    expect(run(textAmount, off)).toStrictEqual([
+      finding(textAmount, 'error', { section: overall, line: 100 }, 2381.68, 2300),
+    ]);
+  });
+
   it('ignores 比上年 changes, project items and subjects whose table is absent', () => {
     const doc = budgetDoc({
       tables: [],
@@ -233,6 +262,36 @@ describe('text-amount on a final account (决算)', () => {
     expect(run(textAmount, finalDoc({ tables: finalTables, statedAmounts: truthfulFinal }))).toStrictEqual(
       [],
     );
+  });
+
+  it('compares 财政拨款收入支出总计 with the 财政拨款收入支出决算总表 总计 (with 年初结转)', () => {
+    const fiscal = table(
+      'final-fiscal-summary',
+      '财政拨款收入支出决算总表',
+      ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+      [
+        row(null, '一、一般公共预算财政拨款', ['2940.05'], 'income'),
+        row(null, '一、一般公共服务支出', ['2940.05', '2940.05', null, null], 'expenditure'),
+        row(null, '本年收入合计', ['2940.05'], 'income'),
+        row(null, '本年支出合计', ['2940.05', '2940.05', null, null], 'expenditure'),
+        row(null, '年初财政拨款结转和结余', ['21.63'], 'income'),
+        row(null, '年末财政拨款结转和结余', ['21.63', '21.63', null, null], 'expenditure'),
+        row(null, '总计', ['2961.68'], 'income'),
+        row(null, '总计', ['2961.68', '2961.68', null, null], 'expenditure'),
+      ],
+      { incomeColumns: ['决算数'], line: 70 },
+    );
+    const section = '四、财政拨款收入支出决算总体情况说明';
+    const doc = finalDoc({
+      tables: [fiscal],
+      statedAmounts: [
+        stated('fiscal-total', '2961.68', { line: 100, section }),
+        stated('fiscal-total', '0.3', { line: 101, section }),
+      ],
+    });
+    expect(run(textAmount, doc)).toStrictEqual([
+      finding(textAmount, 'error', { section, line: 101 }, 2961.68, 0.3),
+    ]);
   });
 
   it('compares with the 决算数, not the 预算数 printed beside it', () => {

@@ -28,6 +28,7 @@ import { textAmount } from './text-amount.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
+import { textShare } from './text-share.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
 import { threePublicSums } from './three-public-sums.ts';
 import { yearConsistency } from './year-consistency.ts';
@@ -46,6 +47,7 @@ export const rules: Rule[] = [
   textComparedYear,
   textChangeVsPrior,
   textPartsSum,
+  textShare,
   threePublicChangeReason,
   noteEmptyWithData,
   noteMissingForEmpty,

@@ -8,7 +8,7 @@ export const textAmount: Rule = {
     severity: 'error',
     title: '情况说明中的金额与表格一致',
     description:
-      '情况说明中写明的收入总计、各项收入、上年结转、支出总计、基本支出、人员经费、公用经费、项目支出、机关运行经费、"三公"经费及其各项，必须等于对应表格中的数字。',
+      '情况说明中写明的收入总计、各项收入、上年结转、支出总计、财政拨款收支总计（财政拨款收支总表的总计）、基本支出、人员经费、公用经费、项目支出、机关运行经费、"三公"经费及其各项，必须等于对应表格中的数字。',
     reason: '情况说明是对预算表的文字解释，数字必须与表格一致；常见错误是沿用上年数字或把元写成万元。',
     example: '情况说明写"项目支出 1270 万元"，支出总表项目支出合计 1485.00 万元。',
     kinds: ['budget', 'final'],
@@ -55,6 +55,7 @@ export const subjectNames: Record<string, string> = {
   'unit-funds-income': '单位资金收入',
   'carry-over': '上年结转',
   'expenditure-total': '支出总计',
+  'fiscal-total': '财政拨款收支总计',
   basic: '基本支出',
   personnel: '人员经费',
   public: '公用经费',

@@ -1,0 +1,59 @@
+import Big from 'big.js';
+import type { Decimal, MoneyUnit } from '../../model/document.ts';
+import type { Rule } from '../types.ts';
+import { lineOf } from './text-amount.ts';
+
+export const textShare: Rule = {
+  meta: {
+    id: 'text-share',
+    severity: 'error',
+    title: '情况说明中的占比与所列金额一致',
+    description:
+      '情况说明在金额后写明的占比（"A万元，占P%"，或"占B的P%"）必须等于该金额除以其总数：总数是同一句中列出分项的总额（"T万元，其中：……"、"T万元，主要用于：……"），或"占"后点名、此前已写明金额的那一项。按所写百分比的精度比较：所写百分比与按文字金额算出的占比之差超过其末位的半个单位（两位小数为 0.005 个百分点），且金额本身末位四舍五入（如 0.005 万元）也解释不了这一差距，即为错误。',
+    reason:
+      '占比是对金额结构的说明，读者据此判断支出构成；百分比与金额不符，说明金额或百分比有误（常见于改了金额却沿用旧的百分比）。',
+    example:
+      '"一般公共预算财政拨款支出2940.05万元，主要用于：一般公共服务支出（类）2106.66万元，占71.73%"，按金额应为 71.65%。',
+    kinds: ['budget', 'final'],
+  },
+  check(doc, ctx) {
+    for (const share of doc.statedShares ?? []) {
+      const whole = share.whole;
+      if (!whole) continue;
+      const part = inWan(share.part.value, share.part.unit);
+      const total = inWan(whole.value, whole.unit);
+      const printed = new Big(share.percent);
+      // What each printed figure may stand for: half a unit of its last digit either side.
+      const halfPart = halfUnit(share.part.value).div(share.part.unit === '元' ? 10000 : 1);
+      const halfTotal = halfUnit(whole.value).div(whole.unit === '元' ? 10000 : 1);
+      const halfPercent = halfUnit(share.percent);
+      if (total.minus(halfTotal).lte(0)) continue; // no share of a zero whole
+      // The true share lies in [100(A−a)/(T+t), 100(A+a)/(T−t)] and, printed as P, in [P−p, P+p]; a mistake
+      // when the two cannot meet. Cross-multiplied, so that the test is exact.
+      const low = part.minus(halfPart).times(100);
+      const high = part.plus(halfPart).times(100);
+      const tooHigh = low.gt(printed.plus(halfPercent).times(total.plus(halfTotal)));
+      const tooLow = high.lt(printed.minus(halfPercent).times(total.minus(halfTotal)));
+      if (!tooHigh && !tooLow) continue;
+      const decimals = (share.percent.split('.')[1] ?? '').length;
+      const expected = part.times(100).div(total).round(decimals, Big.roundHalfUp);
+      const wholeName = share.of ?? whole.name;
+      ctx.report({
+        message: `情况说明所述${share.part.name} ${share.part.value}${share.part.unit}占${wholeName}（${whole.value}${whole.unit}）的 ${share.percent}%，按所列金额计算应为 ${expected.toFixed(decimals)}%`,
+        where: { section: share.section, ...lineOf(share.source) },
+        expected: Number(expected.toFixed(decimals)),
+        actual: Number(share.percent),
+      });
+    }
+  },
+};
+
+function inWan(value: Decimal, unit: MoneyUnit): Big {
+  return unit === '元' ? new Big(value).div(10000) : new Big(value);
+}
+
+/** Half a unit of the last printed digit: 71.73 → 0.005, 6.2 → 0.05, 1270 → 0.5. */
+function halfUnit(value: Decimal): Big {
+  const decimals = (value.split('.')[1] ?? '').length;
+  return new Big(5).div(new Big(10).pow(decimals + 1));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { textShare } from '../../src/check/rules/text-share.ts';
+import { budgetDoc, finalDoc, share } from './build.ts';
+import { finding, run } from './check.ts';
+
+const structure = '五、一般公共预算财政拨款支出决算情况说明';
+
+// 一般公共预算财政拨款支出2940.05万元，主要用于以下方面：… each 类 with its share, correctly rounded.
+const truthful = [
+  share('一般公共服务支出（类）', '2106.66', '71.65', '2940.05', { line: 101 }),
+  share('社会保障和就业支出（类）', '326.72', '11.11', '2940.05', { line: 101 }),
+  share('卫生健康支出（类）', '60.99', '2.07', '2940.05', { line: 102 }),
+  share('住房保障支出（类）', '445.69', '15.16', '2940.05', { line: 102 }),
+  share('一般公共预算财政拨款支出', '2940.05', '100.00', '2940.05', { of: '本年支出合计', line: 99 }),
+  // 6.2 is printed to 0.1: 6.15–6.25 of 2946.25 is 0.209%–0.212%.
+  share('其他收入', '6.2', '0.21', '2946.25', { wholeName: '本年收入合计', line: 90 }),
+  // A part in 元 of a whole in 万元.
+  share('一般公共服务支出', '21066600', '71.65', '2940.05', { unit: '元', line: 103 }),
+  // Printed to one decimal: 71.654% rounds to 71.7%.
+  share('一般公共服务支出', '2106.66', '71.7', '2940.05', { line: 104 }),
+];
+
+describe('text-share', () => {
+  it('passes shares that are the amount over its stated whole at the precision printed', () => {
+    expect(run(textShare, finalDoc({ statedShares: truthful }))).toStrictEqual([]);
+  });
+
+  it('fails a share that the amounts do not give (expected = recomputed at the printed precision)', () => {
+    const doc = finalDoc({
+      statedShares: [
+        share('一般公共服务支出（类）', '2106.66', '71.73', '2940.05', { line: 101 }),
+        share('一般公共服务支出', '2106.66', '71.6', '2940.05', { line: 104 }),
+      ],
+    });
+    const findings = run(textShare, doc);
+    expect(findings).toStrictEqual([
+      finding(textShare, 'error', { section: structure, line: 101 }, 71.65, 71.73),
+      finding(textShare, 'error', { section: structure, line: 104 }, 71.7, 71.6),
+    ]);
+    expect(findings[0]!.message).toContain('71.65%');
+  });
+
+  it('fails a share off by just more than half a unit of its last digit', () => {
+    // 2106.66 / 2940.05 = 71.6539…%: even 2106.665 / 2940.045 gives 71.6542%, short of 71.655%.
+    const doc = budgetDoc({
+      statedShares: [share('一般公共服务支出', '2106.66', '71.66', '2940.05', { section: '二、总体情况' })],
+    });
+    expect(run(textShare, doc)).toStrictEqual([
+      finding(textShare, 'error', { section: '二、总体情况', line: 100 }, 71.65, 71.66),
+    ]);
+  });
+
+  it('allows for amounts printed without decimals', () => {
+    // 1 of 3 printed in whole 万元 may be 1.49 of 2.5 (59.6%): 40% cannot be called wrong; 1.00 of 3.00 can.
+    const rounded = budgetDoc({ statedShares: [share('公用经费', '1', '40', '3')] });
+    expect(run(textShare, rounded)).toStrictEqual([]);
+    const exact = budgetDoc({ statedShares: [share('公用经费', '1.00', '40.00', '3.00')] });
+    expect(run(textShare, exact)).toStrictEqual([
+      finding(textShare, 'error', { section: structure, line: 100 }, 33.33, 40),
+    ]);
+  });
+
+  it('ignores a share whose whole the text does not state, or a zero whole', () => {
+    const doc = finalDoc({
+      statedShares: [
+        share('一般公共预算财政拨款支出', '2940.05', '99', null, { of: '全部支出' }),
+        share('因公出国（境）费', '0', '0', '0.00'),
+      ],
+    });
+    expect(run(textShare, doc)).toStrictEqual([]);
+  });
+});
