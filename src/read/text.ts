@@ -41,6 +41,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 }
 
 const sampleChars = 64 * 1024;
+// Control characters other than tab, line breaks and ESC, the same set as `isControl` below.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const controlChars = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/g;
 
 const binary = (file: string, controls: number) =>
