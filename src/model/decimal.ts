@@ -32,8 +32,27 @@ export function toNumber(value: Big | Decimal): number {
  */
 export function toScaled(value: Decimal | null | undefined): number | null {
   if (value === null || value === undefined) return 0;
-  const m = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(value);
-  if (!m) return null;
-  const n = Number(m[2]) * 10000 + Number((m[3] ?? '').padEnd(4, '0'));
-  return m[1] ? -n : n;
+  // By hand rather than with a regular expression: the checks read every amount several times.
+  const negative = value.charCodeAt(0) === 0x2d;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  const start = i;
+  for (; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === start) return null;
+  let fraction = 0;
+  if (i < value.length) {
+    if (value.charCodeAt(i) !== 0x2e || i + 1 === value.length || value.length - i - 1 > 4) return null;
+    let scale = 1000;
+    for (i++; i < value.length; i++, scale /= 10) {
+      const d = value.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return null;
+      fraction += d * scale;
+    }
+  }
+  const n = whole * 10000 + fraction;
+  return negative && n !== 0 ? -n : n;
 }

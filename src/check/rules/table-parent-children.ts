@@ -1,3 +1,4 @@
+import type { TableRow } from '../../model/document.ts';
 import { compare } from '../compare.ts';
 import { at, codedTables, isPrinted } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -18,26 +19,34 @@ export const tableParentChildren: Rule = {
     for (const key of codedTables) {
       const table = doc.tables[key];
       if (!table) continue;
+      // Each code's rows two digits longer, and the codes with a longer code an odd number of digits below
+      // them (malformed): built once per table instead of scanning every row for every parent.
+      const children = new Map<string, TableRow[]>();
+      const malformedUnder = new Set<string>();
+      for (const r of table.rows) {
+        const code = r.code;
+        if (!code) continue;
+        const parentCode = code.slice(0, code.length - 2);
+        if (code.length > 2) {
+          const list = children.get(parentCode);
+          if (list) list.push(r);
+          else children.set(parentCode, [r]);
+        }
+        for (let n = 1; n < code.length; n++)
+          if ((code.length - n) % 2 === 1) malformedUnder.add(code.slice(0, n));
+      }
       for (const parent of table.rows) {
         const code = parent.code;
         if (!code || code.length >= 7) continue;
-        const children = table.rows.filter(
-          (r) => r.code?.length === code.length + 2 && r.code.startsWith(code),
-        );
-        if (children.length === 0) continue;
+        const mine = children.get(code);
+        if (!mine) continue;
         // A child whose code is malformed (3012 for 30102) belongs here but cannot be counted;
         // code-format reports it.
-        const malformed = table.rows.some(
-          (r) =>
-            r.code?.startsWith(code) &&
-            r.code.length > code.length &&
-            (r.code.length - code.length) % 2 === 1,
-        );
-        if (malformed) continue;
+        if (malformedUnder.has(code)) continue;
         table.columns.forEach((column, c) => {
-          if (!isPrinted(parent, c) && !children.some((r) => isPrinted(r, c))) return;
+          if (!isPrinted(parent, c) && !mine.some((r) => isPrinted(r, c))) return;
           compare(ctx, {
-            expected: children.reduce((s, r) => s + at(r, c), 0),
+            expected: mine.reduce((s, r) => s + at(r, c), 0),
             actual: at(parent, c),
             unit: table.unit,
             what: `${table.title}「${code} ${parent.name}」的${column}不等于其下级科目之和`,
