@@ -33,20 +33,26 @@ export interface ReadPdfOptions {
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const assetDir = (name: string): string => `${join(pdfjsDir, name)}/`;
 
-/** What the worker sends for each text item: its text, and its matrix on the page as displayed. */
-interface RawItem {
-  str: string;
-  width: number;
-  /** The item's matrix multiplied by the page's viewport: points, origin top left, y down. */
-  transform: number[];
-  ascent?: number;
-  descent?: number;
+/**
+ * What the worker sends for a page's text items: their texts, and for each the numbers `itemNumbers` says, in
+ * one array handed over without copying (a list of small objects costs the worker, which the reading waits on,
+ * several milliseconds a document to send).
+ */
+interface PageItems {
+  texts: string[];
+  numbers: Float64Array;
 }
+
+/**
+ * Per text item: its matrix multiplied by the page's viewport (points, origin top left, y down; 6 numbers), its
+ * width, and its font's ascent and descent (NaN when pdfjs does not know them).
+ */
+const itemNumbers = 9;
 
 type FromWorker =
   | { type: 'ready' }
   | { type: 'opened'; count: number }
-  | { type: 'page'; page: number; width: number; height: number; items: RawItem[] }
+  | ({ type: 'page'; page: number; width: number; height: number } & PageItems)
   | { type: 'image'; page: number; image: boolean }
   | { type: 'error'; stage: 'open' | 'page'; page?: number; name: string; message: string }
   | { type: 'done' };
@@ -66,7 +72,7 @@ const imageOps = new Set([
   OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintImageMaskXObjectGroup,
   OPS.paintImageMaskXObjectRepeat,
 ]);
-const post = (message) => parentPort.postMessage(message);
+const post = (message, transfer) => parentPort.postMessage(message, transfer);
 const failure = (e) => ({ name: String(e?.name ?? ''), message: String(e?.message ?? e) });
 
 async function read({ data, params, maxPages }) {
@@ -88,20 +94,22 @@ async function read({ data, params, maxPages }) {
         page = await doc.getPage(p);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
-        const items = [];
+        const texts = [];
+        const numbers = new Float64Array(content.items.length * ${itemNumbers});
+        let at = 0;
         for (const item of content.items) {
           if (typeof item.str !== 'string' || item.str.trim() === '') continue;
           const style = content.styles[item.fontName];
-          items.push({
-            str: item.str,
-            width: item.width,
-            transform: pdfjs.Util.transform(viewport.transform, item.transform),
-            ascent: style?.ascent,
-            descent: style?.descent,
-          });
+          texts.push(item.str);
+          numbers.set(pdfjs.Util.transform(viewport.transform, item.transform), at);
+          numbers[at + 6] = item.width;
+          numbers[at + 7] = style?.ascent ?? Number.NaN;
+          numbers[at + 8] = style?.descent ?? Number.NaN;
+          at += ${itemNumbers};
         }
-        if (items.length === 0) textless.push(p);
-        post({ type: 'page', page: p, width: viewport.width, height: viewport.height, items });
+        if (texts.length === 0) textless.push(p);
+        const used = numbers.slice(0, at);
+        post({ type: 'page', page: p, width: viewport.width, height: viewport.height, texts, numbers: used }, [used.buffer]);
       } catch (e) {
         return post({ type: 'error', stage: 'page', page: p, ...failure(e) });
       } finally {
@@ -217,12 +225,14 @@ export function pageRanges(pages: number[]): string {
   return parts.join('、');
 }
 
-/** What the worker reports about one document. */
+/** What the worker reports about one document, each page with its lines (none if it has no text). */
 interface Reading {
   count: number;
-  pages: { page: number; width: number; height: number; items: RawItem[] }[];
+  pages: { page: number; width: number; height: number; lines: PageLine[] | null }[];
   images: Map<number, boolean>;
   error?: { stage: 'open' | 'page'; page?: number; name: string; message: string };
+  /** An error laying a page out, thrown once the reading is over (as if the layout had waited for it). */
+  layoutError?: unknown;
 }
 
 /** Has a worker read the document, with a time limit on opening it and on each page. */
@@ -266,7 +276,12 @@ function readInWorker(bytes: Uint8Array, file: string, timeoutMs: number): Promi
           arm();
           return;
         case 'page':
-          reading.pages.push(m);
+          // Laid out as it comes, while the worker reads the next pages.
+          try {
+            reading.pages.push({ page: m.page, width: m.width, height: m.height, lines: pageLines(m) });
+          } catch (e) {
+            reading.layoutError ??= e;
+          }
           stage = m.page < reading.count ? `读取第 ${m.page + 1} 页` : '检查没有文字的页面';
           arm();
           return;
@@ -359,16 +374,13 @@ export async function readPdf(
       error,
     );
   }
+  if (reading.layoutError !== undefined) throw reading.layoutError;
   const pages = reading.pages.map((p) => ({ width: round(p.width), height: round(p.height) }));
   const textless: number[] = [];
   const read: { page: number; lines: PageLine[] }[] = [];
   for (const p of reading.pages) {
-    const pieces: Piece[] = [];
-    p.items.forEach((item, index) => {
-      itemPieces(item.str, item.width, item.transform, item.ascent, item.descent, index, pieces);
-    });
-    if (pieces.length === 0) textless.push(p.page);
-    else read.push({ page: p.page, lines: toLines(pieces) });
+    if (p.lines === null) textless.push(p.page);
+    else read.push({ page: p.page, lines: p.lines });
   }
   // A page whose only text was its number has nothing left to read.
   const numberOnly = dropPageNumbers(read, pages);
@@ -405,6 +417,26 @@ export async function readPdf(
 
 // ---------------------------------------------------------------------------------------------------------
 // Geometry: text items → pieces → lines → cells.
+
+/** A page's lines, from the text items the worker sent; null if none has text. */
+function pageLines({ texts, numbers }: PageItems): PageLine[] | null {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const at = i * itemNumbers;
+    const ascent = numbers[at + 7]!;
+    const descent = numbers[at + 8]!;
+    itemPieces(
+      texts[i]!,
+      numbers[at + 6]!,
+      numbers.subarray(at, at + 6),
+      Number.isNaN(ascent) ? undefined : ascent,
+      Number.isNaN(descent) ? undefined : descent,
+      i,
+      pieces,
+    );
+  }
+  return pieces.length === 0 ? null : toLines(pieces);
+}
 
 interface Box {
   x: number;
@@ -502,13 +534,19 @@ function charWeight(c: string): number {
 function itemPieces(
   raw: string,
   width: number,
-  t: number[],
+  /** The item's matrix on the page. */
+  t: Float64Array,
   ascent: number | undefined,
   descent: number | undefined,
   item: number,
   out: Piece[],
 ): void {
-  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = t;
+  const a = t[0]!;
+  const b = t[1]!;
+  const c = t[2]!;
+  const d = t[3]!;
+  const e = t[4]!;
+  const f = t[5]!;
   const size = Math.hypot(c, d) || Math.hypot(a, b);
   if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) return;
   const asc = ascent !== undefined && ascent > 0.5 && ascent < 1.5 ? ascent : 0.88;
