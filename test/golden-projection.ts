@@ -73,3 +73,17 @@ export function toGolden(doc: Document) {
     })),
   };
 }
+
+/**
+ * The stated amounts and shares of a golden projection without their line numbers (the last field):
+ * how PDF goldens are compared, where line numbers follow pdftotext rather than yusuan's reader.
+ */
+export function statedWithoutLines(g: { statedAmounts: unknown[][]; statedShares?: unknown[][] }): {
+  statedAmounts: unknown[][];
+  statedShares: unknown[][];
+} {
+  return {
+    statedAmounts: g.statedAmounts.map((s) => s.slice(0, -1)),
+    statedShares: (g.statedShares ?? []).map((s) => s.slice(0, -1)),
+  };
+}
