@@ -25,34 +25,20 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   const scaledVals = vals.map((v) => toScaled(v) ?? 0);
   // One reusable column array; positions are enumerated in lexicographic order, so the first
   // placements found with the best score are the leftmost ones.
-  const scaled: (number | null)[] = new Array(n).fill(null);
-  const positions: number[] = [];
-  let bestScore = Number.POSITIVE_INFINITY;
-  let best: number[][] = [];
-  // With identities, the first number is the row total (column 0).
-  const mustStartAtZero = identities.length > 0;
-  const choose = (from: number) => {
-    // Scores are never negative: with as many perfect placements as are kept, the rest cannot matter.
-    if (bestScore === 0 && best.length === maxCandidates) return;
-    const placed = positions.length;
-    if (placed === k) {
-      const score = violation(scaled, identities);
-      if (score < bestScore) {
-        bestScore = score;
-        best = [[...positions]];
-      } else if (score === bestScore && best.length < maxCandidates) best.push([...positions]);
-      return;
-    }
-    const last = mustStartAtZero && placed === 0 ? 0 : n - (k - placed);
-    for (let p = from; p <= last; p++) {
-      positions.push(p);
-      scaled[p] = scaledVals[placed]!;
-      choose(p + 1);
-      scaled[p] = null;
-      positions.pop();
-    }
+  const search: PlacementSearch = {
+    n,
+    k,
+    scaledVals,
+    identities,
+    scaled: new Array(n).fill(null),
+    positions: [],
+    bestScore: Number.POSITIVE_INFINITY,
+    best: [],
+    // With identities, the first number is the row total (column 0).
+    mustStartAtZero: identities.length > 0,
   };
-  choose(0);
+  choose(search, 0);
+  const { best } = search;
   return best.map((ps) => {
     const placement: Placement = { values: new Array(n).fill(null), scaled: new Array(n).fill(0) };
     ps.forEach((p, idx) => {
@@ -61,6 +47,41 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
     });
     return placement;
   });
+}
+
+interface PlacementSearch {
+  n: number;
+  k: number;
+  scaledVals: number[];
+  identities: [number, number[]][];
+  scaled: (number | null)[];
+  positions: number[];
+  bestScore: number;
+  best: number[][];
+  mustStartAtZero: boolean;
+}
+
+/** Places the values from `placed` = positions.length on, in columns from `from`, keeping the best. */
+function choose(s: PlacementSearch, from: number): void {
+  // Scores are never negative: with as many perfect placements as are kept, the rest cannot matter.
+  if (s.bestScore === 0 && s.best.length === maxCandidates) return;
+  const placed = s.positions.length;
+  if (placed === s.k) {
+    const score = violation(s.scaled, s.identities);
+    if (score < s.bestScore) {
+      s.bestScore = score;
+      s.best = [[...s.positions]];
+    } else if (score === s.bestScore && s.best.length < maxCandidates) s.best.push([...s.positions]);
+    return;
+  }
+  const last = s.mustStartAtZero && placed === 0 ? 0 : s.n - (s.k - placed);
+  for (let p = from; p <= last; p++) {
+    s.positions.push(p);
+    s.scaled[p] = s.scaledVals[placed]!;
+    choose(s, p + 1);
+    s.scaled[p] = null;
+    s.positions.pop();
+  }
 }
 
 /** How far the placement is from satisfying the identities, in ten-thousandths (exact integers). */

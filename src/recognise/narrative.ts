@@ -222,11 +222,6 @@ export function readStated(
       // A sub-heading (（二）政府采购支出情况) is not part of the sentence under it.
       text += `${line.cells ? line.cells.join(' ') : line.text}${isSubHeading(line) ? '。' : ''} `;
     }
-    const lineAt = (offset: number) => {
-      let found = starts[0]!.line;
-      for (const s of starts) if (s.at <= offset) found = s.line;
-      return found;
-    };
     let listing = false; // after 主要为/主要是 in a 项目支出 clause, amounts are projects
     let comparedYear: number | undefined;
     let sentenceStart = 0;
@@ -316,7 +311,7 @@ export function readStated(
       if (subject) sentenceSubject = item ? { subject, item } : { subject };
       if (!direction && !ofBudget) {
         const name = clause.replace(/^(?:其中|主要[为是]|包括)/, '');
-        const source = sourceOf(lineAt(at + m[0].indexOf(m[1]!)));
+        const source = sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!)));
         const share = sharePattern.exec(text.slice(end, end + 60));
         if (share) {
           const of = share[1] ? compact(share[1]) : undefined;
@@ -331,7 +326,7 @@ export function readStated(
             part: { name, value, unit },
             percent: share[2]!,
             section: section.heading,
-            source: sourceOf(lineAt(percentAt)),
+            source: sourceOf(lineAt(starts, percentAt)),
           };
           if (of) stated.of = of;
           if (whole) {
@@ -359,7 +354,7 @@ export function readStated(
         unit,
         section: section.heading,
         statement,
-        source: sourceOf(lineAt(at + m[0].indexOf(m[1]!))),
+        source: sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!))),
       };
       if (item) stated.item = item;
       if (direction) {
@@ -369,6 +364,18 @@ export function readStated(
     }
   }
   return { amounts: out, shares };
+}
+
+/** The line the joined text's `offset` falls in: the last one starting at or before it (the first if none). */
+function lineAt(starts: { at: number; line: LayoutLine }[], offset: number): LayoutLine {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]!.at <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo]!.line;
 }
 
 /** Sections headed by the given lines (a PDF's page titles), each running to the next. */

@@ -191,31 +191,37 @@ function spendingPlan(labels: PlanCell[], values: PlanCell[], first: LayoutLine)
   const byCol = labels.every((l) => l.col >= 0);
   const points = months.map((month) => ({ month, value: null as string | null }));
   const used = new Set<number>();
-  const take = (test: (v: PlanCell) => boolean) => {
-    const i = values.findIndex((v, j) => !used.has(j) && test(v));
-    if (i < 0) return undefined;
-    used.add(i);
-    return values[i];
-  };
   labels.forEach((label, idx) => {
     let v: PlanCell | undefined;
     if (byPosition) {
       // A PDF prints no empty cell, and aligns text within its cell: a value belongs to the label whose
       // column it stands in, the last label starting left of the value's middle.
-      const column = (x: PlanCell) => {
-        const middle = (x.x![0] + x.x![1]) / 2;
-        const starts = labels.filter((l) => l.x![0] <= middle);
-        return starts.length ? starts.reduce((a, b) => (b.x![0] > a.x![0] ? b : a)) : undefined;
-      };
-      v = take((x) => x.line !== label.line && column(x) === label);
+      v = take(values, used, (x) => x.line !== label.line && columnOf(labels, x) === label);
     } else if (byCol) {
       // The value under the label: the same column on a later line, else the next cell on the same line.
-      v = take((x) => x.col === label.col) ?? take((x) => x.line === label.line && x.col === label.col + 1);
+      v =
+        take(values, used, (x) => x.col === label.col) ??
+        take(values, used, (x) => x.line === label.line && x.col === label.col + 1);
     } else v = values[idx];
     const point = points.find((p) => p.month === label.month)!;
     if (v) point.value = v.value.replace('%', '');
   });
   return { form, points, source: { line: first.no, ...(first.page ? { page: first.page } : {}) } };
+}
+
+/** The first value not yet `used` that passes `test`, now marked used. */
+function take(values: PlanCell[], used: Set<number>, test: (v: PlanCell) => boolean): PlanCell | undefined {
+  const i = values.findIndex((v, j) => !used.has(j) && test(v));
+  if (i < 0) return undefined;
+  used.add(i);
+  return values[i];
+}
+
+/** The label whose column a PDF cell stands in: the last label starting left of the cell's middle. */
+function columnOf(labels: PlanCell[], cell: PlanCell): PlanCell | undefined {
+  const middle = (cell.x![0] + cell.x![1]) / 2;
+  const starts = labels.filter((l) => l.x![0] <= middle);
+  return starts.length ? starts.reduce((a, b) => (b.x![0] > a.x![0] ? b : a)) : undefined;
 }
 
 const indicatorFields = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
@@ -239,23 +245,30 @@ function cellIndicators(lines: Line[]): Indicator[] {
       r++;
     }
     if (cells.every((c) => c === '')) continue;
-    if (compact(cells.join('')) === indicatorHeader) continue; // the header repeated
-    const at = (f: number) => (positions[f]! >= 0 ? (cells[positions[f]!] ?? '') : '');
-    if (at(0)) level1 = at(0);
-    if (at(1)) level2 = at(1);
-    const value = at(4);
+    if (cells.join('') === indicatorHeader) continue; // the header repeated (cells are compacted)
+    const level1Cell = fieldAt(cells, positions, 0);
+    const level2Cell = fieldAt(cells, positions, 1);
+    if (level1Cell) level1 = level1Cell;
+    if (level2Cell) level2 = level2Cell;
+    const value = fieldAt(cells, positions, 4);
     out.push({
       level1,
       level2,
-      level3: at(2),
-      description: at(3),
+      level3: fieldAt(cells, positions, 2),
+      description: fieldAt(cells, positions, 3),
       value,
       parsed: parseIndicatorValue(value),
-      basis: at(5),
+      basis: fieldAt(cells, positions, 5),
       source: sourceOf(row),
     });
   }
   return out;
+}
+
+/** The cell of indicator field `f` (an index into `indicatorFields`), '' where the header lacks it. */
+function fieldAt(cells: string[], positions: number[], f: number): string {
+  const at = positions[f]!;
+  return at >= 0 ? (cells[at] ?? '') : '';
 }
 
 /**
@@ -334,11 +347,14 @@ function textIndicators(lines: Line[]): Indicator[] {
   for (const t of tails) for (const c of t) frequency.set(c.text, (frequency.get(c.text) ?? 0) + 1);
   return records.map((r, ri) => {
     // The most frequent tail, the longest of those, the first of those.
-    const seen = (c: { text: string }) => frequency.get(c.text) ?? 0;
     let best: { text: string; count: number } | undefined;
+    let bestSeen = 0;
     for (const c of tails[ri]!) {
-      if (!best || seen(c) > seen(best) || (seen(c) === seen(best) && c.text.length > best.text.length))
+      const seen = frequency.get(c.text) ?? 0;
+      if (!best || seen > bestSeen || (seen === bestSeen && c.text.length > best.text.length)) {
         best = c;
+        bestSeen = seen;
+      }
     }
     const bodyLines = best ? r.lines.slice(0, r.lines.length - best.count) : r.lines;
     const cells = mergeWrapped(

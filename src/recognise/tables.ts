@@ -82,26 +82,21 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
   let header: TableHeader | null = null;
   let i = start + 1;
   let inHeader = true; // column headings until 栏次 (or the first data row)
-  let pending: { seq: number; parts: string[]; source: Source } | null = null;
+  let pending: PendingRow = null;
   let expectedSeq = 1;
-
-  const flush = () => {
-    if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source));
-    pending = null;
-  };
 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (endsTable(line)) break;
     if (isNote(line)) {
-      flush();
+      pending = flushed(raws, spec, pending);
       notes.push(line.compact);
       continue;
     }
     if (notes.length > 0 && !line.cells) break; // prose after the notes
     const meta = readTableHeader(line);
     if (meta) {
-      flush();
+      pending = flushed(raws, spec, pending);
       header ??= meta;
       inHeader = true;
       continue;
@@ -130,7 +125,7 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     if (inHeader && spec.rows !== 'named') continue;
     const seq = Number(tokens[0]);
     if (/^\d+$/.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
-      flush();
+      flushed(raws, spec, pending);
       inHeader = false;
       pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
       expectedSeq = seq + 1;
@@ -140,7 +135,7 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
       raws.push(...spaceRow(spec, line.text.split(/\s+/).filter(Boolean), sourceOf(line)));
     }
   }
-  flush();
+  flushed(raws, spec, pending);
 
   // A column printed with the year before its name (2025年预留中小微企业份额) keeps the printed name.
   const headerText = lines
@@ -180,6 +175,14 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
   };
   if (spec.incomeColumns) table.incomeColumns = spec.incomeColumns;
   return { table, header, next: i };
+}
+
+type PendingRow = { seq: number; parts: string[]; source: Source } | null;
+
+/** Adds the pending PDF-text row (if any) to `raws`; returns null, the new pending row. */
+function flushed(raws: RawRow[], spec: TableSpec, pending: PendingRow): null {
+  if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source));
+  return null;
 }
 
 /** The first `2025年<column>` in the text, if any. Most tables have none: the literal test saves the regex. */
@@ -371,30 +374,49 @@ function closestCombination(scaled: number[][][], target: number[], n: number): 
   // sums[k]: column sums of the placements picked for children 0..k-1 (sums[0] is all zeros).
   const sums: number[][] = [];
   for (let k = 0; k <= depth; k++) sums.push(new Array<number>(n).fill(0));
-  const pick = new Array<number>(depth).fill(0);
-  let best = pick.slice();
-  let bestScore = Number.POSITIVE_INFINITY;
-  const visit = (k: number) => {
-    if (k === depth) {
-      const total = sums[depth]!;
-      let score = 0;
-      for (let col = 0; col < n; col++) score += Math.abs(total[col]! - target[col]!);
-      if (score < bestScore) {
-        bestScore = score;
-        best = pick.slice();
-      }
-      return;
-    }
-    const before = sums[k]!;
-    const after = sums[k + 1]!;
-    const options = scaled[k]!;
-    for (let p = 0; p < options.length; p++) {
-      const placement = options[p]!;
-      for (let col = 0; col < n; col++) after[col] = before[col]! + placement[col]!;
-      pick[k] = p;
-      visit(k + 1);
-    }
+  const search: Search = {
+    scaled,
+    target,
+    n,
+    sums,
+    pick: new Array<number>(depth).fill(0),
+    best: [],
+    bestScore: Infinity,
   };
-  visit(0);
-  return best;
+  search.best = search.pick.slice();
+  visit(search, 0);
+  return search.best;
+}
+
+interface Search {
+  scaled: number[][][];
+  target: number[];
+  n: number;
+  sums: number[][];
+  pick: number[];
+  best: number[];
+  bestScore: number;
+}
+
+function visit(s: Search, k: number): void {
+  const { n, sums } = s;
+  if (k === s.scaled.length) {
+    const total = sums[k]!;
+    let score = 0;
+    for (let col = 0; col < n; col++) score += Math.abs(total[col]! - s.target[col]!);
+    if (score < s.bestScore) {
+      s.bestScore = score;
+      s.best = s.pick.slice();
+    }
+    return;
+  }
+  const before = sums[k]!;
+  const after = sums[k + 1]!;
+  const options = s.scaled[k]!;
+  for (let p = 0; p < options.length; p++) {
+    const placement = options[p]!;
+    for (let col = 0; col < n; col++) after[col] = before[col]! + placement[col]!;
+    s.pick[k] = p;
+    visit(s, k + 1);
+  }
 }
