@@ -4,9 +4,14 @@ import type { Decimal } from './document.ts';
 
 /** Reads a printed amount ("1,111.68", "5 0.00", "－3.5") into a Decimal, or null if it is not one. */
 export function toDecimal(printed: string): Decimal | null {
-  const s = printed.replace(/[\s,，]/g, '').replace(/^[－—-]/, '-');
-  return /^-?\d+(\.\d+)?$/.test(s) ? s : null;
+  if (decimal.test(printed)) return printed; // most amounts are printed plainly
+  const s = printed.replace(separators, '').replace(leadingMinus, '-');
+  return decimal.test(s) ? s : null;
 }
+
+const decimal = /^-?\d+(\.\d+)?$/;
+const separators = /[\s,，]/g;
+const leadingMinus = /^[－—-]/;
 
 export function big(value: Decimal | null | undefined): Big {
   return new Big(value ?? '0');

@@ -5,7 +5,7 @@ import type { LayoutLine } from './layout.ts';
 
 /** NFKC and CJK radicals (U+2E80–U+2EFF, which NFKC leaves alone) mapped to their ideographs. */
 export function normalise(text: string): string {
-  if (plain.test(text)) return text; // nothing NFKC or the radical map would change
+  if (!unusual.test(text)) return text; // nothing NFKC or the radical map would change
   // Full-width punctuation and quotes are kept as printed; NFKC would turn （，） into (,).
   return text
     .replace(/[^\uff00-\uffef“”‘’]+/g, (s) => s.normalize('NFKC'))
@@ -20,7 +20,16 @@ export function normalisedLine(line: LayoutLine): LayoutLine {
   return { ...line, text, cells };
 }
 
-const plain = /^[\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·≤≥≦≧]*$/;
+/** A character outside the set NFKC and the radical map leave alone (a search, faster than matching all). */
+const unusual = /[^\x20-\x7e\t\n\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·≤≥≦≧]/;
+
+/**
+ * Whether decoded text can skip both the control-character count and `normalise`: it holds only
+ * characters `normalise` leaves alone, carriage returns and ideographic spaces (which the text reader
+ * replaces), so no control character either.
+ */
+export const isPlainText = (text: string): boolean => !unusualInText.test(text);
+const unusualInText = /[^\x20-\x7e\t\n\r\u3000\u4e00-\u9fff\u3001-\u3011\uff01-\uff5e“”‘’—…·≤≥≦≧]/;
 
 // The radicals seen in extracted Chinese government PDFs; NFKC maps the Kangxi block but not these.
 const radicals: Record<string, string> = {

@@ -1,12 +1,15 @@
 // Reads extracted text (from PDF or DOCX) into a Layout. Knows encodings and layouts, not budgets.
 import { Buffer, isUtf8, transcode } from 'node:buffer';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
-import { normalise } from './normalise.ts';
+import { isPlainText, normalise } from './normalise.ts';
 
 export const maxTextBytes = 20 * 1024 * 1024;
 
-/** UTF-8 (with or without BOM) or GB18030/GBK, detected from the bytes. */
-export function decodeText(bytes: Uint8Array, file: string): string {
+/**
+ * UTF-8 (with or without BOM) or GB18030/GBK, detected from the bytes. `plain`: the text is known to need
+ * no normalising (see `isPlainText`).
+ */
+function decodeText(bytes: Uint8Array, file: string): { text: string; plain: boolean } {
   if (bytes.length === 0) throw new ReadError(file, 'empty', `${file}：文件为空`);
   if (bytes.length > maxTextBytes) {
     throw new ReadError(
@@ -16,6 +19,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     );
   }
   let text: string;
+  let plain = false;
   if (isUtf8(bytes)) {
     // Validated first, so this gives what a fatal TextDecoder would. Transcoding to UTF-16 and taking
     // that as the string is about ten times faster on Chinese text than decoding UTF-8 (Node 20).
@@ -23,9 +27,10 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
     text = transcode(utf8, 'utf8', 'ucs2').toString('ucs2');
     // Valid UTF-8 can still be binary (all ASCII controls are valid): counted on the characters, where
-    // a regular expression does it faster than a loop over the bytes.
-    const sample = text.length > sampleChars ? text.slice(0, sampleChars) : text;
-    const controls = sample.match(controlChars)?.length ?? 0;
+    // a regular expression does it faster than a loop over the bytes; plain text has none.
+    plain = isPlainText(text);
+    const sample = plain ? '' : text.length > sampleChars ? text.slice(0, sampleChars) : text;
+    const controls = sample === '' ? 0 : (sample.match(controlChars)?.length ?? 0);
     if (controls > sample.length * 0.01) throw binary(file, controls);
   } else {
     const sample = bytes.subarray(0, 64 * 1024);
@@ -37,7 +42,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       throw new ReadError(file, 'encoding', `${file}：无法识别的文字编码（既不是 UTF-8 也不是 GB18030/GBK）`);
     }
   }
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, plain };
 }
 
 const sampleChars = 64 * 1024;
@@ -87,8 +92,11 @@ export function detectStyle(lines: string[]): Layout['style'] {
 }
 
 export function readText(bytes: Uint8Array, file: string): Layout {
-  const raw = normalise(clean(decodeText(bytes, file))).split('\n');
-  const style = detectStyle(raw);
+  const { text, plain } = decodeText(bytes, file);
+  const cleaned = clean(text);
+  const raw = (plain ? cleaned : normalise(cleaned)).split('\n');
+  // Without a tab anywhere, no line has cells.
+  const style = cleaned.includes('\t') ? detectStyle(raw) : 'spaces';
   const lines = style === 'docx' ? docxLines(raw) : style === 'tabs' ? tabLines(raw) : spaceLines(raw);
   return { file, style, lines };
 }

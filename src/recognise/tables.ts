@@ -39,6 +39,9 @@ export function readTableHeader(line: Line): TableHeader | null {
 
 const headerLabel = /预算年度|单位[：:]|截止时间/;
 
+const spaces = /\s+/;
+const digits = /^\d+$/;
+
 export const amountToken = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
 const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
 
@@ -46,18 +49,17 @@ const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
 export function endsTable(line: Line): boolean {
   if (line.cells) return false;
   const c = line.compact;
-  return (
-    matchTableTitle(c) !== undefined ||
-    /^第[一二三四五六七八九十]+部分/.test(c) ||
-    /^[一二三四五六七八九十]+、/.test(c) ||
-    /^\d+[、.．].*(?:情况|信息|表)$/.test(c) ||
-    c.endsWith('绩效目标表')
-  );
+  return tableEnd.test(c) || c.endsWith('绩效目标表') || matchTableTitle(c) !== undefined;
 }
 
+/** A part (第二部分…), a numbered heading (三、…), or a numbered …情况/信息/表 line: one expression. */
+const tableEnd = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[、.．].*(?:情况|信息|表)$)/;
+
 export function isNote(line: Line): boolean {
-  return /^注[：:]/.test(line.compact);
+  return note.test(line.compact);
 }
+
+const note = /^注[：:]/;
 
 interface RawRow {
   side?: TableSide;
@@ -117,14 +119,14 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
       continue;
     }
     // PDF text: a row starts with its 序号; wrapped names and amounts continue it.
-    const tokens = line.text.split(/\s+/);
+    const tokens = line.text.split(spaces);
     if (mayBeColumnNumbers && (compact(tokens[0] ?? '') === '栏次' || /^栏次/.test(line.text))) {
       inHeader = false;
       continue;
     }
     if (inHeader && spec.rows !== 'named') continue;
     const seq = Number(tokens[0]);
-    if (/^\d+$/.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
+    if (digits.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
       inHeader = false;
       pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
@@ -132,7 +134,7 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     } else if (pending) {
       pending.parts.push(...tokens);
     } else if (!inHeader) {
-      raws.push(...spaceRow(spec, line.text.split(/\s+/).filter(Boolean), sourceOf(line)));
+      raws.push(...spaceRow(spec, tokens.filter(Boolean), sourceOf(line)));
     }
   }
   flushed(raws, spec, pending);
@@ -209,7 +211,7 @@ function cellAmount(cell: string | undefined): string | null {
 /** A DOCX/tab row with real cells. Returns null for header rows. */
 function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boolean): RawRow[] | null {
   const first = cells[0] ?? '';
-  const hasSeq = /^\d+$/.test(first);
+  const hasSeq = digits.test(first);
   if (spec.rows === 'two-sided') {
     if (!hasSeq) return null;
     const nInc = spec.incomeColumns!.length;
@@ -249,8 +251,9 @@ function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
   const segments: { name: string[]; amounts: string[] }[] = [];
   for (const t of tokens) {
     const last = segments[segments.length - 1];
-    if (amountToken.test(t) && last && last.name.length > 0) last.amounts.push(toDecimal(t)!);
-    else if (amountToken.test(t) && !last) segments.push({ name: [], amounts: [toDecimal(t)!] });
+    const isAmount = amountToken.test(t);
+    if (isAmount && last && last.name.length > 0) last.amounts.push(toDecimal(t)!);
+    else if (isAmount && !last) segments.push({ name: [], amounts: [toDecimal(t)!] });
     else if (last && last.amounts.length === 0) last.name.push(t);
     else segments.push({ name: [t], amounts: [] });
   }
