@@ -385,6 +385,7 @@ function closestCombination(scaled: number[][][], target: number[], n: number): 
     pick: new Array<number>(depth).fill(0),
     best: [],
     bestScore: Infinity,
+    growing: scaled.every((options) => options.every((p) => p.every((v) => v >= 0))),
   };
   search.best = search.pick.slice();
   visit(search, 0);
@@ -399,6 +400,8 @@ interface Search {
   pick: number[];
   best: number[];
   bestScore: number;
+  /** No placement has a negative value, so a column sum past its target only moves further off. */
+  growing: boolean;
 }
 
 function visit(s: Search, k: number): void {
@@ -417,8 +420,16 @@ function visit(s: Search, k: number): void {
   const after = sums[k + 1]!;
   const options = s.scaled[k]!;
   for (let p = 0; p < options.length; p++) {
+    // Only a strictly lower score replaces the best: nothing beats an exact fit, nor a bound as high.
+    if (s.bestScore === 0) return;
     const placement = options[p]!;
-    for (let col = 0; col < n; col++) after[col] = before[col]! + placement[col]!;
+    let overshoot = 0;
+    for (let col = 0; col < n; col++) {
+      const sum = before[col]! + placement[col]!;
+      after[col] = sum;
+      if (sum > s.target[col]!) overshoot += sum - s.target[col]!;
+    }
+    if (s.growing && overshoot >= s.bestScore) continue;
     s.pick[k] = p;
     visit(s, k + 1);
   }
