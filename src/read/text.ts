@@ -84,7 +84,8 @@ export function detectStyle(lines: string[]): Layout['style'] {
   for (const line of lines) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    if (tab === 0 && !line.includes('\t', 1)) oneCellLines++;
+    if (tab > 0) innerTabLines++; // a tab after another character
+    else if (!line.includes('\t', 1)) oneCellLines++;
     else if (/[^\t]\t/.test(line)) innerTabLines++;
   }
   if (oneCellLines === 0 && innerTabLines === 0) return 'spaces';
@@ -111,7 +112,8 @@ function clean(text: string): string {
 function docxLines(raw: string[]): LayoutLine[] {
   const out: LayoutLine[] = [];
   let row: LayoutLine | null = null;
-  raw.forEach((line, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!;
     if (line.startsWith('\t')) {
       const cell = line.slice(1);
       if (row?.cells) row.cells.push(cell);
@@ -119,21 +121,21 @@ function docxLines(raw: string[]): LayoutLine[] {
         row = { no: i + 1, text: '', cells: [cell] };
         out.push(row);
       }
-      return;
+      continue;
     }
     const trimmed = line.trim();
     if (trimmed === '') {
       row = null;
-      return;
+      continue;
     }
     if (row?.cells && row.cells.length > 0) {
       // A further paragraph of the same cell.
       row.cells[row.cells.length - 1] += `\n${line}`;
-      return;
+      continue;
     }
-    if (trimmed === 'page number') return;
+    if (trimmed === 'page number') continue;
     out.push({ no: i + 1, text: trimmed, cells: null });
-  });
+  }
   for (const l of out) if (l.cells) l.text = l.cells.join('\t');
   return out;
 }

@@ -202,8 +202,9 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
   for (const x of headers)
     if (x.year) doc.yearsSeen.push({ year: x.year, source: x.source, context: '表头预算年度' });
   for (const l of lines) {
-    // The literal 部门 first: the pattern starts with \d, which the regex engine cannot skip to quickly.
-    const m = l.text.includes('部门') ? /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text) : null;
+    // A test starting with a literal first: the pattern starts with \d, which the regex engine cannot
+    // skip to quickly, and most lines with 部门 in them have no 部门预算 or 部门决算.
+    const m = yearHint.test(l.text) ? /(\d{4})\s*年(?:度)?部门(?:预算|决算)/.exec(l.text) : null;
     if (m)
       doc.yearsSeen.push({
         year: Number(m[1]),
@@ -225,6 +226,8 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) doc.year = best[0];
 }
+
+const yearHint = /部门[预决]算/;
 
 function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
   if (!/^[0-9A-Z]{21}$/.test(p.code)) {
