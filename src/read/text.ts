@@ -84,7 +84,8 @@ export function detectStyle(lines: string[]): Layout['style'] {
   for (const line of lines) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    if (tab > 0) innerTabLines++; // a tab after another character
+    // A tab after another character is an inner tab.
+    if (tab > 0) innerTabLines++;
     else if (!line.includes('\t', 1)) oneCellLines++;
     else if (/[^\t]\t/.test(line)) innerTabLines++;
   }

@@ -141,6 +141,8 @@ export const tableSpecs: TableSpec[] = [
   },
 ];
 
+const quotes = new Set(['"', '“', '”', '＂']);
+
 /** Any title of any table, in one expression: one test rejects the usual line instead of dozens. */
 const anyTitle = (() => {
   // Every title is the prefix then a body: the prefix is matched once, the bodies as alternatives.
@@ -148,12 +150,18 @@ const anyTitle = (() => {
   const bodies = tableSpecs.flatMap((spec) => spec.titles.map((t) => t.source));
   if (!bodies.every((b) => b.startsWith(head) && b.endsWith('$')))
     throw new Error('表名模式须以统一前缀开头');
+  // matchTableTitle rejects lines on their last characters: a new title must keep to that.
+  if (!bodies.every((b) => b.endsWith('表$') || b.endsWith('预算(?:表)?$')))
+    throw new Error('表名模式须以“表”或“预算”结尾');
   return new RegExp(`${head}(?:${bodies.map((b) => b.slice(head.length, -1)).join('|')})$`);
 })();
 
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
-  // Every title names a 表 or a 预算; most lines are neither.
-  if (compactLine.length > 60 || !/表|预算/.test(compactLine)) return undefined;
+  // Every title ends with 表 or 预算 (checked above); most lines do not. Quotes are dropped before
+  // matching, so a line ending with one is left to the full test.
+  if (compactLine.length > 60) return undefined;
+  const last = compactLine.charAt(compactLine.length - 1);
+  if (last !== '表' && !compactLine.endsWith('预算') && !quotes.has(last)) return undefined;
   const line = compactLine.replace(/["“”＂]/g, '');
   if (!anyTitle.test(line)) return undefined;
   return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));

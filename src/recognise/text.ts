@@ -34,7 +34,9 @@ export function toLine(line: LayoutLine): Line {
     page: line.page,
     text: line.text,
     cells: line.cells,
-    compact: compact(line.text),
+    // The text is the cells joined by tabs (see LayoutLine), which compacting removes: joining the
+    // cells without them leaves most rows with nothing to remove, which is cheaper than removing.
+    compact: compact(line.cells ? line.cells.join('') : line.text),
     layout: line,
   };
 }
