@@ -4,7 +4,7 @@ import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../mode
 import type { LayoutLine } from '../read/layout.ts';
 import { parseIndicatorValue } from './indicator-value.ts';
 import { sourceOf } from './tables.ts';
-import { compact, type Line } from './text.ts';
+import { compact, firstWord, type Line } from './text.ts';
 
 export const projectTitle = /绩效目标表?$/;
 const level1Labels = /^(产出指标|效益指标|满意度指标|成本指标)$/;
@@ -374,11 +374,6 @@ function textIndicators(lines: Line[]): Indicator[] {
       source: sourceOf(r.lines[0]!),
     };
   });
-}
-
-/** What `text.split(/\s+/)[0]` gives, without splitting the whole line. */
-function firstWord(text: string): string {
-  return /^\S*/.exec(text)![0];
 }
 
 /** Joins of the record's trailing short lines (at most 8 characters each), shortest first. */

@@ -4,7 +4,7 @@ import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from
 import type { LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, type TableSpec } from './catalogue.ts';
 import { candidatesFor, type Placement, scaledOf } from './columns.ts';
-import { compact, type Line } from './text.ts';
+import { compact, firstWord, type Line } from './text.ts';
 
 export interface TableHeader {
   department?: string;
@@ -119,12 +119,12 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
       continue;
     }
     // PDF text: a row starts with its 序号; wrapped names and amounts continue it.
-    const tokens = line.text.split(spaces);
-    if (mayBeColumnNumbers && (compact(tokens[0] ?? '') === '栏次' || /^栏次/.test(line.text))) {
+    if (mayBeColumnNumbers && (/^栏次/.test(line.text) || compact(firstWord(line.text)) === '栏次')) {
       inHeader = false;
       continue;
     }
     if (inHeader && spec.rows !== 'named') continue;
+    const tokens = line.text.split(spaces);
     const seq = Number(tokens[0]);
     if (digits.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
@@ -248,6 +248,26 @@ function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
   let code: string | undefined;
   if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1)
     code = tokens.shift();
+  if (spec.rows === 'two-sided') return twoSidedRows(segmentsOf(tokens), source);
+  if (tokens.length === 0) return [];
+  // One row: its segments' names and amounts in order, as `segmentsOf` splits them — which comes to
+  // amounts after the first name, or a leading amount; any other token is part of the name.
+  const names: string[] = [];
+  const amounts: string[] = [];
+  for (const t of tokens) {
+    if ((names.length > 0 || amounts.length === 0) && amountToken.test(t)) amounts.push(toDecimal(t)!);
+    else names.push(t);
+  }
+  const row: RawRow = { name: compact(names.join('')), amounts, unplaced: true, source };
+  if (code) row.code = code;
+  return [row];
+}
+
+/**
+ * The tokens as segments, each names then amounts. A leading amount opens a segment without a name;
+ * an amount right after it starts the next segment's name.
+ */
+function segmentsOf(tokens: string[]): { name: string[]; amounts: string[] }[] {
   const segments: { name: string[]; amounts: string[] }[] = [];
   for (const t of tokens) {
     const last = segments[segments.length - 1];
@@ -257,21 +277,7 @@ function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
     else if (last && last.amounts.length === 0) last.name.push(t);
     else segments.push({ name: [t], amounts: [] });
   }
-  if (spec.rows === 'two-sided') return twoSidedRows(segments, source);
-  const seg = segments[0];
-  if (!seg) return [];
-  const amounts: string[] = [];
-  for (const s of segments) amounts.push(...s.amounts);
-  const nameTokens = seg.name;
-  const extraNames = segments.slice(1).flatMap((s) => s.name);
-  const row: RawRow = {
-    name: compact([...nameTokens, ...extraNames].join('')),
-    amounts,
-    unplaced: true,
-    source,
-  };
-  if (code) row.code = code;
-  return [row];
+  return segments;
 }
 
 const expenditureLabel = /^(?:本年支出合计|年终结转结余|年末.*结转.*|支出总计|结转下年)/;

@@ -41,6 +41,11 @@ export function toLine(line: LayoutLine): Line {
   };
 }
 
+/** What `text.split(/\s+/)[0]` gives, without splitting the whole line. */
+export function firstWord(text: string): string {
+  return /^\S*/.exec(text)![0];
+}
+
 /** Chinese numerals 一…九十 up to 99, as used in headings and row names. */
 export function chineseNumber(text: string): number | null {
   const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
