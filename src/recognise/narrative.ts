@@ -149,6 +149,20 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/支出|收支安排|收支预算/, 'expenditure-total'],
 ];
 
+const sentenceStops = ['。', '；'];
+const clauseStops = ['，', '、', '：', '；', ','];
+
+/** The last index in text[from, to) of any of `marks` (single characters), or -1. */
+function lastOf(text: string, marks: string[], from: number, to: number): number {
+  let last = -1;
+  if (to <= from) return last;
+  for (const mark of marks) {
+    const at = text.lastIndexOf(mark, to - 1);
+    if (at >= from && at > last) last = at;
+  }
+  return last;
+}
+
 const amountPattern = /(\d(?:[\d,]|\s(?=\d))*(?:\.\d+)?)\s*(万\s*元|元)/g;
 
 export interface StatedOptions {
@@ -245,10 +259,9 @@ export function readStated(
       const at = m.index ?? 0;
       const end = at + m[0].length;
       for (; scanned < at; scanned++) if (text[scanned] === '。') statement++;
-      const before = text.slice(sentenceStart, at);
-      const lastStop = Math.max(...['。', '；'].map((p) => before.lastIndexOf(p)));
+      const lastStop = lastOf(text, sentenceStops, sentenceStart, at);
       if (lastStop >= 0) {
-        sentenceStart += lastStop + 1;
+        sentenceStart = lastStop + 1;
         listing = false;
         sentenceDirection = null;
         lastInSentence = undefined;
@@ -256,10 +269,7 @@ export function readStated(
       }
       const sentence = text.slice(sentenceStart, at);
       const from = Math.max(0, lastAmountEnd - sentenceStart);
-      const clauseStart = Math.max(
-        from - 1,
-        ...['，', '、', '：', '；', ','].map((p) => sentence.lastIndexOf(p)),
-      );
+      const clauseStart = Math.max(from - 1, lastOf(sentence, clauseStops, 0, sentence.length));
       const clause = compact(sentence.slice(clauseStart + 1));
       const compared = /[较比]\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);

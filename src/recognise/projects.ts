@@ -245,7 +245,7 @@ function cellIndicators(lines: Line[]): Indicator[] {
       r++;
     }
     if (cells.every((c) => c === '')) continue;
-    if (cells.join('') === indicatorHeader) continue; // the header repeated (cells are compacted)
+    if (isIndicatorHeader(cells)) continue; // the header repeated
     const level1Cell = fieldAt(cells, positions, 0);
     const level2Cell = fieldAt(cells, positions, 1);
     if (level1Cell) level1 = level1Cell;
@@ -263,6 +263,13 @@ function cellIndicators(lines: Line[]): Indicator[] {
     });
   }
   return out;
+}
+
+/** Whether the (compacted) cells spell the indicator header; most rows are ruled out by length alone. */
+function isIndicatorHeader(cells: string[]): boolean {
+  let length = 0;
+  for (const c of cells) length += c.length;
+  return length === indicatorHeader.length && cells.join('') === indicatorHeader;
 }
 
 /** The cell of indicator field `f` (an index into `indicatorFields`), '' where the header lacks it. */
