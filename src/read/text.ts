@@ -144,11 +144,12 @@ function docxLines(raw: string[]): LayoutLine[] {
 /** PDF text (cleaned lines) with tab-separated cells, one row per line. */
 function tabLines(raw: string[]): LayoutLine[] {
   const out: LayoutLine[] = [];
-  raw.forEach((line, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!;
     const trimmed = line.trim();
-    if (trimmed === '') return;
+    if (trimmed === '') continue;
     out.push({ no: i + 1, text: trimmed, cells: line.includes('\t') ? line.split('\t') : null });
-  });
+  }
   return out;
 }
 
@@ -161,21 +162,23 @@ function spaceLines(raw: string[]): LayoutLine[] {
   let page = 1;
   let blanks = 0;
   let pageBreakPending = false;
-  raw.forEach((line, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!;
     const trimmed = line.trim();
     if (trimmed === '') {
       blanks++;
-      return;
+      continue;
     }
     const pageNumber = blanks >= 2 && /^\s*\d{1,4}\s*$/.test(line);
     blanks = 0;
     if (pageNumber) {
       pageBreakPending = true;
-      return;
+      continue;
     }
-    if ((i > 0 && /^ \S/.test(line)) || pageBreakPending) page++;
+    // One space, then text: the regex only for lines that start with a space.
+    if ((i > 0 && line.startsWith(' ') && /^ \S/.test(line)) || pageBreakPending) page++;
     pageBreakPending = false;
     out.push({ no: i + 1, page, text: trimmed, cells: null });
-  });
+  }
   return out;
 }

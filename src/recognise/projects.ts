@@ -432,7 +432,12 @@ function mergeWrapped(lines: string[][], want: number): string[] {
 
 /** Splits "发展电子商务企业 20 发展电子商务企业" before a number between Chinese text. */
 function weakSplit(cell: string, before: string): [string, string] | null {
-  const points = [...cell.matchAll(/(?<=[\u4e00-\u9fff%）])\s+(?=[≥≤]?\d)/g)].map((m) => m.index ?? 0);
+  const points: number[] = [];
+  for (let m = blankRun.exec(cell); m; m = blankRun.exec(cell)) {
+    textEnd.lastIndex = m.index - 1;
+    numberStart.lastIndex = m.index + m[0].length;
+    if (m.index > 0 && textEnd.test(cell) && numberStart.test(cell)) points.push(m.index);
+  }
   if (points.length === 0) return null;
   const options = points.map((p) => [cell.slice(0, p), cell.slice(p)] as [string, string]);
   const repeats = options.find(([l, r]) => {
@@ -443,10 +448,29 @@ function weakSplit(cell: string, before: string): [string, string] | null {
 }
 
 function splitCells(text: string): string[] {
-  return text
-    .trim()
-    .split(
-      /(?<=[\u4e00-\u9fff，。、；：）】”%])\s+(?=[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$)/,
-    )
-    .filter((c) => c.trim() !== '');
+  const line = text.trim();
+  const cells: string[] = [];
+  let start = 0;
+  // The whitespace runs that stand between two cells (see `cellEnd` and `cellStart`).
+  for (let m = blankRun.exec(line); m; m = blankRun.exec(line)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    cellEnd.lastIndex = at - 1;
+    cellStart.lastIndex = end;
+    if (at > 0 && cellEnd.test(line) && cellStart.test(line)) {
+      cells.push(line.slice(start, at));
+      start = end;
+    }
+  }
+  cells.push(line.slice(start));
+  return cells.filter((c) => c.trim() !== '');
 }
+
+const blankRun = /\s+/g;
+/** Before and after a space where `weakSplit` may split: text, then a number. */
+const textEnd = /[\u4e00-\u9fff%）]/y;
+const numberStart = /[≥≤]?\d/y;
+/** The character before a space between cells. */
+const cellEnd = /[\u4e00-\u9fff，。、；：）】”%]/y;
+/** What follows a space between cells: Chinese text, ≥ ≤, a number glued to text, or a last number. */
+const cellStart = /[\u4e00-\u9fff（【“≥≤]|\d+(?:\.\d+)?[\u4e00-\u9fff]|\d+(?:\.\d+)?$/y;
