@@ -4,7 +4,7 @@ import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../mode
 import type { LayoutLine } from '../read/layout.ts';
 import { parseIndicatorValue } from './indicator-value.ts';
 import { sourceOf } from './tables.ts';
-import { compact, firstWord, type Line } from './text.ts';
+import { compact, compactCells, firstWord, type Line } from './text.ts';
 
 export const projectTitle = /绩效目标表?$/;
 const level1Labels = /^(产出指标|效益指标|满意度指标|成本指标)$/;
@@ -137,7 +137,7 @@ export function readProject(
     if (/^绩效目标/.test(text) || /^一级指标/.test(text)) break;
     planLine ??= line;
     const cells = line.cells
-      ? line.cells.map((c) => compact(c))
+      ? compactCells(line)
       : line.text.split(/\s+(?=\d+\s*月底)|\s+(?=\d)/).map((c) => compact(c));
     cells.forEach((cell, col) => {
       const m = /^(\d+)月底$/.exec(cell);
@@ -229,7 +229,7 @@ const indicatorHeader = compact(indicatorFields.join(''));
 
 function cellIndicators(lines: Line[]): Indicator[] {
   const rows = joinWrappedParts(lines);
-  const header = rows[0]!.cells!.map((c) => compact(c));
+  const header = compactCells(rows[0]!);
   const positions = indicatorFields.map((f) => header.indexOf(f));
   const out: Indicator[] = [];
   let level1 = '';
@@ -238,10 +238,10 @@ function cellIndicators(lines: Line[]): Indicator[] {
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     if (!row.cells) break;
-    const cells = row.cells.map((c) => compact(c));
+    const cells = compactCells(row);
     // A blank paragraph inside a cell splits a row in two: join the parts while they fit the header.
     while (cells.length < width && rows[r + 1]?.cells && cells.length + rows[r + 1]!.cells!.length <= width) {
-      cells.push(...rows[r + 1]!.cells!.map((c) => compact(c)));
+      cells.push(...compactCells(rows[r + 1]!));
       r++;
     }
     if (cells.every((c) => c === '')) continue;

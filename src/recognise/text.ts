@@ -41,6 +41,17 @@ export function toLine(line: LayoutLine): Line {
   };
 }
 
+/**
+ * The line's cells, each compacted, in a new array. The compacted text is that of the cells together,
+ * so when it is as long as they are, no cell has whitespace to remove.
+ */
+export function compactCells(line: Line): string[] {
+  const cells = line.cells ?? [];
+  let length = 0;
+  for (const c of cells) length += c.length;
+  return length === line.compact.length ? cells.slice() : cells.map(compact);
+}
+
 /** What `text.split(/\s+/)[0]` gives, without splitting the whole line. */
 export function firstWord(text: string): string {
   return /^\S*/.exec(text)![0];
