@@ -141,7 +141,8 @@ export const tableSpecs: TableSpec[] = [
   },
 ];
 
-const quotes = new Set(['"', '“', '”', '＂']);
+/** 表, the 算 of 预算, and the quotes dropped before matching: the last character of any title line. */
+const titleEnds = new Set([...'表算"“”＂'].map((c) => c.charCodeAt(0)));
 
 /** Any title of any table, in one expression: one test rejects the usual line instead of dozens. */
 const anyTitle = (() => {
@@ -160,8 +161,7 @@ export function matchTableTitle(compactLine: string): TableSpec | undefined {
   // Every title ends with 表 or 预算 (checked above); most lines do not. Quotes are dropped before
   // matching, so a line ending with one is left to the full test.
   if (compactLine.length > 60) return undefined;
-  const last = compactLine.charAt(compactLine.length - 1);
-  if (last !== '表' && !compactLine.endsWith('预算') && !quotes.has(last)) return undefined;
+  if (!titleEnds.has(compactLine.charCodeAt(compactLine.length - 1))) return undefined;
   const line = compactLine.replace(/["“”＂]/g, '');
   if (!anyTitle.test(line)) return undefined;
   return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));

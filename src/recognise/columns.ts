@@ -30,7 +30,7 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
     k,
     scaledVals,
     identities,
-    scaled: new Array(n).fill(null),
+    scaled: filled(n, null),
     positions: [],
     bestScore: Number.POSITIVE_INFINITY,
     best: [],
@@ -40,7 +40,7 @@ export function candidatesFor(values: string[], n: number, identities: [number, 
   choose(search, 0);
   const { best } = search;
   return best.map((ps) => {
-    const placement: Placement = { values: new Array(n).fill(null), scaled: new Array(n).fill(0) };
+    const placement: Placement = { values: filled(n, null), scaled: filled(n, 0) };
     ps.forEach((p, idx) => {
       placement.values[p] = vals[idx]!;
       placement.scaled![p] = scaledVals[idx]!;
@@ -100,6 +100,16 @@ function violation(scaled: (number | null)[], identities: [number, number[]][]):
     if (any) score += Math.abs(diff);
   }
   return score;
+}
+
+/**
+ * An array of `n` copies of `value`, built by pushing: `new Array(n).fill()` makes a holey array,
+ * slower to fill and to read, and these are made for every row.
+ */
+export function filled<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
 }
 
 function padded(values: string[], n: number): (string | null)[] {

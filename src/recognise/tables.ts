@@ -3,7 +3,7 @@ import { toDecimal } from '../model/decimal.ts';
 import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, type TableSpec } from './catalogue.ts';
-import { candidatesFor, type Placement, scaledOf } from './columns.ts';
+import { candidatesFor, filled, type Placement, scaledOf } from './columns.ts';
 import { compact, firstWord, type Line } from './text.ts';
 
 export interface TableHeader {
@@ -125,8 +125,8 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     }
     if (inHeader && spec.rows !== 'named') continue;
     const tokens = line.text.split(spaces);
-    const seq = Number(tokens[0]);
-    if (digits.test(tokens[0] ?? '') && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
+    const seq = digits.test(tokens[0] ?? '') ? Number(tokens[0]) : Number.NaN;
+    if (!Number.isNaN(seq) && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
       inHeader = false;
       pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
@@ -382,13 +382,13 @@ function closestCombination(scaled: number[][][], target: number[], n: number): 
   const depth = scaled.length;
   // sums[k]: column sums of the placements picked for children 0..k-1 (sums[0] is all zeros).
   const sums: number[][] = [];
-  for (let k = 0; k <= depth; k++) sums.push(new Array<number>(n).fill(0));
+  for (let k = 0; k <= depth; k++) sums.push(filled(n, 0));
   const search: Search = {
     scaled,
     target,
     n,
     sums,
-    pick: new Array<number>(depth).fill(0),
+    pick: filled(depth, 0),
     best: [],
     bestScore: Infinity,
     growing: scaled.every((options) => options.every((p) => p.every((v) => v >= 0))),
