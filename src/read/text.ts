@@ -81,13 +81,17 @@ const bookmark = /\[bookmark: [^\]\n]*\]/g;
 export function detectStyle(lines: string[]): Layout['style'] {
   let oneCellLines = 0;
   let innerTabLines = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
     // A tab after another character is an inner tab.
     if (tab > 0) innerTabLines++;
     else if (!line.includes('\t', 1)) oneCellLines++;
     else if (/[^\t]\t/.test(line)) innerTabLines++;
+    // Decided once the lines left could not change the outcome (DOCX text: about half way).
+    const left = lines.length - i - 1;
+    if (oneCellLines - innerTabLines > left || innerTabLines - oneCellLines > left) break;
   }
   if (oneCellLines === 0 && innerTabLines === 0) return 'spaces';
   return oneCellLines >= innerTabLines ? 'docx' : 'tabs';
