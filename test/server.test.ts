@@ -289,7 +289,7 @@ for (const backend of backends) {
       const leting = rows.find((r) => r.department === '乐亭县商务和投资促进局')!;
       expect(leting.figures).toMatchObject({
         基本支出: '896.68',
-        项目支出: '1485.00',
+        项目支出: '1485',
         '"三公"经费': '66.35',
       });
       expect((await fetch(`${base}/api/compare?ids=x`)).status).toBe(400);

@@ -239,3 +239,65 @@ function finalThreePublic(
     ? { value: at(row, c), unit: table.unit, label: `${table.title}「${row.name}」决算数` }
     : undefined;
 }
+
+/** The figures a comparison of documents shows, in this order (the 三公 parts as the text names them). */
+export const keyFigureNames = [
+  '支出合计',
+  '基本支出',
+  '项目支出',
+  '人员经费',
+  '公用经费',
+  '"三公"经费',
+  '因公出国（境）费',
+  '公务用车购置及运行维护费',
+  '公务接待费',
+] as const;
+export type KeyFigureName = (typeof keyFigureNames)[number];
+
+const keyFigureSubjects: Record<
+  Exclude<KeyFigureName, '支出合计'>,
+  Pick<StatedAmount, 'subject' | 'item'>
+> = {
+  基本支出: { subject: 'basic' },
+  项目支出: { subject: 'project' },
+  人员经费: { subject: 'personnel' },
+  公用经费: { subject: 'public' },
+  '"三公"经费': { subject: 'three-public' },
+  '因公出国（境）费': { subject: 'three-public-part', item: '因公出国（境）费' },
+  公务用车购置及运行维护费: { subject: 'three-public-part', item: '公务用车购置及运维费' },
+  公务接待费: { subject: 'three-public-part', item: '公务接待费' },
+};
+
+/**
+ * A document's key figures, each in the unit of the table it is printed in, whatever the table's layout
+ * (the 三公 parts as rows, or as the columns of Shanghai's one-line table); null where the document has
+ * no such table or row.
+ */
+export function keyFigures(doc: Document): Record<KeyFigureName, Figure | null> {
+  const out = {} as Record<KeyFigureName, Figure | null>;
+  const expenditure = doc.kind === 'final' ? doc.tables['final-expenditure'] : doc.tables.expenditure;
+  const total = expenditure && totalRow(expenditure);
+  const c = expenditure ? expenditure.columns.findIndex((n) => /^(?:本年支出)?合计$/.test(n)) : -1;
+  out.支出合计 =
+    expenditure && total && c >= 0
+      ? { value: at(total, c), unit: expenditure.unit, label: `${expenditure.title}合计` }
+      : null;
+  for (const [name, subject] of Object.entries(keyFigureSubjects))
+    out[name as KeyFigureName] = tableFigure(doc, subject) ?? null;
+  return out;
+}
+
+/** The 合计 of each functional 类 (3-digit code) of the expenditure table, in that table's unit. */
+export function functionClassTotals(doc: Document): { code: string; name: string; figure: Figure }[] {
+  const table = doc.kind === 'final' ? doc.tables['final-expenditure'] : doc.tables.expenditure;
+  if (!table) return [];
+  const c = table.columns.findIndex((n) => /^(?:本年支出)?合计$/.test(n));
+  if (c < 0) return [];
+  return table.rows
+    .filter((r) => r.code?.length === 3)
+    .map((r) => ({
+      code: r.code!,
+      name: r.name,
+      figure: { value: at(r, c), unit: table.unit, label: `${table.title}「${r.code} ${r.name}」` },
+    }));
+}

@@ -61,3 +61,17 @@ export function toScaled(value: Decimal | null | undefined): number | null {
   const n = whole * 10000 + fraction;
   return negative && n !== 0 ? -n : n;
 }
+
+/**
+ * A scaled amount (integer ten-thousandths, as toScaled gives) of unit `from` as a plain decimal string in
+ * unit `to`, exactly: 元 → 万元 moves the point four places and keeps every digit.
+ */
+export function scaledToDecimal(
+  scaled: number,
+  from: '元' | '万元' = '元',
+  to: '元' | '万元' = from,
+): Decimal {
+  const value = new Big(scaled).div(10000);
+  if (from === to) return value.toFixed();
+  return (from === '元' ? value.div(10000) : value.times(10000)).toFixed();
+}

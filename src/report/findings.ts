@@ -1,11 +1,13 @@
 // One checked file: the document's header facts and its findings, as every report prints them.
 
-import type { Finding, Severity } from '../check/types.ts';
+import { profiles } from '../check/profiles.ts';
+import type { Finding, ProfileName, Severity } from '../check/types.ts';
 import { type Document, tableNames } from '../model/document.ts';
 
 export interface CheckedFile {
   file: string;
   document: Document;
+  /** The profile's key (national-budget …); reports print its Chinese title. */
   profile: string;
   findings: Finding[];
 }
@@ -18,6 +20,11 @@ export const kindNames: Record<Document['kind'], string> = {
   performance: '部门预算绩效目标',
   final: '部门决算',
 };
+
+/** 全国通用部门预算 for national-budget; an unknown key as it is. */
+export function profileTitle(name: string): string {
+  return profiles[name as ProfileName]?.title ?? name;
+}
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -8,6 +8,7 @@ import {
   countBySeverity,
   describeWhere,
   documentTitle,
+  profileTitle,
   severities,
   severityNames,
 } from './findings.ts';
@@ -85,7 +86,7 @@ function renderFile(f: CheckedFile, index: number): string {
   const tables = Object.values(f.document.tables).map((t) => renderTable(t, f.findings));
   return `<section id="file-${index}">
 <h2>${escapeHtml(f.file)}：${escapeHtml(documentTitle(f.document))}</h2>
-<p class="counts">${severities.map((s) => `<span class="${s}">${severityNames[s]} ${counts[s]}</span>`).join('')} 规范：${escapeHtml(f.profile)}</p>
+<p class="counts">${severities.map((s) => `<span class="${s}">${severityNames[s]} ${counts[s]}</span>`).join('')} 规范：${escapeHtml(profileTitle(f.profile))}</p>
 ${list.length > 0 ? `<ol class="findings">\n${list.map(renderFinding).join('\n')}\n</ol>` : '<p>未发现问题。</p>'}
 ${tables.join('\n')}
 </section>`;

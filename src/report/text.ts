@@ -4,6 +4,7 @@ import {
   countBySeverity,
   describeWhere,
   documentTitle,
+  profileTitle,
   severities,
   severityNames,
 } from './findings.ts';
@@ -14,7 +15,7 @@ export function toText(files: CheckedFile[]): string {
   for (const f of files) {
     const counts = countBySeverity(f.findings);
     for (const s of severities) total[s] += counts[s];
-    out.push(`${f.file}　${documentTitle(f.document)}（规范：${f.profile}）`);
+    out.push(`${f.file}　${documentTitle(f.document)}（规范：${profileTitle(f.profile)}）`);
     if (f.findings.length === 0) out.push('  未发现问题');
     for (const s of severities) {
       const list = f.findings.filter((x) => x.severity === s);

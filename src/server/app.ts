@@ -177,7 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           reply,
           `${base}-检查报告.html`,
           'text/html; charset=utf-8',
-          toHtml([{ ...entry, profile: stored.summary.kind, findings: stored.findings }]),
+          toHtml([{ ...entry, profile: stored.profile, findings: stored.findings }]),
         );
       default:
         throw new HttpError(400, `不支持的导出格式 ${format}（可用：csv、json、xlsx、html）`);

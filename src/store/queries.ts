@@ -1,8 +1,15 @@
 // Reading the store for the API: the overview, one document, history, comparisons.
-import { sql } from 'kysely';
+import {
+  type Figure,
+  functionClassTotals,
+  type KeyFigureName,
+  keyFigureNames,
+  keyFigures,
+} from '../check/figures.ts';
 import type { Finding } from '../check/types.ts';
 import type { AppliedEdit } from '../edit/apply.ts';
-import type { Document } from '../model/document.ts';
+import { scaledToDecimal } from '../model/decimal.ts';
+import type { Decimal, Document, MoneyUnit } from '../model/document.ts';
 import type { Store } from './db.ts';
 
 export interface DocumentSummary {
@@ -92,6 +99,8 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
 
 export interface StoredDocument {
   summary: DocumentSummary;
+  /** The profile it was checked with (national-budget …). */
+  profile: string;
   document: Document;
   findings: Finding[];
   history: DocumentSummary[];
@@ -111,6 +120,7 @@ export async function storedDocument(store: Store, id: number): Promise<StoredDo
   const document = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
   return {
     summary,
+    profile: row.profile,
     document,
     history,
     edits: ((typeof row.edits === 'string' ? JSON.parse(row.edits) : row.edits) ?? []) as AppliedEdit[],
@@ -142,65 +152,62 @@ export async function originalFile(
   return row ? { name: row.name, bytes: row.bytes } : undefined;
 }
 
-/** The figures a comparison shows, per document, as decimal strings in the document's unit. */
+/**
+ * The figures a comparison shows, per document, as exact decimal strings in the comparison's one unit
+ * (元 when every figure of every document is printed in 元, else 万元); null where the document has no
+ * such figure. Read from the stored models, so that every table layout gives the same figures.
+ */
 export interface ComparedDocument {
   id: number;
   department: string;
   year: number | null;
-  unit: string;
-  figures: Record<string, string>;
-  /** 合计 by functional 类: code → [name, amount]. */
-  classes: { code: string; name: string; amount: string }[];
+  kind: string;
+  /** The unit of `figures` and `classes`, the same for all documents of one comparison. */
+  unit: MoneyUnit;
+  /** The unit the document itself is printed in. */
+  documentUnit: string;
+  figures: Record<KeyFigureName, Decimal | null>;
+  /** 合计 by functional 类. */
+  classes: { code: string; name: string; amount: Decimal }[];
 }
-
-const figureRows: { key: string; table: string; row: RegExp; column: string }[] = [
-  { key: '支出合计', table: 'expenditure', row: /^合计$/, column: '合计' },
-  { key: '基本支出', table: 'expenditure', row: /^合计$/, column: '基本支出' },
-  { key: '项目支出', table: 'expenditure', row: /^合计$/, column: '项目支出' },
-  { key: '人员经费', table: 'general-basic', row: /^合计$/, column: '人员经费' },
-  { key: '公用经费', table: 'general-basic', row: /^合计$/, column: '公用经费' },
-  { key: '"三公"经费', table: 'three-public', row: /三公.*小计/, column: '合计' },
-  { key: '因公出国（境）费', table: 'three-public', row: /^一、因公出国/, column: '合计' },
-  { key: '公务用车购置及运行维护费', table: 'three-public', row: /^二、公务用车/, column: '合计' },
-  { key: '公务接待费', table: 'three-public', row: /^三、公务接待/, column: '合计' },
-];
 
 export async function compare(store: Store, ids: number[]): Promise<ComparedDocument[]> {
   if (ids.length === 0) return [];
-  const docs = await store
+  const rows = await store
     .selectFrom('document')
     .innerJoin('department', 'department.id', 'document.department_id')
-    .select(['document.id', 'department.name', 'document.year', 'document.unit'])
+    .select([
+      'document.id',
+      'department.name',
+      'document.year',
+      'document.kind',
+      'document.unit',
+      'document.model',
+    ])
     .where('document.id', 'in', ids)
     .execute();
-  const cells = await store
-    .selectFrom('cell')
-    .select([
-      'document_id',
-      'table_key',
-      'row_code',
-      'row_name',
-      'column_name',
-      sql<string>`amount::text`.as('amount'),
-    ])
-    .where('document_id', 'in', ids)
-    .where('table_key', 'in', ['expenditure', 'general-basic', 'three-public'])
-    .where((eb) => eb.or([eb('row_code', 'is', null), sql<boolean>`length(row_code) = 3`]))
-    .execute();
-  return ids.flatMap((id) => {
-    const doc = docs.find((d) => d.id === id);
-    if (!doc) return [];
-    const mine = cells.filter((c) => c.document_id === id);
-    const figures: Record<string, string> = {};
-    for (const f of figureRows) {
-      const cell = mine.find(
-        (c) => c.table_key === f.table && !c.row_code && f.row.test(c.row_name) && c.column_name === f.column,
-      );
-      figures[f.key] = cell?.amount ?? '0';
-    }
-    const classes = mine
-      .filter((c) => c.table_key === 'expenditure' && c.row_code?.length === 3 && c.column_name === '合计')
-      .map((c) => ({ code: c.row_code!, name: c.row_name, amount: c.amount }));
-    return [{ id, department: doc.name, year: doc.year, unit: doc.unit, figures, classes }];
+  const read = ids.flatMap((id) => {
+    const row = rows.find((d) => d.id === id);
+    if (!row) return [];
+    const doc = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
+    return [{ row, figures: keyFigures(doc), classes: functionClassTotals(doc) }];
   });
+  const units = read.flatMap((d) => [
+    ...Object.values(d.figures).flatMap((f) => (f ? [f.unit] : [])),
+    ...d.classes.map((c) => c.figure.unit),
+  ]);
+  const unit: MoneyUnit = units.length > 0 && units.every((u) => u === '元') ? '元' : '万元';
+  const inUnit = (f: Figure) => scaledToDecimal(f.value, f.unit, unit);
+  return read.map(({ row, figures, classes }) => ({
+    id: row.id,
+    department: row.name,
+    year: row.year,
+    kind: row.kind,
+    unit,
+    documentUnit: row.unit,
+    figures: Object.fromEntries(
+      keyFigureNames.map((k) => [k, figures[k] ? inUnit(figures[k]) : null]),
+    ) as Record<KeyFigureName, Decimal | null>,
+    classes: classes.map((c) => ({ code: c.code, name: c.name, amount: inUnit(c.figure) })),
+  }));
 }

@@ -28,6 +28,7 @@ const performance003 = '003_197cfe662bbdfdb7.txt';
 const shanghaiPdf = fileURLToPath(
   new URL('../../../shared/samples/pdf/putuo-wanli-subdistrict-2025-budget.pdf', import.meta.url),
 );
+const shanghaiPdf2024 = shanghaiPdf.replace('2025-budget', '2024-budget');
 const password = 'browser-test-password';
 const hostileName = '<img/src=x/onerror=alert(1)>商务部门';
 
@@ -77,6 +78,9 @@ describe('web app in Chromium', () => {
         for (const demo of demoDocuments().filter((d) => d.name.startsWith('demo-401-')))
           ids[demo.name] = (await importFile(s, new TextEncoder().encode(demo.text), demo.name)).id;
         ids.pdf = (await importFile(s, new Uint8Array(readFileSync(shanghaiPdf)), 'shanghai.pdf')).id;
+        ids.pdf2024 = (
+          await importFile(s, new Uint8Array(readFileSync(shanghaiPdf2024)), 'shanghai-2024.pdf')
+        ).id;
         const hostile = new TextDecoder().decode(seed(budget004)).replace('商务部门', hostileName);
         ids.hostile = (await importFile(s, new TextEncoder().encode(hostile), 'hostile.txt')).id;
         const department = await s
@@ -278,9 +282,11 @@ describe('web app in Chromium', () => {
     // The treemap names each document; its table lists the classes.
     await until(() => blocks.nth(2).locator('.chart').textContent()).toContain('商务部门 2024');
     expect(await blocks.nth(2).locator('table').textContent()).toContain('一般公共服务支出');
-    // 示范县商务局 has three years: the trend line and its table.
+    // 示范县商务局 has three years: the trend line and its table (a column per year, each after the first
+    // with its 增减 and 增幅 against the year before).
     const trend = blocks.nth(3);
-    await until(() => trend.locator('table tbody tr').count()).toBe(3);
+    await until(() => trend.locator('table thead th').count()).toBe(1 + 3 + 2 * 2);
+    expect(await trend.locator('table thead').textContent()).toContain('增减（比上年）');
     expect(await trend.locator('.chart svg path').count()).toBeGreaterThan(3);
     // Names from documents stay text in tables, chart labels and tooltips.
     expect(await blocks.nth(0).locator('table').textContent()).toContain(hostileName);
@@ -298,6 +304,38 @@ describe('web app in Chromium', () => {
     expect(lines[0]!.startsWith('文档编号,部门,年度,原单位,支出合计（万元）')).toBe(true);
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes('商务部门'))).toContain('671.44');
+    await context.close();
+  });
+
+  it('比较 of Shanghai samples and a document in 万元: one unit, 三公 from columns, 增减 and 增幅', async () => {
+    // Hand-read from the PDFs: 万里街道 支出总表 合计 156,211,123 元 (2024) and 189,767,551 元 (2025); its 三公
+    // table, one line in 万元: 2024 合计 47.91, 2025 合计 37.91 (公务接待费 1.35 both years).
+    const { context, page } = await open(`/compare?ids=${ids.pdf2024},${ids.pdf},${ids[budget004]}`);
+    const comparison = page.locator('[data-testid=comparison]');
+    await comparison.waitFor();
+    expect(await page.locator('[data-testid=compare-unit]').textContent()).toContain('金额单位：万元');
+    const blocks = comparison.locator('section.chart-block');
+    const spending = blocks.nth(0).locator('table');
+    const head = await spending.locator('thead').textContent();
+    expect(head).toContain('单位：万元');
+    expect(head).toContain('增减（比上年）');
+    const total = await spending.locator('tbody tr', { hasText: '支出合计' }).locator('td').allTextContents();
+    // 2024, 2025, 增减, 增幅, then 004 against the first column: 671.44.
+    expect(total.slice(0, 4)).toEqual(['15,621.11', '18,976.76', '3,355.64', '+21.48%']);
+    expect(total[4]).toBe('671.44');
+    const threePublic = blocks.nth(1).locator('table');
+    const row = await threePublic.locator('tbody tr', { hasText: '"三公"经费' }).locator('td').allTextContents();
+    expect(row.slice(0, 4)).toEqual(['47.91', '37.91', '-10.00', '-20.87%']);
+    // Every amount cell is right-aligned; the treemap's labels are whole, not cut with an ellipsis.
+    const aligns = await spending
+      .locator('td.num')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c).textAlign));
+    expect(new Set(aligns)).toEqual(new Set(['right']));
+    await until(() => blocks.nth(2).locator('.chart svg text').count()).toBeGreaterThan(3);
+    const labels = await blocks.nth(2).locator('.chart svg text').allTextContents();
+    expect(labels.filter((t) => /\.\.\.|…$/.test(t))).toEqual([]);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(artifacts, 'compare-shanghai-mixed-units.png'), fullPage: true });
     await context.close();
   });
 

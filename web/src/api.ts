@@ -2,8 +2,9 @@
 import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
 import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
+import type { ComparedDocument } from '../../src/store/queries.ts';
 
-export type { AppliedEdit, Document, DocumentKind, Edit, Finding, RuleMeta, Severity };
+export type { AppliedEdit, ComparedDocument, Document, DocumentKind, Edit, Finding, RuleMeta, Severity };
 
 export type Role = 'admin' | 'reviewer' | 'editor';
 
@@ -43,15 +44,6 @@ export interface StoredDocument {
   history: DocumentSummary[];
   /** What a user changed to make this version. */
   edits: AppliedEdit[];
-}
-
-export interface ComparedDocument {
-  id: number;
-  department: string;
-  year: number | null;
-  unit: string;
-  figures: Record<string, string>;
-  classes: { code: string; name: string; amount: string }[];
 }
 
 export interface ImportResult {

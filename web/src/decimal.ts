@@ -1,20 +1,5 @@
-// Exact decimal strings for display: amounts stay as printed, 元 is converted to 万元 by moving the point.
-
-/** Moves the decimal point of a plain decimal string `places` to the left. */
-export function shiftLeft(value: string, places: number): string {
-  const negative = value.startsWith('-');
-  const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
-  const padded = whole.padStart(places + 1, '0');
-  const int = padded.slice(0, padded.length - places).replace(/^0+(?=\d)/, '');
-  const frac = (padded.slice(padded.length - places) + fraction).replace(/0+$/, '');
-  const out = frac ? `${int}.${frac}` : int;
-  return negative && /[1-9]/.test(out) ? `-${out}` : out;
-}
-
-/** An amount in 万元, from an amount in the document's unit (万元 or 元). */
-export function toWan(value: string, unit: string): string {
-  return unit === '元' ? shiftLeft(value, 4) : value;
-}
+// Exact decimal strings for display: rounded only when shown, never summed as floats.
+import Big from 'big.js';
 
 /** One CSV field, quoted when needed. */
 export function csvField(value: string | number | null | undefined): string {
@@ -35,4 +20,27 @@ export function download(name: string, text: string, type = 'text/csv;charset=ut
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A plain decimal string rounded half away from zero to `places` decimals, with thousands separators. */
+export function formatAmount(value: string | null | undefined, places = 2): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const fixed = new Big(value).round(places, Big.roundHalfUp).toFixed(places);
+  const negative = fixed.startsWith('-');
+  const [whole = '0', fraction] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** b − a, exactly; null when either is missing. */
+export function difference(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  return new Big(b).minus(a).toFixed();
+}
+
+/** (b − a) ÷ a as a percentage with `places` decimals and a sign; "—" when a is missing or zero. */
+export function growth(a: string | null | undefined, b: string | null | undefined, places = 2): string {
+  if (a === null || a === undefined || b === null || b === undefined || new Big(a).eq(0)) return '—';
+  const percent = new Big(b).minus(a).times(100).div(new Big(a).abs()).round(places, Big.roundHalfUp);
+  return `${percent.gt(0) ? '+' : ''}${percent.toFixed(places)}%`;
 }

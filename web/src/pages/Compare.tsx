@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { type ComparedDocument, compare, type DocumentSummary, kindNames, listDocuments } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
-import { download, toCsv, toWan } from '../decimal.ts';
+import { difference, download, formatAmount, growth, toCsv } from '../decimal.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 
 const spendingKeys = ['基本支出', '项目支出', '人员经费', '公用经费'];
@@ -13,7 +13,24 @@ const trendKeys = ['支出合计', '基本支出', '项目支出', '"三公"经�
 
 // Tooltips are drawn by the chart (richText), never as HTML: names come from the documents.
 const label = (d: { department: string; year: number | null }) => `${d.department} ${d.year ?? '年度未知'}`;
-const wan = (d: ComparedDocument, key: string) => toWan(d.figures[key] ?? '0', d.unit);
+type FigureKey = keyof ComparedDocument['figures'];
+const figure = (d: ComparedDocument, key: string): string | null => d.figures[key as FigureKey] ?? null;
+/** For charts: a missing figure is no bar, not a zero bar. */
+const plot = (value: string | null) => (value === null ? null : Number(value));
+
+/**
+ * What each document is compared with: the same department's document of the year before when it is among
+ * those compared, else the first document.
+ */
+function baselines(docs: ComparedDocument[]): (ComparedDocument | undefined)[] {
+  return docs.map((d, i) => {
+    const prior = docs.find(
+      (o) => o.department === d.department && o.year !== null && d.year !== null && o.year === d.year - 1,
+    );
+    if (prior) return prior;
+    return i === 0 ? undefined : docs[0];
+  });
+}
 
 function idsOf(query: URLSearchParams): number[] {
   return (query.get('ids') ?? '')
@@ -120,32 +137,71 @@ export function ComparePage() {
   );
 }
 
+/**
+ * One row per figure, one column per document, and beside each document compared with another (the year
+ * before, or the first) its 增减 and 增幅.
+ */
 function FigureTable({ docs, keys }: { docs: ComparedDocument[]; keys: string[] }) {
+  const base = baselines(docs);
+  const unit = docs[0]?.unit ?? '万元';
   return (
-    <table className="grid">
-      <thead>
-        <tr>
-          <th>文档</th>
-          {keys.map((k) => (
-            <th key={k}>{k}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {docs.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              <Link href={`/documents/${d.id}`}>{label(d)}</Link>
-            </th>
-            {keys.map((k) => (
-              <td key={k} className="num">
-                {wan(d, k)}
-              </td>
+    <div className="table-scroll">
+      <table className="grid figures" data-testid="figure-table">
+        <thead>
+          <tr>
+            <th scope="col">项目（单位：{unit}）</th>
+            {docs.map((d, i) => (
+              <FigureHead key={d.id} doc={d} base={base[i]} />
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              {docs.map((d, i) => {
+                const b = base[i];
+                const value = figure(d, k);
+                return [
+                  <td key={d.id} className="num">
+                    {formatAmount(value)}
+                  </td>,
+                  b && [
+                    <td key={`${d.id}-d`} className="num change">
+                      {formatAmount(difference(figure(b, k), value))}
+                    </td>,
+                    <td key={`${d.id}-g`} className="num change">
+                      {growth(figure(b, k), value)}
+                    </td>,
+                  ],
+                ];
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FigureHead({ doc, base }: { doc: ComparedDocument; base: ComparedDocument | undefined }) {
+  const against = base ? (base.department === doc.department ? '比上年' : `比${label(base)}`) : '';
+  return (
+    <>
+      <th scope="col">
+        <Link href={`/documents/${doc.id}`}>{label(doc)}</Link>
+      </th>
+      {base && (
+        <>
+          <th scope="col" className="change" title={`与${label(base)}相比`}>
+            增减（{against}）
+          </th>
+          <th scope="col" className="change" title={`与${label(base)}相比`}>
+            增幅
+          </th>
+        </>
+      )}
+    </>
   );
 }
 
@@ -155,8 +211,8 @@ function barOption(docs: ComparedDocument[], keys: string[]): EChartsOption {
     legend: { type: 'scroll', top: 0 },
     grid: { left: 60, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: keys },
-    yAxis: { type: 'value', name: '万元' },
-    series: docs.map((d) => ({ type: 'bar', name: label(d), data: keys.map((k) => Number(wan(d, k))) })),
+    yAxis: { type: 'value', name: docs[0]?.unit ?? '万元' },
+    series: docs.map((d) => ({ type: 'bar', name: label(d), data: keys.map((k) => plot(figure(d, k))) })),
   };
 }
 
@@ -170,7 +226,7 @@ function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSumm
   }, [docs]);
   const treemap = useMemo<EChartsOption>(
     () => ({
-      tooltip: { formatter: '{b}：{c} 万元', renderMode: 'richText' },
+      tooltip: { formatter: `{b}：{c} ${docs[0]?.unit ?? '万元'}`, renderMode: 'richText' },
       series: [
         {
           type: 'treemap',
@@ -184,15 +240,19 @@ function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSumm
             {},
             {
               itemStyle: { borderColor: '#d0d7de', borderWidth: 2, gapWidth: 1 },
-              upperLabel: { show: true, height: 22, color: '#1f2328' },
+              upperLabel: { show: true, height: 22, color: '#1f2328', overflow: 'break' },
             },
-            { itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 } },
+            {
+              itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 },
+              // Whole names, wrapped inside their box rather than cut with an ellipsis.
+              label: { show: true, overflow: 'break', fontSize: 12 },
+            },
           ],
           data: docs.map((d) => ({
             name: label(d),
             children: d.classes.map((c) => ({
               name: `${c.code} ${c.name}`,
-              value: Number(toWan(c.amount, d.unit)),
+              value: Number(c.amount),
             })),
           })),
         },
@@ -217,18 +277,16 @@ function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSumm
   }, [docs, all]);
 
   const csv = () => {
-    const header = ['文档编号', '部门', '年度', '原单位', ...figureKeys.map((k) => `${k}（万元）`)];
-    const classHeader = classes.map(([code, name]) => `${code} ${name}（万元）`);
+    const unit = docs[0]?.unit ?? '万元';
+    const header = ['文档编号', '部门', '年度', '原单位', ...figureKeys.map((k) => `${k}（${unit}）`)];
+    const classHeader = classes.map(([code, name]) => `${code} ${name}（${unit}）`);
     const rows = docs.map((d) => [
       d.id,
       d.department,
       d.year,
-      d.unit,
-      ...figureKeys.map((k) => wan(d, k)),
-      ...classes.map(([code]) => {
-        const c = d.classes.find((x) => x.code === code);
-        return c ? toWan(c.amount, d.unit) : '';
-      }),
+      d.documentUnit,
+      ...figureKeys.map((k) => figure(d, k) ?? ''),
+      ...classes.map(([code]) => d.classes.find((x) => x.code === code)?.amount ?? ''),
     ]);
     download('比较.csv', toCsv([[...header, ...classHeader], ...rows]));
   };
@@ -236,7 +294,10 @@ function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSumm
   return (
     <div className="comparison" data-testid="comparison">
       <p className="toolbar">
-        <span className="muted">金额单位：万元（以元为单位的文档已换算）</span>
+        <span className="muted" data-testid="compare-unit">
+          金额单位：{docs[0]?.unit ?? '万元'}
+          {docs.some((d) => d.documentUnit !== docs[0]?.unit) ? '（以其他单位列示的金额已换算）' : ''}
+        </span>
         <button type="button" onClick={csv} data-testid="compare-csv">
           下载比较表 CSV
         </button>
@@ -254,33 +315,35 @@ function Comparison({ docs, all }: { docs: ComparedDocument[]; all: DocumentSumm
       <section className="chart-block">
         <h2>支出功能分类（类）</h2>
         <Chart option={treemap} height={380} label="支出功能分类矩形树图" />
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>科目编码</th>
-              <th>科目名称</th>
-              {docs.map((d) => (
-                <th key={d.id}>{label(d)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {classes.map(([code, name]) => (
-              <tr key={code}>
-                <td>{code}</td>
-                <td>{name}</td>
-                {docs.map((d) => {
-                  const c = d.classes.find((x) => x.code === code);
-                  return (
-                    <td key={d.id} className="num">
-                      {c ? toWan(c.amount, d.unit) : ''}
-                    </td>
-                  );
-                })}
+        <div className="table-scroll">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>科目编码</th>
+                <th>科目名称（单位：{docs[0]?.unit ?? '万元'}）</th>
+                {docs.map((d) => (
+                  <th key={d.id}>{label(d)}</th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {classes.map(([code, name]) => (
+                <tr key={code}>
+                  <td>{code}</td>
+                  <td>{name}</td>
+                  {docs.map((d) => {
+                    const c = d.classes.find((x) => x.code === code);
+                    return (
+                      <td key={d.id} className="num">
+                        {formatAmount(c?.amount)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <Trend departments={departments} />
     </div>
@@ -311,8 +374,8 @@ function Trend({ departments }: { departments: { department: string; ids: number
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: series.map((d) => String(d.year ?? '')) },
-      yAxis: { type: 'value', name: '万元' },
-      series: trendKeys.map((k) => ({ type: 'line', name: k, data: series.map((d) => Number(wan(d, k))) })),
+      yAxis: { type: 'value', name: series[0]?.unit ?? '万元' },
+      series: trendKeys.map((k) => ({ type: 'line', name: k, data: series.map((d) => plot(figure(d, k))) })),
     };
   }, [series]);
 
