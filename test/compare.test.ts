@@ -68,7 +68,9 @@ describe('compare', () => {
 
   it('keeps 元 when every figure compared is printed in 元', async () => {
     // The same document as if every table were printed in 元.
-    const inYuan = new TextEncoder().encode(seedText('004').replaceAll('万元', '元').replace('商务', '元商务'));
+    const inYuan = new TextEncoder().encode(
+      seedText('004').replaceAll('万元', '元').replace('商务', '元商务'),
+    );
     const id = (await importFile(store, inYuan, 'in-yuan.txt')).id;
     const [yuan] = await compare(store, [id]);
     expect(yuan!.unit).toBe('元');

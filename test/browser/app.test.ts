@@ -324,7 +324,10 @@ describe('web app in Chromium', () => {
     expect(total.slice(0, 4)).toEqual(['15,621.11', '18,976.76', '3,355.64', '+21.48%']);
     expect(total[4]).toBe('671.44');
     const threePublic = blocks.nth(1).locator('table');
-    const row = await threePublic.locator('tbody tr', { hasText: '"三公"经费' }).locator('td').allTextContents();
+    const row = await threePublic
+      .locator('tbody tr', { hasText: '"三公"经费' })
+      .locator('td')
+      .allTextContents();
     expect(row.slice(0, 4)).toEqual(['47.91', '37.91', '-10.00', '-20.87%']);
     // Every amount cell is right-aligned; the treemap's labels are whole, not cut with an ellipsis.
     const aligns = await spending
