@@ -507,7 +507,7 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       for (const message of errors) io.stderr(`错误：${message}\n`);
       if (errors.length > 0) setCode(exitCodes.unreadable);
       const { openStore } = await import('../store/db.ts');
-      const { importFile } = await import('../store/documents.ts');
+      const { importFile, NotADisclosure } = await import('../store/documents.ts');
       const url = process.env.DATABASE_URL;
       const store = await openStore(url ? { url } : { dataDir: resolve(io.cwd, opts.data) });
       try {
@@ -519,8 +519,9 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
             const r = await importFile(store, bytes, basename(file));
             line = `${r.status === 'imported' ? '已导入' : '未变化'} ${file}：${r.department} ${r.year ?? ''} 第 ${r.version} 版，错误 ${r.errors}，警告 ${r.warnings}`;
           } catch (e) {
-            if (!(e instanceof ReadError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
-            line = `错误：${e instanceof ReadError ? e.message : describeFsError(file, e)}`;
+            const known = e instanceof ReadError || e instanceof NotADisclosure;
+            if (!known && (e as NodeJS.ErrnoException).code === undefined) throw e;
+            line = `错误：${known ? (e as Error).message : describeFsError(file, e)}`;
             setCode(exitCodes.unreadable);
           }
           done++;

@@ -21,7 +21,7 @@ import { renderPdf } from '../render/pdf.ts';
 import { renderXlsx } from '../render/xlsx.ts';
 import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
-import { editDocument, importFile, RefusedEdit, RefusedImport } from '../store/documents.ts';
+import { editDocument, importFile, NotADisclosure, RefusedEdit, RefusedImport } from '../store/documents.ts';
 import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
 import { createUser, login, logout, type Role, sessionUser, type User } from './auth.ts';
 import { openApi } from './openapi.ts';
@@ -260,7 +260,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return { file, ok: true as const, result };
     } catch (e) {
       if (e instanceof RefusedImport) return { file, ok: false as const, refused: true, error: e.message };
-      if (e instanceof ReadError) return { file, ok: false as const, error: e.message };
+      if (e instanceof ReadError || e instanceof NotADisclosure)
+        return { file, ok: false as const, error: e.message };
       throw e;
     }
   };

@@ -6,7 +6,7 @@ import { demoDocuments, demoUnitDocuments } from '../demo/generate.ts';
 import { readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
 import { openStore, type Store } from '../store/db.ts';
-import { importFile } from '../store/documents.ts';
+import { importFile, NotADisclosure } from '../store/documents.ts';
 import { buildServer } from './app.ts';
 import { createUser } from './auth.ts';
 
@@ -41,7 +41,11 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   };
 }
 
-/** An empty store gets demo users and the samples, so the app has something to show. */
+/**
+ * A new store gets demo users, the demo disclosures and the samples, so the app has something to show. The
+ * import is marked done only once it finished: a first start killed half-way finishes it at the next start
+ * (files already stored are recognised by their content and skipped).
+ */
 export async function firstRun(store: Store, log: (line: string) => void): Promise<void> {
   const users = await store.selectFrom('app_user').select('id').limit(1).execute();
   if (users.length === 0) {
@@ -52,28 +56,48 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
       `已创建用户 admin（管理员）和 reviewer（审核），密码：${password}${process.env.YUSUAN_ADMIN_PASSWORD ? '' : '（演示密码，正式使用请设置 YUSUAN_ADMIN_PASSWORD）'}`,
     );
   }
-  const documents = await store.selectFrom('document').select('id').limit(1).execute();
-  if (documents.length > 0) return;
+  const done = await store
+    .selectFrom('audit')
+    .select('id')
+    .where('action', '=', firstRunDone)
+    .limit(1)
+    .execute();
+  if (done.length > 0) return;
   // The project's own demo disclosures, then the real samples when they are beside the repository.
-  const demos = [...demoDocuments(), ...demoUnitDocuments()];
-  for (const demo of demos) await importFile(store, new TextEncoder().encode(demo.text), demo.name);
-  const files = sampleDirs
+  const demos = [...demoDocuments(), ...demoUnitDocuments()].map((d) => ({
+    name: d.name,
+    bytes: () => new TextEncoder().encode(d.text),
+  }));
+  const samples = sampleDirs
     .filter((d) => existsSync(d))
     .flatMap((d) =>
       readdirSync(d)
         .filter((n) => readableExtensions.includes(extname(n).toLowerCase()))
         .sort()
-        .map((n) => join(d, n)),
+        .map((n) => ({ name: n, bytes: () => new Uint8Array(readFileSync(join(d, n))) })),
     );
+  const all = [...demos, ...samples];
   let imported = 0;
-  for (const file of files) {
+  for (const [i, file] of all.entries()) {
     try {
-      await importFile(store, new Uint8Array(readFileSync(file)), file.split('/').pop()!);
-      imported++;
+      const result = await importFile(store, file.bytes(), file.name);
+      if (result.status === 'imported') imported++;
     } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
+      if (!(e instanceof ReadError || e instanceof NotADisclosure)) throw e;
       log(`跳过：${e.message}`);
     }
+    log(`首次启动：导入示例 ${i + 1}/${all.length}（${file.name}）`);
   }
-  log(`首次启动：已导入 ${demos.length} 个演示文档${imported > 0 ? `和 ${imported} 个真实样本` : ''}`);
+  await store
+    .insertInto('audit')
+    .values({
+      user_id: null,
+      action: firstRunDone,
+      detail: JSON.stringify({ demos: demos.length, samples: samples.length, imported }),
+    })
+    .execute();
+  log(`首次启动：${demos.length} 个演示文档和 ${samples.length} 个真实样本已就绪（本次导入 ${imported} 个）`);
 }
+
+/** The audit entry that says the first start's import finished. */
+const firstRunDone = 'first-run-done';

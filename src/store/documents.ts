@@ -4,6 +4,7 @@
 // version, re-checked, made from the same file.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { disclosureVerdict } from '../check/disclosure.ts';
 import { checkDocument } from '../check/engine.ts';
 import { chooseProfile } from '../check/profiles.ts';
 import type { Finding } from '../check/types.ts';
@@ -29,6 +30,16 @@ export function contentHash(bytes: Uint8Array): string {
 /** An import the user may not make (an editor uploading another department's document). */
 export class RefusedImport extends Error {}
 
+/** A file in which no disclosure is recognised, or a blank template: nothing is stored. */
+export class NotADisclosure extends Error {
+  constructor(
+    message: string,
+    readonly template: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** An edit the user may not make: another department's document for an editor, or a superseded version. */
 export class RefusedEdit extends Error {
   constructor(
@@ -45,7 +56,10 @@ export interface ImportOptions {
   refuse?: (doc: Document) => string | null;
 }
 
-/** Parses, checks and stores one file. Throws ReadError for a file that cannot be read; stores nothing then. */
+/**
+ * Parses, checks and stores one file. Throws ReadError for a file that cannot be read and NotADisclosure for
+ * one that is no disclosure; stores nothing then.
+ */
 export async function importFile(
   store: Store,
   bytes: Uint8Array,
@@ -55,9 +69,12 @@ export async function importFile(
   const userId = options.userId ?? null;
   const hash = contentHash(bytes);
   const doc = await parseDocument(bytes, fileName);
+  const verdict = disclosureVerdict(doc);
+  if (verdict.is !== 'disclosure')
+    throw new NotADisclosure(`${fileName}：${verdict.message}`, verdict.is === 'template');
   const refusal = options.refuse?.(doc);
   if (refusal) throw new RefusedImport(refusal);
-  const known = await existing(store, hash);
+  const known = (await existing(store, hash)) ?? (await sameAsCurrent(store, doc));
   if (known) return known;
   const findings = await checkAgainstStore(store, doc);
   try {
@@ -80,6 +97,9 @@ async function checkAgainstStore(store: Store, doc: Document): Promise<Finding[]
   const units = await unitDocuments(store, doc);
   return checkDocument(doc, { ...(previous ? { previous } : {}), ...(units.length ? { units } : {}) });
 }
+
+/** The department of a document whose department is not recognised (a fragment such as one table). */
+const unnamedDepartment = '（未识别部门）';
 
 const modelOf = (model: unknown) => (typeof model === 'string' ? JSON.parse(model) : model) as Document;
 
@@ -213,7 +233,47 @@ async function priorYear(store: Store, doc: Document): Promise<Document | undefi
   return row ? modelOf(row.model) : undefined;
 }
 
+/**
+ * The current version of the document's department, year and kind when its model equals this one: the same
+ * disclosure again, with other trailing bytes or under another name, is no new version.
+ */
+async function sameAsCurrent(store: Store, doc: Document): Promise<ImportResult | undefined> {
+  const row = await store
+    .selectFrom('document')
+    .innerJoin('department', 'department.id', 'document.department_id')
+    .select(['document.id', 'document.model'])
+    .where('department.name', '=', doc.department.name || unnamedDepartment)
+    .where('document.kind', '=', doc.kind)
+    .where((eb) =>
+      doc.year === undefined ? eb('document.year', 'is', null) : eb('document.year', '=', doc.year),
+    )
+    .where('document.superseded_by', 'is', null)
+    .executeTakeFirst();
+  if (!row || canonicalJson(modelOf(row.model)) !== canonicalJson(doc)) return undefined;
+  return resultOf(store, row.id);
+}
+
+/** JSON with object keys sorted: jsonb does not keep the order they were written in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 async function existing(store: Store, hash: string): Promise<ImportResult | undefined> {
+  const row = await store
+    .selectFrom('document')
+    .select('id')
+    .where('file_hash', '=', hash)
+    .where('edited_from', 'is', null)
+    .executeTakeFirst();
+  return row ? resultOf(store, row.id) : undefined;
+}
+
+/** A stored document as an import's result that changed nothing. */
+async function resultOf(store: Store, id: number): Promise<ImportResult> {
   const row = await store
     .selectFrom('document')
     .innerJoin('department', 'department.id', 'document.department_id')
@@ -225,10 +285,8 @@ async function existing(store: Store, hash: string): Promise<ImportResult | unde
       'document.errors',
       'document.warnings',
     ])
-    .where('document.file_hash', '=', hash)
-    .where('document.edited_from', 'is', null)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where('document.id', '=', id)
+    .executeTakeFirstOrThrow();
   return {
     id: row.id,
     status: 'unchanged',
@@ -252,7 +310,7 @@ interface NewDocument {
 
 async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult> {
   const { doc, findings } = n;
-  const name = doc.department.name || '（未识别部门）';
+  const name = doc.department.name || unnamedDepartment;
   const department = await trx
     .insertInto('department')
     .values({ name, code: doc.department.code ?? null })
