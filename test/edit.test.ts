@@ -69,7 +69,10 @@ describe('applyEdits', () => {
         { ...cell, value: '19８.9O' },
       ]),
     ).toBe('第 2 处修改：「19８.9O」不是有效的金额，应为数字，如 198.90');
-    expect(message([{ ...cell, value: '1.1234567' }])).toContain('最多 15 位整数、6 位小数');
+    expect(message([{ ...cell, value: '1.1234567' }])).toBe(
+      '第 1 处修改：「1.1234567」有 7 位小数，此表金额（单位：万元）最多 2 位小数',
+    );
+    expect(message([{ ...cell, value: '1234567890123456' }])).toContain('最多 15 位整数');
     expect(message([{ ...cell, table: 'nonsense', value: '1' }])).toBe('第 1 处修改：没有这个表：nonsense');
     expect(message([{ ...cell, table: 'final-summary', value: '1' }])).toBe(
       '第 1 处修改：此文档没有「收入支出决算总表」',

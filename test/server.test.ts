@@ -380,6 +380,28 @@ for (const backend of backends) {
       expect(unchanged.summary.current).toBe(true);
       expect(unchanged.history).toHaveLength(1);
 
+      // Previewed first: old → new of each cell and exactly the two findings cleared, nothing stored.
+      const preview = await fetch(`${base}/api/documents/${imported.id}/preview`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: reviewer.cookie,
+          'x-csrf-token': reviewer.csrf,
+        },
+        body: JSON.stringify({ edits }),
+      });
+      expect(preview.status).toBe(200);
+      const previewed = (await preview.json()) as {
+        applied: { before: string; after: string }[];
+        added: Finding[];
+        cleared: Finding[];
+      };
+      expect(previewed.applied.map((a) => a.after)).toEqual(edits.map((e) => e.value));
+      expect(previewed.added).toEqual([]);
+      const said = (list: Finding[]) => list.map((f) => `${f.rule} ${f.where.column} ${f.message}`).sort();
+      expect(said(previewed.cleared)).toEqual(said(findings));
+      expect((await getDocument(imported.id)).history).toHaveLength(1);
+
       const r = await patch(imported.id, edits, reviewer);
       expect(r.status).toBe(200);
       const result = (await r.json()) as { id: number; status: string; version: number; supersedes: number };

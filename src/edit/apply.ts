@@ -1,6 +1,6 @@
 // Corrections a user makes to a document: a table amount, or a project indicator's 指标值. They are
 // applied to a copy of the model; the store re-checks the copy and keeps it as a new version.
-import { toDecimal } from '../model/decimal.ts';
+import { readAmountInput, tableDecimals } from '../model/amount-input.ts';
 import {
   type BudgetTable,
   budgetTableKeys,
@@ -17,7 +17,10 @@ export interface AmountEdit {
   table: TableKey;
   row: number | string;
   column: number | string;
-  /** The amount as the user typed it ("1,111.68" is read as 1111.68); "" empties the cell. */
+  /**
+   * The amount as the user typed it: a plain decimal or one with thousands separators ("1,111.68"), with at
+   * most the decimals the table prints (src/model/amount-input.ts); "" empties the cell.
+   */
   value: string;
 }
 
@@ -44,8 +47,6 @@ export class EditError extends Error {}
 
 export const maxEdits = 500;
 const maxIndicatorLength = 200;
-// An amount a disclosure can print: up to 15 integer digits and 6 decimals.
-const amountPattern = /^-?\d{1,15}(\.\d{1,6})?$/;
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 /** Applies the edits to a copy of the document; throws EditError for the first one that cannot be applied. */
@@ -80,11 +81,9 @@ function applyAmount(doc: Document, edit: Record<string, unknown>, fail: Fail): 
   const row = table.rows[rowIndex]!;
   const columns = row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
   const column = findColumn(columns, edit.column, fail);
-  const typed = (edit.value as string).trim();
-  const value = typed === '' ? null : toDecimal(typed);
-  if (value === null && typed !== '') fail(`「${typed}」不是有效的金额，应为数字，如 198.90`);
-  if (value !== null && !amountPattern.test(value))
-    fail(`「${typed}」超出金额的范围（最多 15 位整数、6 位小数）`);
+  const input = readAmountInput(edit.value as string, tableDecimals(table), table.unit);
+  if ('error' in input) return fail(input.error);
+  const { value } = input;
   while (row.amounts.length < columns.length) row.amounts.push(null);
   const old = row.amounts[column];
   row.amounts[column] = value === null ? null : { value, source: old?.source ?? row.source };

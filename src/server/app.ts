@@ -21,7 +21,14 @@ import { renderPdf } from '../render/pdf.ts';
 import { renderXlsx } from '../render/xlsx.ts';
 import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
-import { editDocument, importFile, NotADisclosure, RefusedEdit, RefusedImport } from '../store/documents.ts';
+import {
+  editDocument,
+  importFile,
+  NotADisclosure,
+  previewEdits,
+  RefusedEdit,
+  RefusedImport,
+} from '../store/documents.ts';
 import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
 import { createUser, login, logout, type Role, sessionUser, type User } from './auth.ts';
 import { openApi } from './openapi.ts';
@@ -202,18 +209,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       );
     },
   );
-  app.patch('/api/documents/:id', async (request) => {
+  /** Saves (PATCH) or previews (POST …/preview) a user's corrections, as the user may. */
+  const correct = async <T>(
+    request: FastifyRequest,
+    run: (id: number, edits: unknown, refuse: (departmentId: number) => string | null) => Promise<T>,
+  ): Promise<T> => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const id = idParam(request);
     const body = (request.body ?? {}) as { edits?: unknown };
     try {
-      const result = await editDocument(store, id, body.edits, {
-        userId: user.id,
-        refuse: (departmentId) =>
-          user.role === 'editor' && departmentId !== user.departmentId
-            ? '填报用户只能修改本部门的文档'
-            : null,
-      });
+      const result = await run(id, body.edits, (departmentId) =>
+        user.role === 'editor' && departmentId !== user.departmentId ? '填报用户只能修改本部门的文档' : null,
+      );
       if (!result) throw new HttpError(404, '没有这个文档');
       return result;
     } catch (e) {
@@ -221,7 +228,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (e instanceof RefusedEdit) throw new HttpError(e.reason === 'department' ? 403 : 409, e.message);
       throw e;
     }
-  });
+  };
+  app.patch('/api/documents/:id', async (request) =>
+    correct(request, (id, edits, refuse) =>
+      editDocument(store, id, edits, { userId: request.user?.id ?? null, refuse }),
+    ),
+  );
+  // The same corrections checked without saving: old → new of each, and the findings they add or clear.
+  app.post('/api/documents/:id/preview', async (request) =>
+    correct(request, (id, edits, refuse) => previewEdits(store, id, edits, { refuse })),
+  );
   app.get('/api/compare', async (request) => {
     const raw = (request.query as { ids?: string }).ids ?? '';
     const ids = raw.split(',').filter(Boolean).map(Number);

@@ -126,6 +126,25 @@ export const openApi = {
         },
       },
     },
+    '/api/documents/{id}/preview': {
+      post: {
+        summary: '预览修改：不保存，返回每处修改的原值与新值，以及修改后新增和消除的检查结果',
+        parameters: [id, csrf],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['edits'], properties: { edits: { type: 'array' } } },
+            },
+          },
+        },
+        responses: {
+          '200': ok('{ applied: [{ target, before, after }], added: Finding[], cleared: Finding[] }'),
+          ...errors,
+          '404': ok('没有这个文档', error),
+          '409': ok('这一版已被新版本替代', error),
+        },
+      },
+    },
     '/api/documents/{id}/original': {
       get: {
         summary: '下载上传的原始文件',

@@ -216,6 +216,49 @@ export async function editDocument(
   return { ...result, supersedes: id, applied };
 }
 
+/** What a set of edits would change, before anything is stored. */
+export interface EditPreview {
+  applied: AppliedEdit[];
+  /** Findings the edited document would have that the stored one has not, and the other way round. */
+  added: Finding[];
+  cleared: Finding[];
+}
+
+/**
+ * Applies the edits to a copy of the stored document and checks it as saving would, storing nothing.
+ * Undefined when there is no such document; throws as editDocument does.
+ */
+export async function previewEdits(
+  store: Store,
+  id: number,
+  edits: unknown,
+  options: Pick<EditOptions, 'refuse'> = {},
+): Promise<EditPreview | undefined> {
+  const row = await store
+    .selectFrom('document')
+    .select(['department_id', 'superseded_by', 'model'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const refusal = options.refuse?.(row.department_id);
+  if (refusal) throw new RefusedEdit(refusal, 'department');
+  if (row.superseded_by !== null) throw staleEdit();
+  const original = modelOf(row.model);
+  const { document, applied } = applyEdits(original, edits);
+  const [before, after] = await Promise.all([
+    checkAgainstStore(store, original),
+    checkAgainstStore(store, document),
+  ]);
+  const key = (f: Finding) => canonicalJson([f.rule, f.severity, f.message, f.where]);
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  return {
+    applied,
+    added: after.filter((f) => !had.has(key(f))),
+    cleared: before.filter((f) => !has.has(key(f))),
+  };
+}
+
 const staleEdit = () => new RefusedEdit('这一版已被新版本替代，请打开现行版本后再修改', 'superseded');
 
 /** The current document of the same department and kind for the year before, if stored. */

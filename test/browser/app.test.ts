@@ -394,20 +394,39 @@ describe('web app in Chromium', () => {
     await logIn(page, 'editor');
     const bar = page.locator('[data-testid=edit-bar]');
     await bar.waitFor();
-    // A malformed amount: the server's message, nothing saved.
+    // A malformed amount is refused in the field, before anything is sent: letters, separators in the wrong
+    // places, more decimals than a 万元 table prints.
+    const problem = cellOf(edits[0]!.column).locator('[data-testid=edit-problem]');
     await type(edits[0]!.column, '1O.5');
-    await bar.locator('button', { hasText: '保存为新版本' }).click();
-    await until(() => bar.locator('.error-text').textContent()).toBe(
-      '第 1 处修改：「1O.5」不是有效的金额，应为数字，如 198.90',
-    );
-    await bar.locator('button', { hasText: '放弃修改' }).click();
+    expect(await problem.textContent()).toBe('「1O.5」不是有效的金额，应为数字，如 198.90');
+    for (const [typed, says] of [
+      ['156,00', '千位分隔符位置不对'],
+      ['1,5,6', '千位分隔符位置不对'],
+      ['156.001', '最多 2 位小数'],
+    ] as const) {
+      await cellOf(edits[0]!.column).locator('input').fill(typed);
+      await cellOf(edits[0]!.column).locator('input').press('Enter');
+      expect(await problem.textContent()).toContain(says);
+    }
+    await shot(page, 'edit-refused');
+    await cellOf(edits[0]!.column).locator('input').press('Escape');
+    expect(await bar.locator('strong').count()).toBe(0); // nothing pending
     expect(await cellOf(edits[0]!.column).textContent()).toBe(child.amounts[0]!.value);
 
     for (const e of edits) await type(e.column, e.value);
     for (const e of edits) expect(await classes(cellOf(e.column))).toContain('edited');
-    expect(await bar.locator('strong').textContent()).toBe('待保存的修改 2 处');
+    expect(await bar.locator('strong').first().textContent()).toBe('待保存的修改 2 处');
     await shot(page, 'edit-pending');
+    // Before saving: old → new of each correction, and the findings it clears.
     await bar.locator('button', { hasText: '保存为新版本' }).click();
+    const preview = bar.locator('[data-testid=edit-preview]');
+    await preview.waitFor();
+    const previewText = await preview.textContent();
+    for (const e of edits) expect(previewText).toContain(`→ ${e.value}`);
+    expect(await preview.locator('[data-testid=preview-cleared] li').count()).toBe(2);
+    expect(await preview.locator('[data-testid=preview-added]').count()).toBe(0);
+    await shot(page, 'edit-preview');
+    await bar.locator('[data-testid=confirm-save]').click();
 
     await until(() => page.url()).not.toContain(`/documents/${id}`);
     const newId = Number(/\/documents\/(\d+)$/.exec(page.url())?.[1]);

@@ -2,9 +2,20 @@
 import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
 import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
+import type { EditPreview } from '../../src/store/documents.ts';
 import type { ComparedDocument } from '../../src/store/queries.ts';
 
-export type { AppliedEdit, ComparedDocument, Document, DocumentKind, Edit, Finding, RuleMeta, Severity };
+export type {
+  AppliedEdit,
+  ComparedDocument,
+  Document,
+  DocumentKind,
+  Edit,
+  EditPreview,
+  Finding,
+  RuleMeta,
+  Severity,
+};
 
 export type Role = 'admin' | 'reviewer' | 'editor';
 
@@ -167,6 +178,10 @@ export const renderUrl = (id: number, format: 'html' | 'pdf' | 'xlsx' | 'docx') 
 /** Saves corrections as a new version of the document; resolves to that version. */
 export const saveEdits = (id: number, edits: Edit[]): Promise<ImportResult & { supersedes: number }> =>
   request('PATCH', `/api/documents/${id}`, { edits });
+
+/** The corrections checked without saving: each one's old and new value, the findings added and cleared. */
+export const previewEdits = (id: number, edits: Edit[]): Promise<EditPreview> =>
+  request('POST', `/api/documents/${id}/preview`, { edits });
 
 /** Whether the user may correct this version: 管理员 and 审核 any current one, 填报 their department's. */
 export const mayEdit = (user: User | null, summary: DocumentSummary): boolean =>

@@ -44,3 +44,10 @@ export function growth(a: string | null | undefined, b: string | null | undefine
   const percent = new Big(b).minus(a).times(100).div(new Big(a).abs()).round(places, Big.roundHalfUp);
   return `${percent.gt(0) ? '+' : ''}${percent.toFixed(places)}%`;
 }
+
+/** An amount as printed, every digit kept, with thousands separators: 189767551 → 189,767,551. */
+export function groupThousands(value: string): string {
+  const [whole = '', fraction] = value.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}

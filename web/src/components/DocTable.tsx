@@ -3,8 +3,10 @@
 // finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`. With
 // `editing`, every amount can be corrected in place (pending corrections carry the class `edited`).
 import type { ReactNode } from 'react';
+import { readAmountInput, tableDecimals } from '../../../src/model/amount-input.ts';
 import type { BudgetTable, TableRow } from '../../../src/model/document.ts';
 import type { Severity } from '../api.ts';
+import { groupThousands } from '../decimal.ts';
 import { cellId, type Marks, tableId } from '../targets.ts';
 import { EditableValue, type Editing } from './EditableValue.tsx';
 
@@ -19,6 +21,13 @@ export function DocTable({ table, marks, active, editing }: Props) {
   const twoSided = table.rows.some((r) => r.side);
   const coded = table.rows.some((r) => r.code);
   const tableMark = marks.elements.get(tableId(table.key));
+  // Amounts in 元 run to nine digits and more: grouped by thousands to be read at a glance.
+  const shown = (value: string) => (table.unit === '元' ? groupThousands(value) : value);
+  const decimals = tableDecimals(table);
+  const validate = (typed: string) => {
+    const input = readAmountInput(typed, decimals, table.unit);
+    return 'error' in input ? input.error : null;
+  };
 
   const cell = (
     row: TableRow,
@@ -73,9 +82,11 @@ export function DocTable({ table, marks, active, editing }: Props) {
             editing={editing}
             edit={(typed) => ({ table: table.key, row: index, column: c, value: typed })}
             label={`「${row.code ? `${row.code} ` : ''}${row.name}」${name}`}
+            display={shown}
+            validate={validate}
           />
         ) : (
-          value
+          shown(value)
         );
         return cell(row, index, c, name, content, true);
       }),

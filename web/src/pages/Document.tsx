@@ -5,12 +5,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { budgetTableKeys, type TableKey, tableNames } from '../../../src/model/document.ts';
 import {
   type Edit,
+  type EditPreview,
   exportUrl,
   getDocument,
   getRules,
   kindNames,
   mayEdit,
   originalUrl,
+  previewEdits,
   type RuleMeta,
   renderUrl,
   type StoredDocument,
@@ -57,6 +59,7 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   const [selected, setSelected] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [pending, setPending] = useState<Map<string, Edit>>(new Map());
+  const [preview, setPreview] = useState<EditPreview | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState('');
@@ -120,10 +123,22 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           if (edit) next.set(elementId, edit);
           else next.delete(elementId);
           setPending(next);
+          setPreview(null);
           setSaveError('');
         },
       }
     : undefined;
+  // Saving is two steps: the server checks the corrections first and the user confirms what they change.
+  const review = async () => {
+    setSaving(true);
+    setSaveError('');
+    try {
+      setPreview(await previewEdits(id, [...pending.values()]));
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    }
+    setSaving(false);
+  };
   const save = async () => {
     setSaving(true);
     setSaveError('');
@@ -231,14 +246,27 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           ) : (
             <>
               <strong>待保存的修改 {pending.size} 处</strong>
-              <button type="button" className="primary" disabled={saving} onClick={save}>
-                {saving ? '保存中…' : '保存为新版本'}
-              </button>
+              {preview ? (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={saving}
+                  onClick={save}
+                  data-testid="confirm-save"
+                >
+                  {saving ? '保存中…' : '确认保存为新版本'}
+                </button>
+              ) : (
+                <button type="button" className="primary" disabled={saving} onClick={review}>
+                  {saving ? '检查中…' : '保存为新版本'}
+                </button>
+              )}
               <button
                 type="button"
                 disabled={saving}
                 onClick={() => {
                   setPending(new Map());
+                  setPreview(null);
                   setSaveError('');
                 }}
               >
@@ -247,6 +275,7 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
             </>
           )}
           {saveError && <span className="error-text">{saveError}</span>}
+          {preview && <EditPreviewPanel preview={preview} />}
         </div>
       )}
       <div className="doc-layout">
@@ -377,5 +406,51 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
         </div>
       </div>
     </article>
+  );
+}
+
+/** What the pending corrections change, shown before the user confirms them. */
+function EditPreviewPanel({ preview }: { preview: EditPreview }) {
+  return (
+    <div className="edit-preview" data-testid="edit-preview">
+      <strong>请确认以下修改</strong>
+      <ul>
+        {preview.applied.map((a) => (
+          <li key={a.target}>
+            {a.target}：{a.before === '' ? '（空）' : a.before} → {a.after === '' ? '（空）' : a.after}
+          </li>
+        ))}
+      </ul>
+      {preview.added.length === 0 && preview.cleared.length === 0 ? (
+        <p className="muted">检查结果不变。</p>
+      ) : (
+        <>
+          {preview.cleared.length > 0 && (
+            <>
+              <strong className="cleared">将消除 {preview.cleared.length} 条检查结果</strong>
+              <ul data-testid="preview-cleared">
+                {preview.cleared.map((f) => (
+                  <li key={`${f.rule}-${f.message}`} className="cleared">
+                    {f.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {preview.added.length > 0 && (
+            <>
+              <strong className="added">将新增 {preview.added.length} 条检查结果</strong>
+              <ul data-testid="preview-added">
+                {preview.added.map((f) => (
+                  <li key={`${f.rule}-${f.message}`} className="added">
+                    {f.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </div>
   );
 }
