@@ -31,15 +31,22 @@ export const readableExtensions = Object.keys(extensionFormats);
 
 const formatNames: Record<FileFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', text: '文本' };
 
+/** Where the reading of a file has got to: a PDF's pages as they are read. */
+export type ReadProgress = { page: number; pages: number };
+
 /** Reads any supported file into a Layout. Readers for PDF, DOCX and XLSX are loaded on demand. */
-export async function readLayout(bytes: Uint8Array, file: string): Promise<Layout> {
+export async function readLayout(
+  bytes: Uint8Array,
+  file: string,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<Layout> {
   const sniffed = sniffFormat(bytes);
   const ext = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
   const claimed = extensionFormats[ext];
   if (sniffed === 'pdf') {
     if (claimed && claimed !== 'pdf') throw mismatch(file, claimed, 'pdf');
     const { readPdf } = await import('./read/pdf.ts');
-    return readPdf(bytes, file);
+    return readPdf(bytes, file, onProgress ? { onPage: (page, pages) => onProgress({ page, pages }) } : {});
   }
   if (sniffed === 'zip') {
     const { readOfficeFile } = await import('./read/office.ts');
@@ -60,6 +67,10 @@ function mismatch(file: string, claimed: FileFormat, actual: FileFormat): ReadEr
   );
 }
 
-export async function parseDocument(bytes: Uint8Array, file: string): Promise<Document> {
-  return recognise(await readLayout(bytes, file));
+export async function parseDocument(
+  bytes: Uint8Array,
+  file: string,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<Document> {
+  return recognise(await readLayout(bytes, file, onProgress));
 }

@@ -268,8 +268,23 @@ for (const backend of backends) {
         ['002_fe23b3abf0dee3af.txt', true],
         ['junk.pdf', false],
       ]);
-      // Another user cannot follow it; an anonymous one cannot start one.
+      expect((job as unknown as { files: { file: string; stage: string }[] }).files).toEqual([
+        { file: '001_dc994fb7b72f807a.txt', stage: 'finished' },
+        { file: '002_fe23b3abf0dee3af.txt', stage: 'finished' },
+        { file: 'junk.pdf', stage: 'finished' },
+      ]);
+      // The user's jobs are listed (a reopened page shows them); another user sees none of them and cannot
+      // follow one; an anonymous one cannot start one.
+      const mine = (await (
+        await fetch(`${base}/api/imports`, { headers: { cookie: reviewer.cookie } })
+      ).json()) as { id: string; userId?: number }[];
+      expect(mine[0]?.id).toBe(id);
+      expect(mine[0]).not.toHaveProperty('userId');
       const admin = await session('editor');
+      const theirs = (await (
+        await fetch(`${base}/api/imports`, { headers: { cookie: admin.cookie } })
+      ).json()) as { id: string }[];
+      expect(theirs.map((j) => j.id)).not.toContain(id);
       expect((await fetch(`${base}/api/imports/${id}`, { headers: { cookie: admin.cookie } })).status).toBe(
         404,
       );

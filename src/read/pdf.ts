@@ -26,6 +26,8 @@ export const pdfMemoryMb = 1536;
 export interface ReadPdfOptions {
   /** Time limit for opening the document and for each page, in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /** Told after each page is read (for progress shown to a user waiting on a long document). */
+  onPage?: (page: number, pages: number) => void;
 }
 
 // pdfjs looks the CMaps (needed for Chinese), standard fonts and wasm decoders up by these. They must be
@@ -236,7 +238,12 @@ interface Reading {
 }
 
 /** Has a worker read the document, with a time limit on opening it and on each page. */
-function readInWorker(bytes: Uint8Array, file: string, timeoutMs: number): Promise<Reading> {
+function readInWorker(
+  bytes: Uint8Array,
+  file: string,
+  timeoutMs: number,
+  onPage?: (page: number, pages: number) => void,
+): Promise<Reading> {
   const w = takeWorker();
   const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} 秒` : `${timeoutMs} 毫秒`;
   const reading: Reading = { count: 0, pages: [], images: new Map() };
@@ -284,6 +291,7 @@ function readInWorker(bytes: Uint8Array, file: string, timeoutMs: number): Promi
           }
           stage = m.page < reading.count ? `读取第 ${m.page + 1} 页` : '检查没有文字的页面';
           arm();
+          onPage?.(m.page, reading.count);
           return;
         case 'image':
           reading.images.set(m.page, m.image);
@@ -350,7 +358,7 @@ export async function readPdf(
   await turn();
   let reading: Reading;
   try {
-    reading = await readInWorker(bytes, file, options.timeoutMs ?? pdfTimeoutMs);
+    reading = await readInWorker(bytes, file, options.timeoutMs ?? pdfTimeoutMs, options.onPage);
   } finally {
     endTurn();
   }

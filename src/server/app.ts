@@ -23,6 +23,7 @@ import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
 import {
   editDocument,
+  type ImportProgress,
   importFile,
   NotADisclosure,
   previewEdits,
@@ -264,10 +265,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     editorDepartment: string | undefined,
     bytes: Uint8Array,
     file: string,
+    onProgress?: (progress: ImportProgress) => void,
   ) => {
     try {
       const result = await importFile(store, bytes, file, {
         userId: user.id,
+        ...(onProgress ? { onProgress } : {}),
         refuse: (doc) =>
           user.role === 'editor' && doc.department.name !== editorDepartment
             ? `填报用户只能上传本部门（${editorDepartment ?? '未指定'}）的文档，此文件属于"${doc.department.name}"`
@@ -301,16 +304,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { results };
   });
 
-  // Import jobs: many files at once, imported in the background; the client polls the progress.
+  // Import jobs: many files at once, imported in the background whether or not the page that started them
+  // stays open; the client polls each file's progress. Each user sees only their own jobs.
+  type Outcome = Awaited<ReturnType<typeof importOne>>;
+  interface JobFile {
+    file: string;
+    stage: 'waiting' | ImportProgress['stage'] | 'finished';
+    page?: number;
+    pages?: number;
+  }
   interface Job {
     id: string;
     userId: number;
+    created: string;
     total: number;
     done: number;
     state: 'running' | 'finished' | 'failed';
-    results: Awaited<ReturnType<typeof importOne>>[];
+    files: JobFile[];
+    results: Outcome[];
   }
   const jobs = new Map<string, Job>();
+  const maxJobs = 200;
   app.post('/api/imports', async (request, reply) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
@@ -321,18 +335,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const job: Job = {
       id: randomUUID(),
       userId: user.id,
+      created: new Date().toISOString(),
       total: files.length,
       done: 0,
       state: 'running',
+      files: files.map((f) => ({ file: f.name, stage: 'waiting' })),
       results: [],
     };
     jobs.set(job.id, job);
-    if (jobs.size > 100) jobs.delete(jobs.keys().next().value!);
+    if (jobs.size > maxJobs) jobs.delete(jobs.keys().next().value!);
     const editorDepartment = await editorDepartmentOf(user);
     void (async () => {
       try {
-        for (const f of files) {
-          job.results.push(await importOne(user, editorDepartment, f.bytes, f.name));
+        for (const [i, f] of files.entries()) {
+          const progress = job.files[i]!;
+          const outcome = await importOne(user, editorDepartment, f.bytes, f.name, (p) => {
+            job.files[i] = { file: progress.file, ...p };
+          });
+          job.files[i] = { ...job.files[i]!, stage: 'finished' };
+          job.results.push(outcome);
           job.done++;
         }
         job.state = 'finished';
@@ -344,12 +365,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await audit(store, user.id, 'import-job', { job: job.id, files: files.map((f) => f.name) });
     return reply.status(202).send({ id: job.id, total: job.total });
   });
+  const jobView = ({ userId: _, ...job }: Job) => job;
+  app.get('/api/imports', async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    return [...jobs.values()]
+      .filter((job) => job.userId === user.id)
+      .reverse()
+      .map(jobView);
+  });
   app.get('/api/imports/:id', async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const job = jobs.get((request.params as { id: string }).id);
     if (!job || (job.userId !== user.id && user.role !== 'admin'))
       throw new HttpError(404, '没有这个导入任务');
-    return job;
+    return jobView(job);
   });
 
   app.post('/api/users', async (request) => {

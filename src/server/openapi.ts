@@ -182,10 +182,15 @@ export const openApi = {
         requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } },
         responses: { '202': ok('已接收'), ...errors },
       },
+      get: {
+        summary: '当前用户的导入任务（新的在前），每个同 /api/imports/{id}',
+        responses: { '200': ok('任务', { type: 'array' }), ...errors },
+      },
     },
     '/api/imports/{id}': {
       get: {
-        summary: '导入任务的进度：{ total, done, state, results }',
+        summary:
+          '导入任务的进度：{ total, done, state, files（每个文件的阶段：waiting/reading 第 page/pages 页/checking/storing/finished）, results }',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': ok('进度'), '404': ok('没有这个导入任务', error) },
       },

@@ -54,7 +54,14 @@ export interface ImportOptions {
   userId?: number | null;
   /** Returns a refusal message when the user may not store this document. */
   refuse?: (doc: Document) => string | null;
+  /** Told what the import is doing: reading (a PDF's page N of M), checking, storing. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+export type ImportProgress =
+  | { stage: 'reading'; page?: number; pages?: number }
+  | { stage: 'checking' }
+  | { stage: 'storing' };
 
 /**
  * Parses, checks and stores one file. Throws ReadError for a file that cannot be read and NotADisclosure for
@@ -68,7 +75,13 @@ export async function importFile(
 ): Promise<ImportResult> {
   const userId = options.userId ?? null;
   const hash = contentHash(bytes);
-  const doc = await parseDocument(bytes, fileName);
+  const onProgress = options.onProgress;
+  onProgress?.({ stage: 'reading' });
+  const doc = await parseDocument(
+    bytes,
+    fileName,
+    onProgress && ((read) => onProgress({ stage: 'reading', ...read })),
+  );
   const verdict = disclosureVerdict(doc);
   if (verdict.is !== 'disclosure')
     throw new NotADisclosure(`${fileName}：${verdict.message}`, verdict.is === 'template');
@@ -76,7 +89,9 @@ export async function importFile(
   if (refusal) throw new RefusedImport(refusal);
   const known = (await existing(store, hash)) ?? (await sameAsCurrent(store, doc));
   if (known) return known;
+  onProgress?.({ stage: 'checking' });
   const findings = await checkAgainstStore(store, doc);
+  onProgress?.({ stage: 'storing' });
   try {
     return await store
       .transaction()

@@ -213,6 +213,50 @@ describe('web app in Chromium', () => {
     await context.close();
   });
 
+  it('an upload goes on with the tab closed, is listed again when reopened, and not to another user', async () => {
+    const financePdf = shanghaiPdf.replace('wanli-subdistrict-2025-budget', 'finance-bureau-2025-budget');
+    const first = await open('/');
+    await logIn(first.page, 'admin');
+    await first.page.locator('header nav a', { hasText: '上传' }).click();
+    await first.page.locator('[data-testid=upload-input]').setInputFiles(financePdf);
+    const accepted = first.page.waitForResponse(
+      (r) => r.url().endsWith('/api/imports') && r.request().method() === 'POST',
+    );
+    await first.page.locator('button.primary', { hasText: '开始上传' }).click();
+    expect((await accepted).status()).toBe(202);
+    const cookies = await first.context.cookies();
+    await first.context.close();
+    // The import finishes on the server without the page.
+    const imported = async () =>
+      ((await (await fetch(`${base}/api/documents`)).json()) as { fileName: string }[]).some(
+        (d) => d.fileName === 'putuo-finance-bureau-2025-budget.pdf',
+      );
+    await until(imported).toBe(true);
+
+    const again = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    await again.addCookies(cookies);
+    const page = await again.newPage();
+    await page.goto(`${base}/upload`);
+    const row = page.locator('[data-testid=upload-results] tbody tr', {
+      hasText: 'putuo-finance-bureau-2025-budget.pdf',
+    });
+    await until(() => row.first().getAttribute('data-state')).toBe('done');
+    expect(await row.first().textContent()).toContain('已导入');
+    expect(await page.locator('.upload p.muted').first().textContent()).not.toContain('pdftotext');
+    await shot(page, 'upload-reopened');
+
+    await page.locator('header .account button', { hasText: '退出' }).click();
+    await logIn(page, 'editor');
+    await page.locator('header nav a', { hasText: '上传' }).click();
+    await page.locator('section.upload[data-loaded=true]').waitFor();
+    expect(
+      await page
+        .locator('[data-testid=upload-results] tbody tr', { hasText: 'putuo-finance-bureau-2025-budget.pdf' })
+        .count(),
+    ).toBe(0);
+    await again.close();
+  });
+
   it('文档: clicking a finding outlines its highlighted cell; exports download', async () => {
     const { context, page } = await open(`/documents/${ids[budget004]}`);
     await page.locator('aside.findings li.finding').first().waitFor();

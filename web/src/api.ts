@@ -187,24 +187,50 @@ export const previewEdits = (id: number, edits: Edit[]): Promise<EditPreview> =>
 export const mayEdit = (user: User | null, summary: DocumentSummary): boolean =>
   user !== null && summary.current && (user.role !== 'editor' || user.departmentId === summary.departmentId);
 
-/** Uploads one file (XMLHttpRequest, for upload progress); resolves to the server's result for it. */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+/** A file of an import job: what the server is doing with it (a PDF's pages as they are read). */
+export interface ImportJobFile {
+  file: string;
+  stage: 'waiting' | 'reading' | 'checking' | 'storing' | 'finished';
+  page?: number;
+  pages?: number;
+}
+
+/** Files imported in the background on the server, whether or not the page that sent them stays open. */
+export interface ImportJob {
+  id: string;
+  created: string;
+  total: number;
+  done: number;
+  state: 'running' | 'finished' | 'failed';
+  files: ImportJobFile[];
+  /** One per finished file, in the files' order. */
+  results: UploadResult[];
+}
+
+/** Sends files as one import job (XMLHttpRequest, for upload progress); resolves once the server took them. */
+export function startImport(
+  files: File[],
+  onProgress: (fraction: number) => void,
+): Promise<{ id: string; total: number }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/documents');
+    xhr.open('POST', '/api/imports');
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      const body = xhr.response as { results?: UploadResult[]; error?: string } | null;
-      if (xhr.status >= 200 && xhr.status < 300 && body?.results?.[0]) resolve(body.results[0]);
+      const body = xhr.response as { id?: string; total?: number; error?: string } | null;
+      if (xhr.status === 202 && body?.id) resolve({ id: body.id, total: body.total ?? files.length });
       else reject(new ApiError(xhr.status, body?.error ?? `上传失败（HTTP ${xhr.status}）`));
     };
     xhr.onerror = () => reject(new ApiError(0, '网络错误，上传未完成'));
     const form = new FormData();
-    form.append('file', file, file.name);
+    for (const file of files) form.append('file', file, file.name);
     xhr.send(form);
   });
 }
+
+/** The signed-in user's import jobs, newest first. */
+export const listImports = (): Promise<ImportJob[]> => request('GET', '/api/imports');

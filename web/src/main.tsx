@@ -28,7 +28,7 @@ function App() {
   if (path === '/') page = <OverviewPage />;
   else if (documentId) page = <DocumentPage key={documentId} id={Number(documentId)} user={user} />;
   else if (path === '/compare') page = <ComparePage />;
-  else if (path === '/upload') page = ready ? <UploadPage user={user} /> : null;
+  else if (path === '/upload') page = ready ? <UploadPage key={user?.id ?? 'anonymous'} user={user} /> : null;
   else
     page = (
       <section className="panel">

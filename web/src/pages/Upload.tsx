@@ -1,21 +1,53 @@
-// 上传: several files, each sent on its own with its progress and the server's result or refusal.
-import { type DragEvent, useState } from 'react';
-import { type UploadResult, type User, uploadFile } from '../api.ts';
+// 上传: the chosen files are sent as one import job; the server reads, checks and stores them in the
+// background (closing the tab does not stop it) and this page follows each file's progress. The list shows
+// the signed-in user's jobs only, so another user signing in here sees none of them.
+import { type DragEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import {
+  type ImportJob,
+  type ImportJobFile,
+  listImports,
+  startImport,
+  type UploadResult,
+  type User,
+} from '../api.ts';
 import { Link } from '../router.tsx';
 
-interface Item {
+interface Pending {
   key: string;
   file: File;
-  progress: number;
-  state: 'waiting' | 'uploading' | 'done' | 'failed';
-  result?: UploadResult;
-  error?: string;
 }
 
+/** How often a running job's progress is asked for. */
+const pollMs = 400;
+
 export function UploadPage({ user }: { user: User | null }) {
-  const [items, setItems] = useState<Item[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [sending, setSending] = useState<{ names: string[]; fraction: number } | null>(null);
+  const [jobs, setJobs] = useState<ImportJob[]>([]);
+  const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+
+  const refresh = useCallback(
+    () =>
+      listImports()
+        .then((list) => {
+          setJobs(list);
+          setError(null);
+        })
+        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+        .finally(() => setLoaded(true)),
+    [],
+  );
+  useEffect(() => {
+    if (user) void refresh();
+  }, [user, refresh]);
+  const running = jobs.some((job) => job.state === 'running');
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => void refresh(), pollMs);
+    return () => clearInterval(timer);
+  }, [running, refresh]);
 
   if (!user)
     return (
@@ -27,48 +59,69 @@ export function UploadPage({ user }: { user: User | null }) {
 
   const add = (files: FileList | null) => {
     if (!files) return;
-    const added = [...files].map((file, i) => ({
-      key: `${Date.now()}-${i}-${file.name}`,
-      file,
-      progress: 0,
-      state: 'waiting' as const,
-    }));
-    setItems((old) => [...old.filter((item) => item.state !== 'waiting'), ...added]);
+    const added = [...files].map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file }));
+    setPending((old) => [...old, ...added]);
   };
-  const update = (key: string, change: Partial<Item>) =>
-    setItems((old) => old.map((item) => (item.key === key ? { ...item, ...change } : item)));
-
   const start = async () => {
-    setBusy(true);
-    for (const item of items.filter((i) => i.state === 'waiting')) {
-      update(item.key, { state: 'uploading' });
-      try {
-        const result = await uploadFile(item.file, (progress) => update(item.key, { progress }));
-        update(item.key, {
-          state: result.ok ? 'done' : 'failed',
-          progress: 1,
-          result,
-          error: result.ok ? undefined : result.error,
-        });
-      } catch (e) {
-        update(item.key, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
-      }
+    const files = pending.map((p) => p.file);
+    setPending([]);
+    setSending({ names: files.map((f) => f.name), fraction: 0 });
+    try {
+      await startImport(files, (fraction) => setSending((s) => s && { ...s, fraction }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
     }
-    setBusy(false);
+    setSending(null);
+    await refresh();
   };
   const drop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     add(e.dataTransfer.files);
   };
-  const waiting = items.filter((i) => i.state === 'waiting').length;
+
+  const rows: { key: string; file: string; state: string; progress: number; outcome: ReactNode }[] = [
+    ...pending.map((p) => ({
+      key: p.key,
+      file: p.file.name,
+      state: 'waiting',
+      progress: 0,
+      outcome: <span className="muted">等待上传</span>,
+    })),
+    ...(sending?.names ?? []).map((name, i) => ({
+      key: `sending-${i}`,
+      file: name,
+      state: 'uploading',
+      progress: sending?.fraction ?? 0,
+      outcome: <span>上传中 {Math.round((sending?.fraction ?? 0) * 100)}%</span>,
+    })),
+    ...jobs.flatMap((job) =>
+      job.files.map((file, i) => {
+        const result = job.results[i];
+        return {
+          key: `${job.id}-${i}`,
+          file: file.file,
+          state: result ? (result.ok ? 'done' : 'failed') : job.state === 'failed' ? 'failed' : 'running',
+          progress: result ? 1 : progressOf(file),
+          outcome: result ? (
+            <Outcome result={result} />
+          ) : job.state === 'failed' ? (
+            <span className="error-text">导入中断，请重新上传此文件</span>
+          ) : (
+            <span>{stageText(file)}</span>
+          ),
+        };
+      }),
+    ),
+  ];
 
   return (
-    <section className="upload">
+    <section className="upload" data-loaded={loaded}>
       <h1>上传</h1>
       <p className="muted">
-        支持文本（TXT，PDF 请先用 pdftotext 提取）、Word（DOCX）和
-        Excel（XLSX），可一次选择多个文件；每个文件单独导入、检查并存储，同一文件重复上传不会重复存储。
+        支持 PDF（含文字层；扫描件暂不支持）、文本（TXT）、Word（DOCX）和
+        Excel（XLSX），可一次选择多个文件。文件在服务器上逐个读取、检查并存储，关闭本页也会继续；同一内容重复上传不会重复存储。
         {user.role === 'editor' && '填报用户只能上传本部门的文档。'}
       </p>
       <label
@@ -95,47 +148,79 @@ export function UploadPage({ user }: { user: User | null }) {
         <span className="muted">或把文件拖到这里</span>
       </label>
       <p>
-        <button type="button" className="primary" onClick={start} disabled={busy || waiting === 0}>
-          {busy ? '上传中…' : `开始上传${waiting ? `（${waiting} 个文件）` : ''}`}
+        <button
+          type="button"
+          className="primary"
+          onClick={start}
+          disabled={sending !== null || pending.length === 0}
+        >
+          {sending ? '上传中…' : `开始上传${pending.length ? `（${pending.length} 个文件）` : ''}`}
         </button>
       </p>
-      {items.length > 0 && (
-        <table className="grid uploads" data-testid="upload-results">
-          <thead>
-            <tr>
-              <th>文件</th>
-              <th>进度</th>
-              <th>结果</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.key} data-state={item.state}>
-                <td>{item.file.name}</td>
-                <td>
-                  <progress max={1} value={item.progress} />
-                </td>
-                <td>
-                  <Outcome item={item} />
-                </td>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="grid uploads" data-testid="upload-results">
+            <thead>
+              <tr>
+                <th>文件</th>
+                <th>进度</th>
+                <th>结果</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key} data-state={row.state}>
+                  <td>{row.file}</td>
+                  <td>
+                    <progress max={1} value={row.progress} />
+                  </td>
+                  <td>{row.outcome}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
 }
 
-function Outcome({ item }: { item: Item }) {
-  if (item.state === 'waiting') return <span className="muted">等待上传</span>;
-  if (item.state === 'uploading') return <span>上传中 {Math.round(item.progress * 100)}%</span>;
-  if (item.state === 'failed') return <span className="error-text">{item.error ?? '上传失败'}</span>;
-  const r = item.result?.result;
+/** A file's share of its import done: reading takes most of it, page by page for a PDF. */
+function progressOf(file: ImportJobFile): number {
+  if (file.stage === 'reading') return file.page && file.pages ? (0.8 * file.page) / file.pages : 0.05;
+  if (file.stage === 'checking') return 0.85;
+  if (file.stage === 'storing') return 0.95;
+  if (file.stage === 'finished') return 1;
+  return 0;
+}
+
+function stageText(file: ImportJobFile): string {
+  switch (file.stage) {
+    case 'waiting':
+      return '排队等待导入';
+    case 'reading':
+      return file.page && file.pages ? `读取第 ${file.page} / ${file.pages} 页` : '读取中';
+    case 'checking':
+      return '检查中';
+    case 'storing':
+      return '存储中';
+    case 'finished':
+      return '完成';
+  }
+}
+
+function Outcome({ result }: { result: UploadResult }) {
+  if (!result.ok) return <span className="error-text">{result.error ?? '导入失败'}</span>;
+  const r = result.result;
   if (!r) return <span>完成</span>;
   return (
     <span>
-      {r.status === 'imported' ? '已导入' : '已存在（未重复导入）'}：
+      {r.status === 'unchanged' ? '已存在（未重复导入）' : '已导入'}：
       <Link href={`/documents/${r.id}`}>
         {r.department} {r.year ?? ''} 第{r.version}版
       </Link>{' '}
