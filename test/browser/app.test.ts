@@ -257,6 +257,99 @@ describe('web app in Chromium', () => {
     await again.close();
   });
 
+  /** Elements wider than the viewport that are not inside a box that scrolls its tables. */
+  const overflowing = (page: Page) =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return (
+        [...document.querySelectorAll('body *')]
+          // A chart's drawing is clipped by its svg: the svg stands for it.
+          .filter((e) => !(e.closest('svg') && e.tagName.toLowerCase() !== 'svg'))
+          .filter(
+            (e) => e.getBoundingClientRect().right > width + 0.5 && !e.closest('.scroll, .table-scroll'),
+          )
+          .filter((e) => e.getBoundingClientRect().width > 0)
+          .map(
+            (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.textContent?.slice(0, 20)}`,
+          )
+          .slice(0, 10)
+      );
+    });
+
+  it('every page at 375 px: nothing overflows but the tables, which scroll in their box', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    for (const path of [
+      '/',
+      `/documents/${ids.pdf}`,
+      `/documents/${ids[budget004]}`,
+      `/documents/${ids['001_dc994fb7b72f807a.txt']}`,
+      `/compare?ids=${ids.pdf},${ids.pdf2024}`,
+      '/upload',
+      '/no-such-page',
+    ]) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main > *').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await overflowing(page), path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+      if (path === `/documents/${ids.pdf}`) {
+        // The wide tables scroll inside their box.
+        const scrolling = await page
+          .locator('figure.doc-table .scroll')
+          .evaluateAll((boxes) => boxes.filter((e) => e.scrollWidth > e.clientWidth).length);
+        expect(scrolling).toBeGreaterThan(0);
+        await shot(page, 'document-375px');
+      }
+    }
+    await context.close();
+  });
+
+  it('titles name the page; a missing document is a 404 page with a way back', async () => {
+    const { context, page } = await open(`/documents/${ids.pdf}`);
+    await page.locator('aside.findings').waitFor();
+    const stored = await api(ids.pdf!);
+    expect(await page.title()).toBe(
+      `${stored.document.department.name} · ${stored.document.year}年 · 部门预算 · yusuan`,
+    );
+    await page.goto(`${base}/documents/999999`);
+    await page.locator('[data-testid=not-found]').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('文档不存在');
+    expect(await page.title()).toBe('文档不存在 · yusuan');
+    await page.locator('[data-testid=not-found] a', { hasText: '返回总览' }).click();
+    await until(() => page.title()).toBe('总览 · yusuan');
+    await page.goto(`${base}/compare`);
+    await until(() => page.title()).toBe('比较 · yusuan');
+    await page.goto(`${base}/nowhere`);
+    expect(await page.locator('[data-testid=not-found] h1').textContent()).toBe('页面不存在');
+    expect(await page.title()).toBe('页面不存在 · yusuan');
+    await context.close();
+  });
+
+  it('findings step with j/k; Enter shows the place', async () => {
+    const { context, page } = await open(`/documents/${ids[budget004]}`);
+    const items = page.locator('aside.findings li.finding');
+    await items.first().waitFor();
+    const count = await items.count();
+    expect(count).toBeGreaterThan(1);
+    await page.keyboard.press('j');
+    await until(() => classes(items.nth(0))).toContain('cursor');
+    await page.keyboard.press('j');
+    await until(() => classes(items.nth(1))).toContain('cursor');
+    expect(await classes(items.nth(0))).not.toContain('cursor');
+    await page.keyboard.press('k');
+    await until(() => classes(items.nth(0))).toContain('cursor');
+    // Enter selects it and outlines its place in the tables.
+    const target = await items.nth(0).locator('button.finding-main').isEnabled();
+    await page.keyboard.press('Enter');
+    await until(() => classes(items.nth(0))).toContain('selected');
+    if (target) await until(() => page.locator('.doc-body .active').count()).toBeGreaterThan(0);
+    // Typing in the filter is not stepping.
+    await page.locator('aside.findings input[type=search]').fill('jk');
+    expect(await page.locator('aside.findings li.finding.cursor').count()).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
   it('文档: clicking a finding outlines its highlighted cell; exports download', async () => {
     const { context, page } = await open(`/documents/${ids[budget004]}`);
     await page.locator('aside.findings li.finding').first().waitFor();

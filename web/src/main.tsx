@@ -5,7 +5,7 @@ import { Header } from './components/Header.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { OverviewPage } from './pages/Overview.tsx';
 import { UploadPage } from './pages/Upload.tsx';
-import { Link, useLocation } from './router.tsx';
+import { Link, useLocation, useTitle } from './router.tsx';
 import './styles.css';
 
 // The comparison (and ECharts with it) loads on first visit.
@@ -29,15 +29,7 @@ function App() {
   else if (documentId) page = <DocumentPage key={documentId} id={Number(documentId)} user={user} />;
   else if (path === '/compare') page = <ComparePage />;
   else if (path === '/upload') page = ready ? <UploadPage key={user?.id ?? 'anonymous'} user={user} /> : null;
-  else
-    page = (
-      <section className="panel">
-        <h1>页面不存在</h1>
-        <p>
-          <Link href="/">返回总览</Link>
-        </p>
-      </section>
-    );
+  else page = <NotFound />;
 
   return (
     <>
@@ -47,6 +39,18 @@ function App() {
       </main>
       <footer>yusuan · 部门预算、绩效目标与决算公开文本检查</footer>
     </>
+  );
+}
+
+function NotFound() {
+  useTitle('页面不存在');
+  return (
+    <section className="panel not-found" data-testid="not-found">
+      <h1>页面不存在</h1>
+      <p>
+        <Link href="/">返回总览</Link>
+      </p>
+    </section>
   );
 }
 

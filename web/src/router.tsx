@@ -1,5 +1,5 @@
 // A tiny client-side router over the History API; the server answers every non-API path with index.html.
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 
@@ -37,4 +37,17 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
     navigate(href);
   };
   return <a href={href} onClick={follow} {...rest} />;
+}
+
+const appName = 'yusuan';
+
+/** Sets the browser tab's title for the page shown: its parts joined by " · ", then the app's name. */
+export function useTitle(...parts: (string | number | null | undefined | false)[]): void {
+  const title = [
+    ...parts.filter((p) => p !== null && p !== undefined && p !== false && p !== ''),
+    appName,
+  ].join(' · ');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 }

@@ -1,7 +1,7 @@
 // The findings of a document grouped by severity, each with its rule's title and explanation; a finding
 // that points at something on the page is a button that scrolls there. The selected finding may show more
 // under it (the original PDF page).
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type Finding, type RuleMeta, type Severity, severities, severityNames } from '../api.ts';
 import { describeWhere, type Target } from '../targets.ts';
 
@@ -29,7 +29,43 @@ interface Props {
 export function Findings(props: Props) {
   const { findings, shown, targets, rules, filter, onFilter, tableTitle, selected, onSelect, detail } = props;
   const [collapsed, setCollapsed] = useState<Partial<Record<Severity, boolean>>>({});
+  const [cursor, setCursor] = useState<number | null>(null);
+  const list = useRef<HTMLElement>(null);
   const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
+  // The findings in the order shown (by severity, collapsed groups left out), for stepping with j/k.
+  const order = severities.flatMap((s) =>
+    collapsed[s] ? [] : shown.filter((i) => findings[i]?.severity === s),
+  );
+  const orderKey = order.join(',');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable], dialog')) return;
+      const steps = orderKey === '' ? [] : orderKey.split(',').map(Number);
+      if (e.key === 'j' || e.key === 'k') {
+        if (steps.length === 0) return;
+        e.preventDefault();
+        const at = cursor === null ? -1 : steps.indexOf(cursor);
+        const next =
+          e.key === 'j'
+            ? Math.min(at + 1, steps.length - 1)
+            : at < 0
+              ? steps.length - 1
+              : Math.max(at - 1, 0);
+        const index = steps[next]!;
+        setCursor(index);
+        const item = list.current?.querySelector<HTMLElement>(`li.finding[data-index="${index}"]`);
+        item?.focus({ preventScroll: true });
+        item?.scrollIntoView({ block: 'nearest' });
+      } else if (e.key === 'Enter' && cursor !== null && !target?.closest('button, a, summary')) {
+        e.preventDefault();
+        onSelect(cursor);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [orderKey, cursor, onSelect]);
   const toggle = (s: Severity) =>
     onFilter({
       ...filter,
@@ -39,8 +75,9 @@ export function Findings(props: Props) {
     });
 
   return (
-    <aside className="findings" aria-label="检查结果">
+    <aside className="findings" aria-label="检查结果" ref={list}>
       <h2>检查结果</h2>
+      {findings.length > 0 && <p className="muted keys">键盘：j / k 逐条移动，Enter 定位到原文位置</p>}
       {findings.length === 0 ? (
         <p className="muted">未发现问题。</p>
       ) : (
@@ -93,11 +130,20 @@ export function Findings(props: Props) {
                   const meta = rules.get(f.rule);
                   const target = targets[i];
                   return (
-                    <li key={i} className={`finding${selected === i ? ' selected' : ''}`} data-rule={f.rule}>
+                    <li
+                      key={i}
+                      className={`finding${selected === i ? ' selected' : ''}${cursor === i ? ' cursor' : ''}`}
+                      data-rule={f.rule}
+                      data-index={i}
+                      tabIndex={-1}
+                    >
                       <button
                         type="button"
                         className="finding-main"
-                        onClick={() => onSelect(i)}
+                        onClick={() => {
+                          setCursor(i);
+                          onSelect(i);
+                        }}
                         disabled={!target}
                         title={target ? '定位到表格中的位置' : '此问题没有可定位的单元格'}
                       >

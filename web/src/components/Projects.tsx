@@ -27,34 +27,36 @@ export function Projects({ projects, marks, active, onJump, editing }: Props) {
 
   return (
     <div className="projects">
-      <table className="grid project-list">
-        <thead>
-          <tr>
-            <th>项目编码</th>
-            <th>项目名称</th>
-            <th>预算数</th>
-            <th>其中：财政资金</th>
-            <th>其他资金</th>
-            <th>指标数</th>
-          </tr>
-        </thead>
-        <tbody>
-          {projects.map((p) => (
-            <tr key={p.code + p.source.line} className={flagged(p) ? 'flagged' : undefined}>
-              <td className="code">
-                <button type="button" className="linkish" onClick={() => onJump(projectId(p.code))}>
-                  {p.code}
-                </button>
-              </td>
-              <td>{p.name}</td>
-              <td className="num">{p.budget?.value ?? ''}</td>
-              <td className="num">{p.fiscal?.value ?? ''}</td>
-              <td className="num">{p.other?.value ?? ''}</td>
-              <td className="num">{p.indicators.length}</td>
+      <div className="table-scroll">
+        <table className="grid project-list">
+          <thead>
+            <tr>
+              <th>项目编码</th>
+              <th>项目名称</th>
+              <th>预算数</th>
+              <th>其中：财政资金</th>
+              <th>其他资金</th>
+              <th>指标数</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {projects.map((p) => (
+              <tr key={p.code + p.source.line} className={flagged(p) ? 'flagged' : undefined}>
+                <td className="code">
+                  <button type="button" className="linkish" onClick={() => onJump(projectId(p.code))}>
+                    {p.code}
+                  </button>
+                </td>
+                <td>{p.name}</td>
+                <td className="num">{p.budget?.value ?? ''}</td>
+                <td className="num">{p.fiscal?.value ?? ''}</td>
+                <td className="num">{p.other?.value ?? ''}</td>
+                <td className="num">{p.indicators.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {projects.map((p) => (
         <details
           key={p.code + p.source.line}
@@ -91,80 +93,84 @@ export function Projects({ projects, marks, active, onJump, editing }: Props) {
             <dd>{p.target || '—'}</dd>
           </dl>
           {p.plan && (
-            <table className="grid plan">
-              <caption>
-                资金支出计划（{p.plan.form === 'percent' ? '累计百分比' : `金额，${p.unit}`}）
-              </caption>
-              <thead>
-                <tr>
-                  {months.map((m) => (
-                    <th key={m}>{m}月底</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {months.map((m) => {
-                    const value = p.plan?.points.find((point) => point.month === m)?.value;
-                    const id = planId(p.code, m);
-                    return (
-                      <td
-                        key={m}
-                        id={id}
-                        className={markClass(id, 'num')}
-                        data-project={p.code}
-                        data-column={`${m}月底`}
-                        title={title(id)}
-                      >
-                        {value ?? ''}
-                      </td>
-                    );
-                  })}
-                </tr>
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="grid plan">
+                <caption>
+                  资金支出计划（{p.plan.form === 'percent' ? '累计百分比' : `金额，${p.unit}`}）
+                </caption>
+                <thead>
+                  <tr>
+                    {months.map((m) => (
+                      <th key={m}>{m}月底</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {months.map((m) => {
+                      const value = p.plan?.points.find((point) => point.month === m)?.value;
+                      const id = planId(p.code, m);
+                      return (
+                        <td
+                          key={m}
+                          id={id}
+                          className={markClass(id, 'num')}
+                          data-project={p.code}
+                          data-column={`${m}月底`}
+                          title={title(id)}
+                        >
+                          {value ?? ''}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </tbody>
+              </table>
+            </div>
           )}
           {p.indicators.length > 0 && (
-            <table className="grid indicators">
-              <thead>
-                <tr>
-                  <th>一级指标</th>
-                  <th>二级指标</th>
-                  <th>三级指标</th>
-                  <th>指标值</th>
-                  <th>指标值确定依据</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.indicators.map((ind, i) => {
-                  const id = indicatorId(p.code, i);
-                  return (
-                    <tr key={id} id={id} className={markClass(id)} data-project={p.code} title={title(id)}>
-                      <td>{ind.level1}</td>
-                      <td>{ind.level2}</td>
-                      <td>{ind.level3}</td>
-                      <td
-                        className={editing?.pending.has(id) ? 'edited' : undefined}
-                        data-indicator-value={i}
-                      >
-                        {editing ? (
-                          <EditableValue
-                            id={id}
-                            value={ind.value}
-                            editing={editing}
-                            edit={(typed) => ({ project: p.code, indicator: i, value: typed })}
-                            label={`指标"${ind.level3}"的指标值`}
-                          />
-                        ) : (
-                          ind.value
-                        )}
-                      </td>
-                      <td>{ind.basis}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="grid indicators">
+                <thead>
+                  <tr>
+                    <th>一级指标</th>
+                    <th>二级指标</th>
+                    <th>三级指标</th>
+                    <th>指标值</th>
+                    <th>指标值确定依据</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.indicators.map((ind, i) => {
+                    const id = indicatorId(p.code, i);
+                    return (
+                      <tr key={id} id={id} className={markClass(id)} data-project={p.code} title={title(id)}>
+                        <td>{ind.level1}</td>
+                        <td>{ind.level2}</td>
+                        <td>{ind.level3}</td>
+                        <td
+                          className={editing?.pending.has(id) ? 'edited' : undefined}
+                          data-indicator-value={i}
+                        >
+                          {editing ? (
+                            <EditableValue
+                              id={id}
+                              value={ind.value}
+                              editing={editing}
+                              edit={(typed) => ({ project: p.code, indicator: i, value: typed })}
+                              label={`指标"${ind.level3}"的指标值`}
+                            />
+                          ) : (
+                            ind.value
+                          )}
+                        </td>
+                        <td>{ind.basis}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </details>
       ))}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type ComparedDocument, compare, type DocumentSummary, kindNames, listDocuments } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
 import { difference, download, formatAmount, growth, toCsv } from '../decimal.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation, useTitle } from '../router.tsx';
 
 const spendingKeys = ['基本支出', '项目支出', '人员经费', '公用经费'];
 const threePublicKeys = ['"三公"经费', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费'];
@@ -40,6 +40,7 @@ function idsOf(query: URLSearchParams): number[] {
 }
 
 export function ComparePage() {
+  useTitle('比较');
   const { query } = useLocation();
   const ids = idsOf(query);
   const idKey = ids.join(',');

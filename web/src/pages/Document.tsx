@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { budgetTableKeys, type TableKey, tableNames } from '../../../src/model/document.ts';
 import {
+  ApiError,
   type Edit,
   type EditPreview,
   exportUrl,
@@ -26,7 +27,7 @@ import type { Editing } from '../components/EditableValue.tsx';
 import { type FindingFilter, Findings } from '../components/Findings.tsx';
 import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
-import { Link, navigate } from '../router.tsx';
+import { Link, navigate, useTitle } from '../router.tsx';
 import { marksOf, sectionId } from '../targets.ts';
 
 const downloads = [
@@ -54,7 +55,7 @@ function reveal(id: string): void {
 export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   const [stored, setStored] = useState<StoredDocument | null>(null);
   const [rules, setRules] = useState<Map<string, RuleMeta>>(new Map());
-  const [error, setError] = useState('');
+  const [error, setError] = useState<{ status: number; message: string } | null>(null);
   const [filter, setFilter] = useState<FindingFilter>({ severities: [...severities], rule: '', text: '' });
   const [selected, setSelected] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
@@ -67,7 +68,12 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   useEffect(() => {
     getDocument(id)
       .then(setStored)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) =>
+        setError({
+          status: e instanceof ApiError ? e.status : 0,
+          message: e instanceof Error ? e.message : String(e),
+        }),
+      );
     getRules()
       .then((list) => setRules(new Map(list.map((r) => [r.id, r]))))
       .catch(() => {});
@@ -103,7 +109,28 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
     if (active) reveal(active);
   }, [active]);
 
-  if (error) return <p className="error-text">{error}</p>;
+  const summaryOf = stored?.summary;
+  useTitle(
+    ...(summaryOf
+      ? [
+          summaryOf.department,
+          summaryOf.year === null ? '年度未知' : `${summaryOf.year}年`,
+          kindNames[summaryOf.kind] ?? summaryOf.kind,
+        ]
+      : [error?.status === 404 ? '文档不存在' : '文档']),
+  );
+
+  if (error?.status === 404)
+    return (
+      <section className="panel not-found" data-testid="not-found">
+        <h1>文档不存在</h1>
+        <p>编号为 {id} 的文档不存在，或您没有查看它的权限。</p>
+        <p>
+          <Link href="/">返回总览</Link>
+        </p>
+      </section>
+    );
+  if (error) return <p className="error-text">{error.message}</p>;
   if (!stored) return <p className="muted">加载中…</p>;
   const { summary, document: doc, findings, history, edits } = stored;
   // Read from a PDF with positions: amounts carry their cell boxes, and a finding can show its page.
@@ -322,26 +349,28 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
               <figcaption>
                 <strong>机构设置</strong>
               </figcaption>
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th>单位名称</th>
-                    <th>单位性质</th>
-                    <th>单位规格</th>
-                    <th>经费保障形式</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {doc.units.map((u) => (
-                    <tr key={`${u.source.line}-${u.name}`}>
-                      <td>{u.name}</td>
-                      <td>{u.nature}</td>
-                      <td>{u.rank}</td>
-                      <td>{u.funding}</td>
+              <div className="table-scroll">
+                <table className="grid">
+                  <thead>
+                    <tr>
+                      <th>单位名称</th>
+                      <th>单位性质</th>
+                      <th>单位规格</th>
+                      <th>经费保障形式</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {doc.units.map((u) => (
+                      <tr key={`${u.source.line}-${u.name}`}>
+                        <td>{u.name}</td>
+                        <td>{u.nature}</td>
+                        <td>{u.rank}</td>
+                        <td>{u.funding}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </figure>
           )}
           {tables.map((t) => (

@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type DocumentSummary, kindNames, listDocuments } from '../api.ts';
 import { Counts } from '../components/Counts.tsx';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation, useTitle } from '../router.tsx';
 
 export function OverviewPage() {
+  useTitle('总览');
   const { query } = useLocation();
   const year = query.get('year') ?? '';
   const kind = query.get('kind') ?? '';

@@ -10,7 +10,7 @@ import {
   type UploadResult,
   type User,
 } from '../api.ts';
-import { Link } from '../router.tsx';
+import { Link, useTitle } from '../router.tsx';
 
 interface Pending {
   key: string;
@@ -21,6 +21,7 @@ interface Pending {
 const pollMs = 400;
 
 export function UploadPage({ user }: { user: User | null }) {
+  useTitle('上传');
   const [pending, setPending] = useState<Pending[]>([]);
   const [sending, setSending] = useState<{ names: string[]; fraction: number } | null>(null);
   const [jobs, setJobs] = useState<ImportJob[]>([]);
