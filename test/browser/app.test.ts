@@ -326,6 +326,33 @@ describe('web app in Chromium', () => {
     await context.close();
   });
 
+  it('a table of contents of tables and sections; a narrative finding marks its sentence', async () => {
+    const { context, page } = await open(`/documents/${ids[budget000]}`);
+    await page.locator('aside.findings li.finding').first().waitFor();
+    const stored = await api(ids[budget000]!);
+    const headings = stored.document.sections.map((s) => s.heading);
+    expect(await page.locator('nav.toc .toc-sections button').allTextContents()).toEqual(headings);
+    const tables = await page.locator('figure.doc-table[data-table] figcaption strong').allTextContents();
+    const tocTables = await page.locator('nav.toc > button').allTextContents();
+    for (const title of tables) expect(tocTables).toContain(title);
+    // The TOC entry of a section opens it and scrolls to it.
+    await page.locator('nav.toc .toc-sections button').last().click();
+    await until(() => page.locator('section#sections details').last().getAttribute('open')).not.toBeNull();
+
+    const finding = page.locator('aside.findings li.finding[data-rule=text-amount]', { hasText: '项目支出' });
+    await finding.locator('button.finding-main').click();
+    const marked = page.locator('section#sections mark.hl.active');
+    await until(() => marked.count()).toBe(1);
+    const sentence = (await marked.textContent()) ?? '';
+    expect(sentence.trim().startsWith('项目支出 1270 万元')).toBe(true);
+    const section = (await marked.locator('xpath=ancestor::details').locator('p.prose').textContent()) ?? '';
+    expect(sentence.length).toBeLessThan(section.length);
+    expect(await marked.locator('xpath=ancestor::details').getAttribute('class')).not.toContain('hl-error');
+    await marked.scrollIntoViewIfNeeded();
+    await shot(page, 'narrative-sentence');
+    await context.close();
+  });
+
   it('findings step with j/k; Enter shows the place', async () => {
     const { context, page } = await open(`/documents/${ids[budget004]}`);
     const items = page.locator('aside.findings li.finding');

@@ -10,6 +10,56 @@ export const projectId = (code: string) => `p-${code}`;
 export const planId = (code: string, month: number) => `p-${code}-m${month}`;
 export const indicatorId = (code: string, index: number) => `p-${code}-i${index}`;
 export const sectionId = (index: number) => `s-${index}`;
+export const sentenceId = (section: number, sentence: number) => `s-${section}-q${sentence}`;
+
+/** A section's prose cut into sentences, each with the 。；！？ that ends it: together they are the text. */
+export function sentencesOf(text: string): string[] {
+  return text.match(/[^。；！？;!?]+[。；！？;!?]*|[。；！？;!?]+/g) ?? [];
+}
+
+/** A number as a canonical string: no thousands separators, no leading or trailing zeros ("1,270.00" → "1270"). */
+const canonical = (n: string) =>
+  n
+    .replace(/[,，]/g, '')
+    .replace(/^0+(?=\d)/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+const numbersIn = (text: string) =>
+  (text.replace(/[,，\s]/g, '').match(/\d+(?:\.\d+)?/g) ?? []).map(canonical);
+
+/** The pairs of Chinese characters in a text, to tell how much of a message a sentence speaks of. */
+const bigrams = (text: string) => {
+  const han = text.replace(/[^\u4e00-\u9fff]+/g, ' ');
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++)
+    if (han[i] !== ' ' && han[i + 1] !== ' ') pairs.add(han.slice(i, i + 2));
+  return pairs;
+};
+
+/**
+ * The sentence of a section that states the amount a finding is about: among the sentences that print an
+ * amount (or share) the text states on the finding's line, the one sharing most words with the message (a
+ * total and its first part may print the same figure in two sentences).
+ */
+function sentenceOf(doc: Document, finding: Finding, section: number): number | undefined {
+  const { line, page } = finding.where;
+  if (line === undefined) return undefined;
+  const onLine = (source: Source) => source.line === line && (page === undefined || source.page === page);
+  const stated = new Set([
+    ...doc.statedAmounts.filter((a) => onLine(a.source)).map((a) => canonical(a.value)),
+    ...(doc.statedShares ?? []).filter((s) => onLine(s.source)).map((s) => canonical(s.percent)),
+  ]);
+  if (stated.size === 0) return undefined;
+  const words = bigrams(finding.message);
+  let best: { index: number; score: number } | undefined;
+  sentencesOf(doc.sections[section]!.text).forEach((sentence, index) => {
+    if (!numbersIn(sentence).some((n) => stated.has(n))) return;
+    const own = bigrams(sentence);
+    const score = [...words].filter((w) => own.has(w)).length;
+    if (!best || score > best.score) best = { index, score };
+  });
+  return best?.index;
+}
 
 export interface Target {
   /** The element to scroll to and outline. */
@@ -69,7 +119,10 @@ export function targetOf(doc: Document, finding: Finding): Target | null {
     );
     if (index < 0 && w.line !== undefined)
       index = doc.sections.findLastIndex((s) => s.source.line <= w.line!);
-    if (index >= 0) return { id: sectionId(index) };
+    if (index >= 0) {
+      const sentence = sentenceOf(doc, finding, index);
+      return { id: sentence === undefined ? sectionId(index) : sentenceId(index, sentence) };
+    }
   }
   return null;
 }

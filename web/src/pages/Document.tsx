@@ -28,7 +28,7 @@ import { type FindingFilter, Findings } from '../components/Findings.tsx';
 import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
 import { Link, navigate, useTitle } from '../router.tsx';
-import { marksOf, sectionId } from '../targets.ts';
+import { type Marks, marksOf, sectionId, sentenceId, sentencesOf } from '../targets.ts';
 
 const downloads = [
   ['csv', 'CSV'],
@@ -343,6 +343,17 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
                 情况说明
               </button>
             )}
+            {doc.sections.length > 1 && (
+              <ol className="toc-sections">
+                {doc.sections.map((s, i) => (
+                  <li key={sectionId(i)}>
+                    <button type="button" className="linkish" onClick={() => jump(sectionId(i))}>
+                      {s.heading}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
           </nav>
           {doc.units.length > 0 && (
             <figure className="doc-table">
@@ -412,21 +423,30 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
               <h2>情况说明</h2>
               {doc.sections.map((s, i) => {
                 const sid = sectionId(i);
+                // A finding on the whole section marks it; one on a sentence marks the sentence, and the
+                // section's heading says it holds one (the section may be collapsed).
                 const mark = marks.elements.get(sid);
+                const inner = [...marks.elements].find(([key]) => key.startsWith(`${sid}-q`))?.[1];
                 return (
                   <details
                     key={sid}
                     id={sid}
                     data-section={s.heading}
                     className={
-                      [mark ? `hl hl-${mark.severity}` : '', sid === active ? 'active' : '']
+                      [
+                        mark ? `hl hl-${mark.severity}` : '',
+                        !mark && inner ? `holds-mark sev-${inner.severity}` : '',
+                        sid === active ? 'active' : '',
+                      ]
                         .join(' ')
                         .trim() || undefined
                     }
                     title={mark?.messages.join('\n')}
                   >
                     <summary>{s.heading}</summary>
-                    <p className="prose">{s.text}</p>
+                    <p className="prose">
+                      <SectionText index={i} text={s.text} marks={marks} active={active} />
+                    </p>
                   </details>
                 );
               })}
@@ -435,6 +455,43 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
         </div>
       </div>
     </article>
+  );
+}
+
+/** A section's prose, the sentences findings point at marked. */
+function SectionText({
+  index,
+  text,
+  marks,
+  active,
+}: {
+  index: number;
+  text: string;
+  marks: Marks;
+  active: string | null;
+}) {
+  const prefix = `${sectionId(index)}-q`;
+  if (![...marks.elements.keys()].some((id) => id.startsWith(prefix))) return <>{text}</>;
+  return (
+    <>
+      {sentencesOf(text).map((sentence, k) => {
+        const id = sentenceId(index, k);
+        const mark = marks.elements.get(id);
+        if (!mark) return sentence;
+        return (
+          <mark
+            // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's place in its section is its identity.
+            key={k}
+            id={id}
+            className={`hl hl-${mark.severity}${id === active ? ' active' : ''}`}
+            title={mark.messages.join('\n')}
+            data-sentence={k}
+          >
+            {sentence}
+          </mark>
+        );
+      })}
+    </>
   );
 }
 
