@@ -335,6 +335,16 @@ describe('web app in Chromium', () => {
     const tables = await page.locator('figure.doc-table[data-table] figcaption strong').allTextContents();
     const tocTables = await page.locator('nav.toc > button').allTextContents();
     for (const title of tables) expect(tocTables).toContain(title);
+    // Every amount printed in the document's tables is right-aligned.
+    const aligns = await page
+      .locator('figure.doc-table td, .projects td')
+      .evaluateAll((cells) =>
+        cells
+          .filter((c) => /^-?[\d,]+\.\d+$/.test(c.textContent?.trim() ?? ''))
+          .map((c) => getComputedStyle(c).textAlign),
+      );
+    expect(aligns.length).toBeGreaterThan(20);
+    expect(new Set(aligns)).toEqual(new Set(['right']));
     // The TOC entry of a section opens it and scrolls to it.
     await page.locator('nav.toc .toc-sections button').last().click();
     await until(() => page.locator('section#sections details').last().getAttribute('open')).not.toBeNull();
