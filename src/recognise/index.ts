@@ -186,17 +186,8 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
       doc.department.name = p.unitName!.replace(/本级$/, '');
       doc.department.code = p.unitCode!.slice(0, 3);
     } else {
-      // Tables without a 编制部门 line (final accounts): the heading names the department,
-      // e.g. 上海市普陀区财政局2024年度部门决算表 — not a template's 上海市 XX 局.
-      for (const l of lines.slice(0, 200)) {
-        const m = l.compact.includes('部门')
-          ? /^(?:第[一二三四]部分)?(.+?)\d{4}年度?部门(?:预算|决算)/.exec(l.compact)
-          : null;
-        if (m && !/XX|××/.test(m[1]!) && m[1]!.length <= 30) {
-          doc.department.name = m[1]!;
-          break;
-        }
-      }
+      const name = departmentNamed(lines.slice(0, 400));
+      if (name) doc.department.name = name;
     }
   }
   for (const x of headers)
@@ -228,6 +219,38 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/** A department name as printed: not a template's 上海市 XX 局, not a heading word, not a sentence. */
+const plausibleName = (name: string) =>
+  name.length >= 2 && name.length <= 30 && !/XX|××|[，。；：:]|^(?:第.{1,3}部分|附件|目录)/.test(name);
+
+/**
+ * The department of tables without a 编制部门 line, from the signals a disclosure prints: a 部门：X line
+ * above a table (单位：万元 beside it), or a title naming it before the year — on one line (上海市普陀区
+ * 财政局2024年度部门决算表, 附件：X 2019年度部门预算公开表) or on the title page's two (X / 2018年部门预算).
+ * A part heading (第二部分 2019年度部门预算表) names none.
+ */
+function departmentNamed(lines: Line[]): string | undefined {
+  for (const l of lines) {
+    const m = /^(?:编制)?部门[：:](.+?)(?:(?:金额)?单位[：:].*)?$/.exec(l.compact);
+    if (m && plausibleName(m[1]!)) return m[1]!;
+  }
+  const title = /^(.+?)\d{4}年度?部门(?:预算|决算)/;
+  const stripped = (l: Line) =>
+    l.compact.replace(/^(?:附件\d*[：:]?)?(?:第[一二三四五六七八九十]+部分)?/, '');
+  for (const l of lines) {
+    if (!l.compact.includes('部门')) continue;
+    const m = title.exec(stripped(l));
+    if (m && plausibleName(m[1]!)) return m[1]!;
+  }
+  const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
+  for (let i = 0; i + 1 < texts.length && i < 10; i++) {
+    if (!/^\d{4}年度?部门(?:预算|决算)/.test(texts[i + 1]!.compact)) continue;
+    const name = stripped(texts[i]!);
+    if (plausibleName(name) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(name)) return name;
+  }
+  return undefined;
+}
 
 function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
   if (!/^[0-9A-Z]{21}$/.test(p.code)) {
