@@ -14,9 +14,13 @@ export interface TableSpec {
   identities: [number, number[]][];
 }
 
-// 表一 / 1、 before the title, and the budget year (2025年…) as Shanghai prints it.
-const prefix = '^(?:表[一二三四五六七八九十\\d]+|\\d+[、.．])?(?:\\d{4}年(?:度)?)?';
-const title = (body: string) => new RegExp(`${prefix}${body}$`);
+// The numbering before a title (表一, 表1, 公开01表, 附表3, 1、, 4．, 一、, （一）) and the budget year (2025年…) as
+// Shanghai prints it.
+const prefix =
+  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?(?:\\d{4}年(?:度)?)?';
+/** Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). */
+const discloser = '(?:部门|预算单位|单位)';
+const title = (body: string) => new RegExp(`${prefix}${body.replace(/部门/g, discloser)}$`);
 
 /** The three 财政拨款支出表 (一般公共预算, 政府性基金, 国有资本经营) share one shape. */
 function fundExpenditureTable(key: TableKey, fund: string): TableSpec {

@@ -36,13 +36,23 @@ export function recognise(read: Layout): Document {
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
     const spec = line.cells ? undefined : matchTableTitle(line.compact);
-    if (spec && !doc.tables[spec.key]) {
+    // A title followed by another title is an entry of a table of contents (目录, with or without dot
+    // leaders and page numbers), not an empty table: the table itself comes later, or not at all.
+    if (spec && listedInContents(lines, i)) {
+      prose.push(line);
+      i++;
+      continue;
+    }
+    // A table read before without a row (the last entry of a table of contents, a title repeated above
+    // the table) gives way to the same table read again with rows.
+    const before = spec && doc.tables[spec.key];
+    if (spec && (!before || before.rows.length === 0)) {
       const { table, header, next } = line.layout.boxes
         ? readPositionedTable(layout.lines, i, spec, unit, isTableTitle, {
             cellBoxes: layout.style === 'pdf',
           })
         : readTable(lines, i, spec, unit);
-      doc.tables[spec.key] = table;
+      if (!before || table.rows.length > 0) doc.tables[spec.key] = table;
       if (header) headers.push(header);
       i = Math.max(next, i + 1);
       continue;
@@ -219,6 +229,20 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/** Whether the next line with text after line i is a table title too (or a TOC line ending in a page number). */
+function listedInContents(lines: Line[], i: number): boolean {
+  for (let k = i + 1; k < lines.length && k <= i + 3; k++) {
+    const next = lines[k]!;
+    if (next.compact === '' || /^[-—\d\s]+$/.test(next.compact)) continue;
+    if (next.cells) return false;
+    return (
+      matchTableTitle(next.compact) !== undefined ||
+      matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined
+    );
+  }
+  return false;
+}
 
 /** A department name as printed: not a template's 上海市 XX 局, not a heading word, not a sentence. */
 const plausibleName = (name: string) =>
