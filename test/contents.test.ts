@@ -49,3 +49,47 @@ describe('tables beyond exact titles', () => {
     expect(rowsOf(parseString(unit))).toEqual(original);
   });
 });
+
+describe('a budget made of parts', () => {
+  // The layout of many provincial budgets: a 目录 of four parts, the tables in the second, the 情况说明 in
+  // the third with its own numbering, the 名词解释 as numbered definitions.
+  const text = [
+    '某省某厅',
+    '2023年部门预算',
+    '目  录',
+    '第一部分 部门概况',
+    '一、主要职能',
+    '二、部门机构设置及预算单位构成情况',
+    '第二部分 2023 年度部门预算表',
+    '第三部分 2023 年度部门预算情况说明',
+    '第四部分 名词解释',
+    '第一部分 部门概况',
+    '一、主要职能',
+    '负责全省的有关工作。',
+    '二、部门机构设置及预算单位构成情况',
+    '本部门内设机构 10 个。',
+    '第三部分 2023 年度部门预算情况说明',
+    '一、收支预算总体情况说明',
+    '某省某厅2023年度收入、支出预算总计1,234.56万元，与上年相比增加12.00万元。',
+    '二、一般公共预算“三公”经费支出预算情况说明',
+    '“三公”经费预算数为10.00万元。',
+    '第四部分 名词解释',
+    '一、财政拨款：指省级财政当年拨付的资金。',
+    '二、机关运行经费：是指行政单位的日常公用经费。',
+  ].join('\n');
+
+  it('reads the body’s sections, not the 目录’s, and the 名词解释 as one section', () => {
+    const doc = parseString(text, 'parts.txt');
+    expect(doc.sections.map((s) => s.heading)).toEqual([
+      '一、主要职能',
+      '二、部门机构设置及预算单位构成情况',
+      '一、收支预算总体情况说明',
+      '二、一般公共预算“三公”经费支出预算情况说明',
+      '第四部分名词解释',
+    ]);
+    // The 情况说明 of the third part is read for its amounts.
+    expect(doc.statedAmounts.map((a) => [a.subject, a.value])).toContainEqual(['three-public', '10.00']);
+    expect(doc.statedAmounts.map((a) => a.value)).toContain('1234.56');
+    expect(doc.department.name).toBe('某省某厅');
+  });
+});

@@ -2,7 +2,7 @@
 // are all there and all empty.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../src/parse.ts';
+import { parseDocument, readLayout } from '../src/parse.ts';
 import { readSections, readStated, readStatedAmounts } from '../src/recognise/narrative.ts';
 import { toLine } from '../src/recognise/text.ts';
 import { statedWithoutLines, toGolden } from './golden-projection.ts';
@@ -86,15 +86,20 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
   // The template's 第三部分 with each XXX 万元 given the amount k.00 (k counting afresh in each section) and
   // each 增加（减少） alternative settled on its first word (either may be broken across lines). Read as a
   // final account's: the 决算数 is the amount; the 年初预算数 beside it and the amounts of sources, 类/款/项,
-  // 经营支出, 外宾接待 and 政府采购 have no subject. (Sections split here: in the template's parse the 第三部分
-  // title is a line of cells and 二、部门决算单位构成 carries a bracketed instruction, so its 一、 is no heading.)
+  // 经营支出, 外宾接待 and 政府采购 have no subject. (Sections split here, from the template's lines: its
+  // 二、部门决算单位构成 carries a bracketed instruction, so in the document's parse its 一、 is no heading.)
   it('reads the 决算数 of 收支, 财政拨款收支总计, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('final-accounts-template-2024.pdf', pdfDir)));
-    const doc = await parseDocument(bytes, 'final-accounts-template-2024.pdf');
-    const text = doc.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
-    const from = text.split('\n').findIndex((l) => /^第三部分/.test(l.replace(/\s+/g, '')));
-    const to = text.split('\n').findIndex((l) => /^第四部分/.test(l.replace(/\s+/g, '')));
+    // The template's lines as read, from the 第三部分 title (after the 目录) to the 第四部分 one.
+    const layout = await readLayout(bytes, 'final-accounts-template-2024.pdf');
+    const text = layout.lines.map((l) => (l.cells ? l.cells.join(' ') : l.text)).join('\n');
+    const isPart = (n: string) => (l: string) => new RegExp(`^第${n}部分`).test(l.replace(/\s+/g, ''));
+    const rawLines = text.split('\n');
+    const firstBody = rawLines.findIndex((l, i) => isPart('三')(l) && i > rawLines.findIndex(isPart('四')));
+    const from = firstBody;
+    const to = rawLines.findIndex((l, i) => i > from && isPart('四')(l));
     expect(from).toBeGreaterThan(0);
+    expect(to).toBeGreaterThan(from);
     const part = text
       .split('\n')
       .slice(from + 1, to)

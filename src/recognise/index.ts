@@ -80,7 +80,9 @@ export function recognise(read: Layout): Document {
 
   doc.kind = documentKind(doc, lines);
   const titles = pageTitles(prose, layout);
-  const sections = readSections(prose, { pageTitles: titles, parts: doc.kind === 'final' });
+  // A document in parts (第一部分 部门概况 … 第四部分 名词解释), as final accounts and many budgets are.
+  const parts = doc.kind === 'final' || partsOf(prose) >= 3;
+  const sections = readSections(prose, { pageTitles: titles, parts });
   doc.sections = sections.map((s) => s.section);
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
   // 二、机关运行经费…) of the others. A final account's are its 决算数, beside 年初预算数 and shares.
@@ -229,6 +231,16 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/** How many different parts (第一部分, 第二部分 …) the document's headings name. */
+function partsOf(lines: Line[]): number {
+  const parts = new Set<string>();
+  for (const l of lines) {
+    const m = /^第([一二三四五六七八九十]+)部分/.exec(l.compact);
+    if (m && (!l.cells || l.cells.length <= 2)) parts.add(m[1]!);
+  }
+  return parts.size;
+}
 
 /** Whether the next line with text after line i is a table title too (or a TOC line ending in a page number). */
 function listedInContents(lines: Line[], i: number): boolean {

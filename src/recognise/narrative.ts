@@ -57,7 +57,8 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
   for (const line of lines) {
     const c = line.compact;
-    if (parts && !line.cells && partHeading.test(c)) {
+    // Printed with a gap after 第X部分, a part heading reads as two cells.
+    if (parts && (!line.cells || line.cells.length <= 2) && partHeading.test(c)) {
       const part: SectionLines = {
         section: { heading: c, text: '', source: sourceOf(line) },
         headingLine: line,
@@ -71,7 +72,13 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
     }
     const n = headingNumber(c);
     const arabic = /^\d/.test(c);
-    if (isTopHeading(line) && !/[，。]/.test(c) && n === last + 1 && !(arabic && lastArabicItem === n - 1)) {
+    // A term defined (一、财政拨款：指…, in 名词解释) is not a heading.
+    if (
+      isTopHeading(line) &&
+      !/[，。]|[：:](?:是)?指/.test(c) &&
+      n === last + 1 &&
+      !(arabic && lastArabicItem === n - 1)
+    ) {
       out.push({ section: { heading: c, text: '', source: sourceOf(line) }, headingLine: line, lines: [] });
       last = n;
       lastArabicItem = 0;
