@@ -80,7 +80,8 @@ function truthOf(entry: Entry): Truth {
       otherTables: a.tables.length - known.length,
       defects: a.defects.map((d) => (f: Finding) => {
         const numbers = numbersOf(f);
-        return d.numbers.every((n) => numbers.has(canonical(n)));
+        // The annotation lists the figures involved; a finding that names two of them (or the one) is about it.
+        return d.numbers.filter((n) => numbers.has(canonical(n))).length >= Math.min(2, d.numbers.length);
       }),
       defectNames: a.defects.map((d) => d.description),
     };

@@ -34,6 +34,19 @@ describe('required-sections', () => {
     expect(run(requiredSections, doc)).toStrictEqual([]);
   });
 
+  it('reports a budget with fewer than half its sections recognised once, as info', () => {
+    const few = budgetDoc({ sections: sections(headings.slice(0, 3)) });
+    const findings = run(requiredSections, few);
+    expect(findings.map((f) => f.severity)).toStrictEqual(['info']);
+    expect(findings[0]!.message).toMatch(/^只识别出情况说明的 3 个规定章节（共 7 个）/);
+    const most = budgetDoc({ sections: sections(headings.slice(0, 4)) });
+    expect(run(requiredSections, most).map((f) => [f.severity, f.where.section])).toStrictEqual([
+      ['warning', '政府采购'],
+      ['warning', '国有资产'],
+      ['warning', '名词解释'],
+    ]);
+  });
+
   it('asks a performance text for 总体绩效目标, 分项绩效目标 and 工作保障措施', () => {
     const ok = performanceDoc({
       sections: sections(['一、总体绩效目标', '二、分项绩效目标', '三、工作保障措施']),
