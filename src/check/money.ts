@@ -38,3 +38,9 @@ export function convert(value: number, from: MoneyUnit, to: MoneyUnit): number {
 export function show(scaledValue: number): string {
   return plain(scaledValue).toFixed(2);
 }
+
+/** Half a unit of the last printed digit: 71.73 → 0.005, 6.2 → 0.05, 1270 → 0.5. */
+export function halfUnit(value: string): Big {
+  const decimals = (value.split('.')[1] ?? '').length;
+  return new Big(5).div(new Big(10).pow(decimals + 1));
+}

@@ -192,6 +192,24 @@ export interface StatedShare {
   source: Source;
 }
 
+/**
+ * A change stated with its rate beside the amount it changed: 收支预算总计21955.35万元，比上年增加3958.67万元，
+ * 增长21.95%. The rate is the change over the year before's amount, which the text gives as amount ∓ change.
+ */
+export interface StatedChange {
+  /** What the sentence names before the amount (…检察监督支出), for the message. */
+  name: string;
+  /** This year's amount, the change and the rate (percent) as printed: their decimals are their precision. */
+  amount: Decimal;
+  change: Decimal;
+  direction: 'increase' | 'decrease';
+  percent: Decimal;
+  unit: MoneyUnit;
+  /** Heading of the section it stands in. */
+  section: string;
+  source: Source;
+}
+
 /** Department-level performance text (部门整体绩效目标). */
 export interface PerformanceText {
   overall: string; // 总体绩效目标
@@ -269,6 +287,8 @@ export interface Document {
   statedAmounts: StatedAmount[];
   /** Shares (占…%) stated in the same sections; absent in documents stored before they were read. */
   statedShares?: StatedShare[];
+  /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
+  statedChanges?: StatedChange[];
   performance?: PerformanceText;
   projects: Project[];
   problems: RecognitionProblem[];

@@ -2,6 +2,7 @@
 import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle } from './catalogue.ts';
+import { readStatedChanges } from './changes.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
@@ -23,6 +24,7 @@ export function recognise(read: Layout): Document {
     sections: [],
     statedAmounts: [],
     statedShares: [],
+    statedChanges: [],
     projects: [],
     problems,
     placeholders: findPlaceholders(lines),
@@ -94,6 +96,7 @@ export function recognise(read: Layout): Document {
   );
   doc.statedAmounts = stated.amounts;
   doc.statedShares = stated.shares;
+  doc.statedChanges = readStatedChanges(doc.sections);
   doc.units = readOrgUnits(prose);
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;

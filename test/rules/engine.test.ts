@@ -33,9 +33,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 32 rules with distinct ids', () => {
-    expect(rules).toHaveLength(32);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(32);
+  it('runs the 33 rules with distinct ids', () => {
+    expect(rules).toHaveLength(33);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(33);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

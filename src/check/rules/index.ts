@@ -25,6 +25,7 @@ import { tableParentChildren } from './table-parent-children.ts';
 import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
+import { textChangeRate } from './text-change-rate.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
@@ -48,6 +49,7 @@ export const rules: Rule[] = [
   textChangeVsPrior,
   textPartsSum,
   textShare,
+  textChangeRate,
   threePublicChangeReason,
   noteEmptyWithData,
   noteMissingForEmpty,

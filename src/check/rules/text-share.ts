@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import type { Decimal, MoneyUnit } from '../../model/document.ts';
+import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -50,10 +51,4 @@ export const textShare: Rule = {
 
 function inWan(value: Decimal, unit: MoneyUnit): Big {
   return unit === '元' ? new Big(value).div(10000) : new Big(value);
-}
-
-/** Half a unit of the last printed digit: 71.73 → 0.005, 6.2 → 0.05, 1270 → 0.5. */
-function halfUnit(value: Decimal): Big {
-  const decimals = (value.split('.')[1] ?? '').length;
-  return new Big(5).div(new Big(10).pow(decimals + 1));
 }

@@ -1,0 +1,52 @@
+import Big from 'big.js';
+import { halfUnit } from '../money.ts';
+import type { Rule } from '../types.ts';
+
+export const textChangeRate: Rule = {
+  meta: {
+    id: 'text-change-rate',
+    severity: 'error',
+    title: '情况说明中的增减幅度与金额一致',
+    description:
+      '情况说明写明"A万元，比上年增加（减少）C万元，增长（下降）P%"时，P 必须等于 C 除以上年数（A−C 或 A+C）。按所写数字的精度比较：金额与百分比各自末位四舍五入都解释不了的差距即为错误；按截断（而非四舍五入）得到的百分比只作提示。',
+    reason: '增减幅度以上年数为基数；常见错误是以本年数为基数、漏写一位小数或沿用旧的百分比。',
+    example: '"收支预算总计21955.35万元，比上年增加3958.67万元，增长21.95%"，按金额应为 22.00%。',
+    kinds: ['budget', 'final'],
+  },
+  check(doc, ctx) {
+    for (const stated of doc.statedChanges ?? []) {
+      const amount = new Big(stated.amount);
+      const change = new Big(stated.change);
+      const a = halfUnit(stated.amount);
+      const c = halfUnit(stated.change);
+      const p = halfUnit(stated.percent);
+      const increase = stated.direction === 'increase';
+      // The year before's amount, and the extremes the printed figures allow: the rate C / prior grows with C
+      // and falls with A.
+      const prior = (x: Big, y: Big) => (increase ? x.minus(y) : x.plus(y));
+      const priorLow = prior(amount.minus(a), increase ? change.plus(c) : change.minus(c));
+      const priorHigh = prior(amount.plus(a), increase ? change.minus(c) : change.plus(c));
+      if (priorLow.lte(0) || change.eq(0)) continue;
+      const printed = new Big(stated.percent);
+      const highest = change.plus(c).times(100).div(priorLow);
+      const lowest = change.minus(c).times(100).div(priorHigh);
+      if (highest.gte(printed.minus(p)) && lowest.lte(printed.plus(p))) continue;
+      const decimals = (stated.percent.split('.')[1] ?? '').length;
+      const exact = change.times(100).div(prior(amount, change));
+      const expected = exact.round(decimals, Big.roundHalfUp);
+      const truncated = exact.round(decimals, Big.roundDown).eq(printed);
+      const word = increase ? '增长' : '下降';
+      ctx.report({
+        ...(truncated ? { severity: 'info' as const } : {}),
+        message: `情况说明所述${stated.name}${stated.amount}${stated.unit}，比上年${increase ? '增加' : '减少'}${stated.change}${stated.unit}，${word} ${stated.percent}%；按上年数 ${prior(amount, change).toFixed()}${stated.unit} 计算应为 ${expected.toFixed(decimals)}%${truncated ? '（所写百分比为截断而非四舍五入）' : ''}`,
+        where: {
+          section: stated.section,
+          line: stated.source.line,
+          ...(stated.source.page ? { page: stated.source.page } : {}),
+        },
+        expected: Number(expected.toFixed(decimals)),
+        actual: Number(stated.percent),
+      });
+    }
+  },
+};

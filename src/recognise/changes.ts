@@ -1,0 +1,39 @@
+// Changes the 情况说明 states with their rate: "…支出1895万元，与上年相比减少134万元，降幅6.60%". Read from
+// the sections' text, whatever the section: many texts state them for every 类, 款 and 项, not only for the
+// subjects the model names.
+import type { MoneyUnit, Section, StatedChange } from '../model/document.ts';
+
+// An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
+const changePattern =
+  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[。；;%％]).){0,40}?)(增加|增长|减少|下降)(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|上升|减少|下降|降幅|减幅|降低)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
+
+const up = /增加|增长|上升|增幅/;
+
+/** Every change stated with its rate in the sections. */
+export function readStatedChanges(sections: Section[]): StatedChange[] {
+  const out: StatedChange[] = [];
+  for (const section of sections) {
+    // Whitespace and thousands separators out: wrapped lines and 3,958.67 read as one.
+    const text = section.text.replace(/\s+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+    for (const m of text.matchAll(changePattern)) {
+      const [, amount, amountUnit, , changeWord, change, changeUnit, rateWord, percent] = m;
+      if (amountUnit !== changeUnit) continue;
+      const increase = up.test(changeWord!);
+      // 增加…，降幅…: the words disagree; nothing to check.
+      if (increase !== up.test(rateWord!)) continue;
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+      const name = before.split(/[，,。；;：:]/).pop() ?? '';
+      out.push({
+        name,
+        amount: amount!,
+        change: change!,
+        direction: increase ? 'increase' : 'decrease',
+        percent: percent!,
+        unit: amountUnit as MoneyUnit,
+        section: section.heading,
+        source: section.source,
+      });
+    }
+  }
+  return out;
+}

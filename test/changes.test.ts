@@ -1,0 +1,44 @@
+// Changes stated with their rate, read from the 情况说明 whatever the section and the subject.
+import { describe, expect, it } from 'vitest';
+import { readStatedChanges } from '../src/recognise/changes.ts';
+import { section } from './rules/build.ts';
+
+const read = (text: string) =>
+  readStatedChanges([section('四、支出预算情况说明', 40, text)]).map((c) => [
+    c.name,
+    c.amount,
+    c.change,
+    c.direction,
+    c.percent,
+    c.unit,
+  ]);
+
+describe('stated changes with their rate', () => {
+  it('reads amount, change and rate across wrapped lines and thousands separators', () => {
+    expect(
+      read(
+        '收支预算总计 21,955.35\n万元，与上年相比收、支预算总计各增加 3,958.67 万元，增长 21.95         %。增加原因是人员增加。',
+      ),
+    ).toEqual([['收支预算总计', '21955.35', '3958.67', 'increase', '21.95', '万元']]);
+  });
+
+  it('reads each 项 of a list, decreases with 降幅, and amounts in 元', () => {
+    expect(
+      read(
+        '1.检察监督支出1895万元，与上年相比减少134万元，降幅0.66%。2.一般行政管理事务3666万元，比上年增加21.8万元，增长0.06%。3.其他支出500000元，比上年减少100000元，下降16.67%。',
+      ),
+    ).toEqual([
+      ['1.检察监督支出', '1895', '134', 'decrease', '0.66', '万元'],
+      ['2.一般行政管理事务', '3666', '21.8', 'increase', '0.06', '万元'],
+      ['3.其他支出', '500000', '100000', 'decrease', '16.67', '元'],
+    ]);
+  });
+
+  it('reads nothing where another amount stands between, the words disagree or no rate is given', () => {
+    expect(
+      read(
+        '基本支出100万元，项目支出50万元，比上年增加5万元，增长11.11%。支出80万元，比上年增加5万元，降幅6%。支出90万元，比上年增加10万元。',
+      ),
+    ).toEqual([['项目支出', '50', '5', 'increase', '11.11', '万元']]);
+  });
+});
