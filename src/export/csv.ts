@@ -28,9 +28,14 @@ export function csvTableName(table: BudgetTable, row: TableRow): string {
   return row.side ? `${table.key}:${row.side}` : table.key;
 }
 
-/** RFC 4180: a field with a comma, a quote, CR or LF is quoted and its quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, a quote, CR or LF is quoted and its quotes doubled. Text that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or CR: a row name from a hostile
+ * upload) gets a leading apostrophe; a number, negative or not, stays a number.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d+(?:\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvLine(fields: string[]): string {

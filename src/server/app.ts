@@ -99,15 +99,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.status(500).send({ error: '服务器内部错误' });
   });
 
+  /** The largest id the store's integer columns hold. */
+  const maxId = 2_147_483_647;
+  const documentKinds = ['budget', 'performance', 'final'];
   const requireRole = (request: FastifyRequest, ...roles: Role[]): User => {
     if (!request.user) throw new HttpError(401, '请先登录');
     if (!roles.includes(request.user.role)) throw new HttpError(403, '当前用户没有此操作的权限');
     return request.user;
   };
   const idParam = (request: FastifyRequest): number => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, '文档编号无效');
-    return id;
+    const raw = (request.params as { id: string }).id;
+    if (!/^\d{1,20}$/.test(raw) || Number(raw) <= 0) throw new HttpError(400, '文档编号无效，应为正整数');
+    // Beyond the database's integer ids: no such document (not an overflow deep in the query).
+    if (Number(raw) > maxId) throw new HttpError(404, '没有这个文档');
+    return Number(raw);
   };
 
   app.get('/api/openapi.json', async () => openApi);
@@ -144,7 +149,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/documents', async (request) => {
     const q = request.query as { q?: string; year?: string; kind?: string; history?: string };
     const year = q.year ? Number(q.year) : undefined;
-    if (year !== undefined && !Number.isInteger(year)) throw new HttpError(400, '年度无效');
+    if (year !== undefined && !(/^\d{4}$/.test(q.year!) && year >= 1900 && year <= 2100))
+      throw new HttpError(400, '年度无效，应为 1900–2100 之间的四位年份');
+    if (q.kind && !documentKinds.includes(q.kind))
+      throw new HttpError(400, `文档类型无效，应为 ${documentKinds.join('、')} 之一`);
     return overview(store, {
       q: q.q || undefined,
       year,
@@ -242,7 +250,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/compare', async (request) => {
     const raw = (request.query as { ids?: string }).ids ?? '';
     const ids = raw.split(',').filter(Boolean).map(Number);
-    if (ids.length === 0 || ids.length > 50 || ids.some((n) => !Number.isInteger(n)))
+    if (ids.length === 0 || ids.length > 50 || ids.some((n) => !Number.isInteger(n) || n <= 0 || n > maxId))
       throw new HttpError(400, '请给出 1–50 个文档编号，如 ids=1,2');
     return compare(store, ids);
   });
