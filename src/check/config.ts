@@ -3,8 +3,6 @@ import type { CheckConfig } from './engine.ts';
 import { profileNames } from './profiles.ts';
 import { rules } from './rules/index.ts';
 
-export const configFileName = 'yusuan.config.json';
-
 /** Validates a parsed configuration; the error names the file and the offending entry. */
 export function readConfig(text: string, file: string): CheckConfig {
   let raw: unknown;

@@ -1,37 +1,20 @@
 // The `yusuan` command line. Chinese messages, English flags.
 // `run(argv, io)` does the work and returns the exit code, so tests can call it in-process; the
 // process only runs it when this module is the entry point (tsx src/cli/main.ts, or bin/yusuan.js).
-import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+// Each command's work is in commands/<name>.ts, imported only when that command runs, so `yusuan --help`
+// loads commander and this file, and `yusuan check` none of the export, render or server code.
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
-import { configFileName, readConfig } from '../check/config.ts';
-import { type CheckConfig, checkDocument, hasErrors } from '../check/engine.ts';
-import { chooseProfile, profileNames, profiles } from '../check/profiles.ts';
-import type { ProfileName } from '../check/types.ts';
-import { toCsv } from '../export/csv.ts';
-import { type FileDocument, toJson } from '../export/json.ts';
-import { toXlsxBuffer } from '../export/xlsx.ts';
-import type { Document } from '../model/document.ts';
-import { parseDocument, readableExtensions } from '../parse.ts';
-import { ReadError } from '../read/layout.ts';
-import type { CheckedFile } from '../report/findings.ts';
-import { toHtml } from '../report/html.ts';
-import { toFindingsJson } from '../report/json.ts';
-import { toText } from '../report/text.ts';
+import { profileNames } from '../check/profiles.ts';
+import type { CheckOptions } from './commands/check.ts';
+import type { ExportOptions } from './commands/export.ts';
+import type { RenderOptions } from './commands/render.ts';
+import type { ServeCommandOptions } from './commands/serve.ts';
+import type { TemplateOptions } from './commands/template.ts';
+import { configFileName, exitCodes, InputError, type Io, type SetCode } from './io.ts';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Directory for relative output paths and the default XLSX file name. */
-  cwd: string;
-}
-
-/**
- * Exit codes: 0 all files done (check: and no error-level finding); 1 check found an error;
- * 2 a file could not be read, or the command line was wrong.
- */
-export const exitCodes = { ok: 0, findings: 1, unreadable: 2, usage: 2 } as const;
+export { exitCodes, type Io } from './io.ts';
 
 const titles: Record<string, string> = {
   'Usage:': '用法：',
@@ -127,128 +110,7 @@ const packageVersion = (): string => {
   }
 };
 
-/** A failure to find or read an input, reported as `错误：…` without a stack trace. */
-class InputError extends Error {}
-
-/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx) directly inside it, in name order. */
-export function expandInputs(args: string[], cwd: string): { files: string[]; errors: string[] } {
-  const files: string[] = [];
-  const errors: string[] = [];
-  for (const arg of args) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(resolve(cwd, arg)).isDirectory();
-    } catch (e) {
-      errors.push(describeFsError(arg, e));
-      continue;
-    }
-    if (!isDirectory) {
-      files.push(arg);
-      continue;
-    }
-    let names: string[];
-    try {
-      names = readdirSync(resolve(cwd, arg));
-    } catch (e) {
-      errors.push(describeFsError(arg, e));
-      continue;
-    }
-    const txt = names.filter((n) => readableExtensions.includes(extname(n).toLowerCase())).sort();
-    if (txt.length === 0) errors.push(`${arg}：目录中没有可读取的文件（${readableExtensions.join(' ')}）`);
-    for (const n of txt) files.push(join(arg, n));
-  }
-  return { files, errors };
-}
-
-function describeFsError(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `${file}：文件不存在`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${file}：没有读取权限`;
-    case 'EISDIR':
-      return `${file}：是目录，不是文件`;
-    default:
-      return `${file}：无法读取（${code ?? String(e)}）`;
-  }
-}
-
-/** Reads and parses one file; throws InputError with a Chinese message naming the file. */
-async function parseFile(file: string, cwd: string): Promise<Document> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(cwd, file));
-  } catch (e) {
-    throw new InputError(describeFsError(file, e));
-  }
-  try {
-    return await parseDocument(bytes, file);
-  } catch (e) {
-    if (e instanceof ReadError) throw new InputError(e.message);
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new InputError(`${file}：解析时出现内部错误（${detail}），请报告此问题`);
-  }
-}
-
-interface Loaded {
-  entries: FileDocument[];
-  /** How many files the arguments stood for (a single file prints a bare document). */
-  count: number;
-  failed: boolean;
-}
-
-async function loadAll(args: string[], io: Io, onDocument?: (entry: FileDocument) => void): Promise<Loaded> {
-  const { files, errors } = expandInputs(args, io.cwd);
-  for (const message of errors) io.stderr(`错误：${message}\n`);
-  const entries: FileDocument[] = [];
-  let failed = errors.length > 0;
-  for (const file of files) {
-    try {
-      const entry = { file, document: await parseFile(file, io.cwd) };
-      entries.push(entry);
-      onDocument?.(entry);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      io.stderr(`错误：${e.message}\n`);
-      failed = true;
-    }
-  }
-  return { entries, count: files.length + errors.length, failed };
-}
-
-function printProblems(io: Io, { file, document }: FileDocument): void {
-  for (const p of document.problems) {
-    const where = p.source ? `（第 ${p.source.line} 行）` : '';
-    io.stderr(`提示：${file}${where}：${p.message}\n`);
-  }
-}
-
-function jsonOf(loaded: Loaded): string {
-  // One argument that is one file → the document itself; otherwise [{ file, document }, …].
-  if (loaded.count === 1) return loaded.entries.length === 1 ? toJson(loaded.entries) : '';
-  return `${JSON.stringify(loaded.entries, null, 2)}\n`;
-}
-
-/** Writes an output file; a failure becomes an InputError with a Chinese message. */
-function writeOutput(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    const why =
-      code === 'ENOENT' ? '目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code;
-    throw new InputError(`无法写入 ${path}（${why ?? String(e)}）`);
-  }
-}
-
-function outputPath(out: string | undefined, cwd: string): string | undefined {
-  return out === undefined ? undefined : resolve(cwd, out);
-}
-
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setCode: SetCode): Command {
   const program = new Command('yusuan');
   program
     .description('读取、检查并比较政府部门预算、绩效目标与决算公开文本')
@@ -280,9 +142,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       '\n一个文件时输出该文件的文档；多个文件时输出 [{ "file", "document" }, …]。\n无法读取的文件输出“错误：…”，处理完其余文件后以退出码 2 结束。',
     )
     .action(async (args: string[]) => {
-      const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
-      io.stdout(jsonOf(loaded));
-      if (loaded.failed) setCode(exitCodes.unreadable);
+      const { parseCommand } = await import('./commands/parse.ts');
+      await parseCommand(io, setCode, args);
     });
 
   program
@@ -300,31 +161,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       'after',
       '\nCSV 每个表格行一行：file,table,row_code,row_name,amount_1,…（金额按表格列的顺序，空单元格为空）。\n收支总表的两侧分别记为 summary:income 与 summary:expenditure。',
     )
-    .action(
-      async (args: string[], opts: { format: 'csv' | 'json' | 'xlsx'; out?: string; bom?: boolean }) => {
-        const loaded = await loadAll(args, io);
-        if (loaded.failed) setCode(exitCodes.unreadable);
-        const out = outputPath(opts.out, io.cwd);
-        if (opts.format === 'xlsx') {
-          const first = loaded.entries[0];
-          if (!first) {
-            io.stderr('错误：没有可以导出的文件\n');
-            setCode(exitCodes.unreadable);
-            return;
-          }
-          const path = out ?? resolve(io.cwd, `${basename(first.file, extname(first.file))}.xlsx`);
-          writeOutput(path, await toXlsxBuffer(loaded.entries));
-          io.stderr(`已写入 ${path}\n`);
-          return;
-        }
-        const text = opts.format === 'csv' ? toCsv(loaded.entries, { bom: opts.bom }) : jsonOf(loaded);
-        if (out === undefined) io.stdout(text);
-        else {
-          writeOutput(out, text);
-          io.stderr(`已写入 ${out}\n`);
-        }
-      },
-    );
+    .action(async (args: string[], opts: ExportOptions) => {
+      const { exportCommand } = await import('./commands/export.ts');
+      await exportCommand(io, setCode, args, opts);
+    });
 
   program
     .command('check')
@@ -348,41 +188,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-value": "info" } }
 规则说明见 docs/rules.md。`,
     )
-    .action(
-      async (
-        args: string[],
-        opts: {
-          format: 'text' | 'json' | 'html';
-          profile?: ProfileName;
-          config?: string;
-          out?: string;
-          previous?: string;
-          units?: string[];
-        },
-      ) => {
-        const config = loadConfig(opts.config, io.cwd);
-        if (opts.profile) config.profile = opts.profile;
-        if (opts.previous) config.previous = await parseFile(opts.previous, io.cwd);
-        if (opts.units) config.units = await Promise.all(opts.units.map((u) => parseFile(u, io.cwd)));
-        const loaded = await loadAll(args, io, (entry) => printProblems(io, entry));
-        const checked: CheckedFile[] = loaded.entries.map(({ file, document }) => ({
-          file,
-          document,
-          profile: (config.profile ? profiles[config.profile] : chooseProfile(document)).name,
-          findings: checkDocument(document, config),
-        }));
-        const render = opts.format === 'json' ? toFindingsJson : opts.format === 'html' ? toHtml : toText;
-        const text = render(checked);
-        const out = outputPath(opts.out, io.cwd);
-        if (out === undefined) io.stdout(text);
-        else {
-          writeOutput(out, text);
-          io.stderr(`已写入 ${out}\n`);
-        }
-        if (checked.some((c) => hasErrors(c.findings))) setCode(exitCodes.findings);
-        if (loaded.failed) setCode(exitCodes.unreadable);
-      },
-    );
+    .action(async (args: string[], opts: CheckOptions) => {
+      const { checkCommand } = await import('./commands/check.ts');
+      await checkCommand(io, setCode, args, opts);
+    });
 
   program
     .command('render')
@@ -405,34 +214,8 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       '同一部门上年的公开文本（或 JSON）：--generate-text 用于写"三公"经费比上年增减，--charts 用于上年对比',
     )
     .action(async (file: string, opts: RenderOptions) => {
-      if (opts.charts && opts.format !== 'html' && opts.format !== 'pdf')
-        throw new InputError('--charts 只用于 html 和 pdf 格式');
-      if (opts.previous !== undefined && !opts.charts && !opts.generateText)
-        throw new InputError('--previous 需与 --generate-text 或 --charts 一起使用');
-      const load = (f: string) => (/\.json$/i.test(f) ? readModel(f, io.cwd) : parseFile(f, io.cwd));
-      let document = await load(file);
-      const previous = opts.previous === undefined ? undefined : await load(opts.previous);
-      if (opts.generateText) {
-        const { generateParagraphs, withGeneratedSections } = await import('../generate/paragraphs.ts');
-        document = withGeneratedSections(document, generateParagraphs(document, { previous }));
-      }
-      const path =
-        outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${basename(file, extname(file))}.${opts.format}`);
-      const html = opts.charts ? { appendix: await chartsAppendixFor(document, previous) } : {};
-      if (opts.format === 'html') {
-        const { renderHtml } = await import('../render/html.ts');
-        writeOutput(path, renderHtml(document, html));
-      } else if (opts.format === 'pdf') {
-        const { renderPdf } = await import('../render/pdf.ts');
-        writeOutput(path, await renderPdf(document, { html }));
-      } else if (opts.format === 'xlsx') {
-        const { renderXlsx } = await import('../render/xlsx.ts');
-        writeOutput(path, await renderXlsx(document));
-      } else {
-        const { renderDocx } = await import('../render/docx.ts');
-        writeOutput(path, await renderDocx(document));
-      }
-      io.stderr(`已写入 ${path}\n`);
+      const { renderCommand } = await import('./commands/render.ts');
+      await renderCommand(io, file, opts);
     });
 
   program
@@ -450,23 +233,9 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
       'after',
       '\n金额一律留空，包括"上年结转"：那是带入新年度的结转资金，不是上年的预算数。\n没有 --from 时只有标准表格及其合计行。填好后可直接检查：yusuan check 填报模板.xlsx',
     )
-    .action(async (opts: { year: string; from?: string; department?: string; out?: string }) => {
-      const { readBudgetYear, templateDocument, unusableSource } = await import('../template/model.ts');
-      const { renderXlsx } = await import('../render/xlsx.ts');
-      const year = readBudgetYear(opts.year);
-      if (year === null) throw new InputError(`年度 ${opts.year} 无效，应为四位数字的年份，如 2026`);
-      let from: Document | undefined;
-      if (opts.from !== undefined) {
-        from = /\.json$/i.test(opts.from) ? readModel(opts.from, io.cwd) : await parseFile(opts.from, io.cwd);
-        const why = unusableSource(from);
-        if (why) throw new InputError(`${opts.from}：${why}`);
-        if (from.year !== undefined && from.year !== year - 1)
-          io.stderr(`提示：${opts.from} 是 ${from.year} 年的文本，模板年度为 ${year}\n`);
-      }
-      const department = opts.department?.trim() || undefined;
-      const path = outputPath(opts.out, io.cwd) ?? resolve(io.cwd, `${year}年部门预算填报模板.xlsx`);
-      writeOutput(path, await renderXlsx(templateDocument(year, { from, department }), { blank: true }));
-      io.stderr(`已写入 ${path}\n`);
+    .action(async (opts: TemplateOptions) => {
+      const { templateCommand } = await import('./commands/template.ts');
+      await templateCommand(io, opts);
     });
 
   program
@@ -475,25 +244,9 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')
     .option('--port <端口>', '端口', '8080')
     .option('--host <地址>', '监听地址', '127.0.0.1')
-    .action(async (opts: { data: string; port: string; host: string }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`端口 ${opts.port} 无效`);
-      const { serve } = await import('../server/start.ts');
-      const server = await serve({
-        dataDir: resolve(io.cwd, opts.data),
-        port,
-        host: opts.host,
-        databaseUrl: process.env.DATABASE_URL,
-        log: (line) => io.stderr(`${line}\n`),
-      });
-      io.stdout(`yusuan 已启动：${server.url}\n`);
-      await new Promise<void>((done) => {
-        const stop = () => {
-          void server.close().then(done);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+    .action(async (opts: ServeCommandOptions) => {
+      const { serveCommand } = await import('./commands/serve.ts');
+      await serveCommand(io, opts);
     });
 
   program
@@ -503,92 +256,11 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx），或包含这些文件的目录')
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')
     .action(async (args: string[], opts: { data: string }) => {
-      const { files, errors } = expandInputs(args, io.cwd);
-      for (const message of errors) io.stderr(`错误：${message}\n`);
-      if (errors.length > 0) setCode(exitCodes.unreadable);
-      const { openStore } = await import('../store/db.ts');
-      const { importFile, NotADisclosure } = await import('../store/documents.ts');
-      const url = process.env.DATABASE_URL;
-      const store = await openStore(url ? { url } : { dataDir: resolve(io.cwd, opts.data) });
-      try {
-        let done = 0;
-        for (const file of files) {
-          let line: string;
-          try {
-            const bytes = readFileSync(resolve(io.cwd, file));
-            const r = await importFile(store, bytes, basename(file));
-            line = `${r.status === 'imported' ? '已导入' : '未变化'} ${file}：${r.department} ${r.year ?? ''} 第 ${r.version} 版，错误 ${r.errors}，警告 ${r.warnings}`;
-          } catch (e) {
-            const known = e instanceof ReadError || e instanceof NotADisclosure;
-            if (!known && (e as NodeJS.ErrnoException).code === undefined) throw e;
-            line = `错误：${known ? (e as Error).message : describeFsError(file, e)}`;
-            setCode(exitCodes.unreadable);
-          }
-          done++;
-          io.stderr(`${progressBar(done, files.length)} ${line}\n`);
-        }
-      } finally {
-        await store.destroy();
-      }
+      const { importCommand } = await import('./commands/import.ts');
+      await importCommand(io, setCode, args, opts);
     });
 
   return program;
-}
-
-interface RenderOptions {
-  format: 'html' | 'pdf' | 'xlsx' | 'docx';
-  out?: string;
-  generateText?: boolean;
-  charts?: boolean;
-  previous?: string;
-}
-
-/** The 附图 appendix. */
-async function chartsAppendixFor(document: Document, previous: Document | undefined): Promise<string> {
-  const { chartsAppendix } = await import('../render/charts.ts');
-  return chartsAppendix(document, previous ? { previous } : {});
-}
-
-/** [██████░░░░] 6/10 */
-function progressBar(done: number, total: number): string {
-  const width = 20;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`;
-}
-
-/** A Document saved by `yusuan parse` (one file's document). */
-function readModel(file: string, cwd: string): Document {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (e) {
-    throw new InputError(describeFsError(file, e));
-  }
-  try {
-    const value = JSON.parse(text) as Document;
-    if (typeof value !== 'object' || value === null || !('tables' in value) || !('kind' in value))
-      throw new Error('不是 yusuan parse 输出的文档');
-    return value;
-  } catch (e) {
-    throw new InputError(`${file}：${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/** The --config file, or yusuan.config.json in the working directory when there is one. */
-function loadConfig(path: string | undefined, cwd: string): CheckConfig {
-  const file = resolve(cwd, path ?? configFileName);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (path === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new InputError(describeFsError(path ?? configFileName, e));
-  }
-  try {
-    return readConfig(text, path ?? configFileName);
-  } catch (e) {
-    throw new InputError(e instanceof Error ? e.message : String(e));
-  }
 }
 
 const defaultIo = (): Io => ({

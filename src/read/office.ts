@@ -1,8 +1,6 @@
 // DOCX and XLSX files: the package is opened safely (zip.ts), refused when it carries macros, and read
 // by the Word (docx.ts) or Excel (xlsx.ts) reader. Whatever goes wrong becomes a ReadError.
-import { readDocx } from './docx.ts';
 import { type Layout, ReadError } from './layout.ts';
-import { readXlsx } from './xlsx.ts';
 import { attrOf, childrenOf, openZip, type SafeZip, tagOf, xmlPart } from './zip.ts';
 
 type Kind = 'docx' | 'xlsx';
@@ -105,7 +103,9 @@ async function readPackage(bytes: Uint8Array, file: string): Promise<Layout> {
   const macroType = types.all.find((t) => /macroEnabled|macrosheet/i.test(t));
   if (macroType) throw macro(file, `内容类型 ${macroType}`);
   if (macroExtensions.test(file)) throw macro(file, `扩展名 ${/\.[^.]+$/.exec(file)![0]} 表示启用宏的文件`);
-  return kind === 'docx' ? readDocx(zip, part) : readXlsx(zip, bytes, part);
+  // Each reader is loaded only for its kind (the Excel one brings exceljs).
+  if (kind === 'docx') return (await import('./docx.ts')).readDocx(zip, part);
+  return (await import('./xlsx.ts')).readXlsx(zip, bytes, part);
 }
 
 export async function readOfficeFile(bytes: Uint8Array, file: string): Promise<Layout> {

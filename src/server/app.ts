@@ -12,13 +12,9 @@ import { rules } from '../check/rules/index.ts';
 import { EditError } from '../edit/apply.ts';
 import { toCsv } from '../export/csv.ts';
 import { toJson } from '../export/json.ts';
-import { toXlsxBuffer } from '../export/xlsx.ts';
 import type { Document } from '../model/document.ts';
 import { ReadError } from '../read/layout.ts';
-import { renderDocx } from '../render/docx.ts';
 import { renderHtml } from '../render/html.ts';
-import { renderPdf } from '../render/pdf.ts';
-import { renderXlsx } from '../render/xlsx.ts';
 import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -186,7 +182,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           reply,
           `${base}.xlsx`,
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          Buffer.from(await toXlsxBuffer([entry])),
+          Buffer.from(await (await import('../export/xlsx.ts')).toXlsxBuffer([entry])),
         );
       case 'html':
         return sendDownload(
@@ -443,13 +439,17 @@ async function audit(store: Store, userId: number | null, action: string, detail
     .execute();
 }
 
+// The writers of PDF (a browser), XLSX (exceljs) and DOCX are loaded on the first download in that format.
 const renderers: Record<string, { type: string; render: (doc: Document) => string | Promise<Uint8Array> }> = {
   html: { type: 'text/html; charset=utf-8', render: renderHtml },
-  pdf: { type: 'application/pdf', render: renderPdf },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
+  pdf: { type: 'application/pdf', render: async (doc) => (await import('../render/pdf.ts')).renderPdf(doc) },
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    render: async (doc) => (await import('../render/xlsx.ts')).renderXlsx(doc),
+  },
   docx: {
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
+    render: async (doc) => (await import('../render/docx.ts')).renderDocx(doc),
   },
 };
 
