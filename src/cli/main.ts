@@ -244,6 +244,10 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')
     .option('--port <端口>', '端口', '8080')
     .option('--host <地址>', '监听地址', '127.0.0.1')
+    .option(
+      '--trust-proxy',
+      '位于反向代理（nginx、Caddy）之后：采信其 X-Forwarded-For/-Proto 头（也可设置 YUSUAN_TRUST_PROXY=1）',
+    )
     .action(async (opts: ServeCommandOptions) => {
       const { serveCommand } = await import('./commands/serve.ts');
       await serveCommand(io, opts);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -27,18 +28,59 @@ import {
   RefusedImport,
 } from '../store/documents.ts';
 import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
-import { createUser, login, logout, type Role, sessionUser, type User } from './auth.ts';
+import {
+  changePassword,
+  createSession,
+  createUser,
+  defaultLoginPolicy,
+  type LoginPolicy,
+  login,
+  logout,
+  type Role,
+  sessionUser,
+  setDisabled,
+  type User,
+} from './auth.ts';
+import { Busy, boundedQueue, hourlyAllowance, type QueueLimits } from './limits.ts';
 import { openApi } from './openapi.ts';
 
 export interface ServerOptions {
   store: Store;
-  /** Secure cookies (behind HTTPS). */
-  secureCookies?: boolean;
+  /**
+   * Behind a reverse proxy: take the client's address and protocol from its X-Forwarded-For and
+   * X-Forwarded-Proto headers (never trusted otherwise, since any client can send them).
+   */
+  trustProxy?: boolean;
   /** Directory of the built web app; served at / when present. */
   webDir?: string;
   maxUploadBytes?: number;
-  logger?: boolean;
+  /** Where the server's log (JSON lines: errors with their request id, never cookies or bodies) goes. */
+  log?: { stream: NodeJS.WritableStream; level?: string };
+  login?: Partial<LoginPolicy>;
+  /** PDF renders (each a page in one shared Chromium): at once, waiting, per client. */
+  renderLimits?: Partial<QueueLimits>;
+  /** Files one user may upload per hour. */
+  uploadsPerHour?: number;
 }
+
+// Only the app's own scripts, styles, fonts and workers; images also from data: and blob: (charts, PDF
+// pages); the app is never framed. React and the chart library set styles through the DOM, which the
+// policy allows; no inline script or style attribute is needed.
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // An intranet server may run on plain HTTP: upgrading its requests would break it.
+  upgradeInsecureRequests: null,
+};
 
 const sessionCookie = 'yusuan_session';
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -62,13 +104,30 @@ class HttpError extends Error {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const policy: LoginPolicy = { ...defaultLoginPolicy, ...options.login };
+  const app = Fastify({
+    logger: options.log ? { level: options.log.level ?? 'warn', stream: options.log.stream } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
   await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // Set below, and only on HTTPS: on plain HTTP it would mean nothing and mislead.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(rateLimit, { max: 1200, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 50, fields: 10 } });
 
   app.addHook('onRequest', async (request) => {
-    const session = await sessionUser(store, request.cookies[sessionCookie]);
+    const session = await sessionUser(store, request.cookies[sessionCookie], policy);
     if (session) {
       request.user = session.user;
       request.csrf = session.csrf;
@@ -82,8 +141,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.headers['x-csrf-token'] !== request.csrf)
       throw new HttpError(403, 'CSRF 校验失败，请刷新页面后重试');
   });
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof HttpError) return reply.status(error.status).send({ error: error.message });
+    if (error instanceof Busy)
+      return reply
+        .status(429)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send({ error: error.message });
     if (error.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply
         .status(413)
@@ -91,9 +155,36 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error.statusCode === 429) return reply.status(429).send({ error: '请求过于频繁，请稍后再试' });
     if (error.statusCode && error.statusCode < 500)
       return reply.status(error.statusCode).send({ error: error.message });
-    app.log.error(error);
-    return reply.status(500).send({ error: '服务器内部错误' });
+    // The request id ties the user's report to the log line.
+    request.log.error({ err: error }, 'request failed');
+    return reply
+      .status(500)
+      .send({ error: `服务器内部错误（请求编号 ${request.id}）`, requestId: request.id });
   });
+
+  // PDF renders share one Chromium, launched on the first and closed with the server; each is a page in
+  // it, a few at a time, so that many renders at once wait their turn (or are refused) instead of each
+  // starting a browser and starving every other request.
+  const renderQueue = boundedQueue({ concurrency: 2, maxWaiting: 6, perClient: 2, ...options.renderLimits });
+  let browser: Promise<Browser> | undefined;
+  const pdfBrowser = () => {
+    browser ??= import('../render/pdf.ts')
+      .then((pdf) => pdf.launchChromium())
+      .then((launched) => {
+        launched.on('disconnected', () => {
+          browser = undefined;
+        });
+        return launched;
+      });
+    browser.catch(() => {
+      browser = undefined;
+    });
+    return browser;
+  };
+  app.addHook('onClose', async () => {
+    if (browser) await (await browser.catch(() => undefined))?.close();
+  });
+  const takeUploads = hourlyAllowance(options.uploadsPerHour ?? 500);
 
   /** The largest id the store's integer columns hold. */
   const maxId = 2_147_483_647;
@@ -103,11 +194,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!roles.includes(request.user.role)) throw new HttpError(403, '当前用户没有此操作的权限');
     return request.user;
   };
-  const idParam = (request: FastifyRequest): number => {
+  const idParam = (
+    request: FastifyRequest,
+    invalid = '文档编号无效，应为正整数',
+    missing = '没有这个文档',
+  ): number => {
     const raw = (request.params as { id: string }).id;
-    if (!/^\d{1,20}$/.test(raw) || Number(raw) <= 0) throw new HttpError(400, '文档编号无效，应为正整数');
+    if (!/^\d{1,20}$/.test(raw) || Number(raw) <= 0) throw new HttpError(400, invalid);
     // Beyond the database's integer ids: no such document (not an overflow deep in the query).
-    if (Number(raw) > maxId) throw new HttpError(404, '没有这个文档');
+    if (Number(raw) > maxId) throw new HttpError(404, missing);
     return Number(raw);
   };
 
@@ -116,6 +211,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/rules', async () => rules.map((r) => r.meta));
 
   app.get('/api/session', async (request) => ({ user: request.user ?? null, csrf: request.csrf ?? null }));
+  /** The session cookie: Secure whenever the request came over HTTPS, directly or per the trusted proxy. */
+  const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
+    reply.setCookie(sessionCookie, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.protocol === 'https',
+    });
   app.post(
     '/api/session',
     { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
@@ -123,18 +226,42 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const body = (request.body ?? {}) as { name?: unknown; password?: unknown };
       if (typeof body.name !== 'string' || typeof body.password !== 'string')
         throw new HttpError(400, '请填写用户名和密码');
-      const session = await login(store, body.name, body.password);
-      if (!session) throw new HttpError(401, '用户名或密码错误');
-      await audit(store, session.user.id, 'login', {});
-      reply.setCookie(sessionCookie, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies ?? false,
-      });
-      return { user: session.user, csrf: session.csrf };
+      const outcome = await login(store, body.name, body.password, request.ip, policy);
+      if (!outcome.ok) {
+        await audit(store, null, 'login-failed', {
+          name: body.name,
+          address: request.ip,
+          locked: outcome.locked,
+        });
+        if (outcome.locked) {
+          const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+          reply.header('retry-after', String(outcome.retryAfterSeconds));
+          throw new HttpError(
+            429,
+            `登录失败次数过多，该账户或地址已被暂时锁定，请 ${minutes} 分钟后再试（如忘记密码请联系管理员）`,
+          );
+        }
+        throw new HttpError(401, '用户名或密码错误');
+      }
+      await audit(store, outcome.user.id, 'login', { address: request.ip });
+      setSessionCookie(request, reply, outcome.token);
+      return { user: outcome.user, csrf: outcome.csrf };
     },
   );
+  // A user changes their own password: every session of theirs ends, this one continues with a new token.
+  app.post('/api/session/password', async (request, reply) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    const body = (request.body ?? {}) as { oldPassword?: unknown; newPassword?: unknown };
+    if (typeof body.oldPassword !== 'string' || typeof body.newPassword !== 'string')
+      throw new HttpError(400, '请填写原密码和新密码');
+    if (body.newPassword.length < 8) throw new HttpError(400, '新密码至少 8 位');
+    if (!(await changePassword(store, user.id, body.newPassword, body.oldPassword)))
+      throw new HttpError(403, '原密码不正确');
+    await audit(store, user.id, 'change-password', {});
+    const session = await createSession(store, user.id, policy);
+    setSessionCookie(request, reply, session.token);
+    return { user, csrf: session.csrf };
+  });
   app.delete('/api/session', async (request, reply) => {
     const token = request.cookies[sessionCookie];
     if (token) await logout(store, token);
@@ -206,11 +333,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const stored = await storedDocument(store, idParam(request));
       if (!stored) throw new HttpError(404, '没有这个文档');
       const base = stored.summary.fileName.replace(/\.[^.]+$/, '');
+      const bytes = renderer.queued
+        ? await renderQueue(request.ip, async () => renderer.render(stored.document, pdfBrowser))
+        : await renderer.render(stored.document, pdfBrowser);
       return sendDownload(
         reply,
         `${base}-第${stored.summary.version}版.${format}`,
         renderer.type,
-        Buffer.from(await renderer.render(stored.document)),
+        Buffer.from(bytes),
       );
     },
   );
@@ -289,22 +419,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   };
 
+  /** The uploaded files of a multipart request, whole, before any is imported (and counted against the limit). */
+  const receiveFiles = async (request: FastifyRequest) => {
+    if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    for await (const part of request.files())
+      files.push({ name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) });
+    if (files.length === 0) throw new HttpError(400, '没有收到文件');
+    return files;
+  };
   app.post('/api/documents', async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
-    if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
     const editorDepartment = await editorDepartmentOf(user);
+    const files = await receiveFiles(request);
+    takeUploads(String(user.id), files.length);
     const results: Awaited<ReturnType<typeof importOne>>[] = [];
-    for await (const part of request.files()) {
-      const outcome = await importOne(
-        user,
-        editorDepartment,
-        new Uint8Array(await part.toBuffer()),
-        part.filename || 'upload',
-      );
+    for (const file of files) {
+      const outcome = await importOne(user, editorDepartment, file.bytes, file.name);
       if ('refused' in outcome) throw new HttpError(403, outcome.error ?? '');
       results.push(outcome);
     }
-    if (results.length === 0) throw new HttpError(400, '没有收到文件');
     return { results };
   });
 
@@ -331,11 +465,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const maxJobs = 200;
   app.post('/api/imports', async (request, reply) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
-    if (!request.isMultipart()) throw new HttpError(400, '请以 multipart/form-data 上传文件');
-    const files: { name: string; bytes: Uint8Array }[] = [];
-    for await (const part of request.files())
-      files.push({ name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) });
-    if (files.length === 0) throw new HttpError(400, '没有收到文件');
+    const files = await receiveFiles(request);
+    takeUploads(String(user.id), files.length);
     const job: Job = {
       id: randomUUID(),
       userId: user.id,
@@ -363,7 +494,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         job.state = 'finished';
       } catch (e) {
         job.state = 'failed';
-        app.log.error(e);
+        app.log.error({ err: e, job: job.id }, 'import job failed');
       }
     })();
     await audit(store, user.id, 'import-job', { job: job.id, files: files.map((f) => f.name) });
@@ -415,6 +546,29 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await audit(store, admin.id, 'create-user', { user: id, role: body.role });
     return { id };
   });
+  // 管理员 resets a password or disables a user; either ends that user's sessions.
+  app.patch('/api/users/:id', async (request) => {
+    const admin = requireRole(request, 'admin');
+    const id = idParam(request, '用户编号无效，应为正整数', '没有这个用户');
+    const body = (request.body ?? {}) as { disabled?: unknown; password?: unknown };
+    if (body.disabled !== undefined && typeof body.disabled !== 'boolean')
+      throw new HttpError(400, 'disabled 应为 true 或 false');
+    if (body.password !== undefined && (typeof body.password !== 'string' || body.password.length < 8))
+      throw new HttpError(400, '密码至少 8 位');
+    if (body.disabled === undefined && body.password === undefined)
+      throw new HttpError(400, '请给出 disabled 或 password');
+    if (body.disabled === true && id === admin.id) throw new HttpError(400, '不能停用自己的账户');
+    const exists = await store.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
+    if (!exists) throw new HttpError(404, '没有这个用户');
+    if (typeof body.disabled === 'boolean') await setDisabled(store, id, body.disabled);
+    if (typeof body.password === 'string') await changePassword(store, id, body.password);
+    await audit(store, admin.id, 'update-user', {
+      user: id,
+      ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+      ...(body.password !== undefined ? { password: 'reset' } : {}),
+    });
+    return { ok: true };
+  });
   app.get('/api/audit', async (request) => {
     requireRole(request, 'admin');
     return store.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(500).execute();
@@ -439,10 +593,24 @@ async function audit(store: Store, userId: number | null, action: string, detail
     .execute();
 }
 
-// The writers of PDF (a browser), XLSX (exceljs) and DOCX are loaded on the first download in that format.
-const renderers: Record<string, { type: string; render: (doc: Document) => string | Promise<Uint8Array> }> = {
-  html: { type: 'text/html; charset=utf-8', render: renderHtml },
-  pdf: { type: 'application/pdf', render: async (doc) => (await import('../render/pdf.ts')).renderPdf(doc) },
+type Browser = import('playwright-core').Browser;
+// The writers of PDF (the server's shared browser), XLSX (exceljs) and DOCX are loaded on the first download
+// in that format. A queued renderer runs through the server's render queue.
+const renderers: Record<
+  string,
+  {
+    type: string;
+    queued?: boolean;
+    render: (doc: Document, browser: () => Promise<Browser>) => Promise<string | Uint8Array>;
+  }
+> = {
+  html: { type: 'text/html; charset=utf-8', render: async (doc) => renderHtml(doc) },
+  pdf: {
+    type: 'application/pdf',
+    queued: true,
+    render: async (doc, browser) =>
+      (await import('../render/pdf.ts')).renderPdf(doc, { browser: await browser() }),
+  },
   xlsx: {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     render: async (doc) => (await import('../render/xlsx.ts')).renderXlsx(doc),

@@ -51,31 +51,122 @@ export async function createUser(
   return row.id;
 }
 
-const sessionHours = 12;
+/** How logins are guarded; the defaults suit a finance bureau's server, tests shorten them. */
+export interface LoginPolicy {
+  /** Failures (per user name or per address, within lockMinutes) after which each answer is delayed. */
+  slowAfter: number;
+  slowMs: number;
+  /** Failures after which the name or the address is locked until lockMinutes after the last failure. */
+  lockAfter: number;
+  lockMinutes: number;
+  /** A session ends after this long without a request, and at maxSessionHours in any case. */
+  idleMinutes: number;
+  maxSessionHours: number;
+}
 
+export const defaultLoginPolicy: LoginPolicy = {
+  slowAfter: 3,
+  slowMs: 1000,
+  lockAfter: 5,
+  lockMinutes: 15,
+  idleMinutes: 120,
+  maxSessionHours: 12,
+};
+
+export type LoginOutcome =
+  | { ok: true; token: string; csrf: string; user: User }
+  | { ok: false; locked: false }
+  | { ok: false; locked: true; retryAfterSeconds: number };
+
+// An unknown name is checked against this hash, so the answer takes as long as for a known one and
+// names cannot be told apart by timing.
+let decoyHash: Promise<string> | undefined;
+
+const toUser = (row: { id: number; name: string; role: string; department_id: number | null }): User => ({
+  id: row.id,
+  name: row.name,
+  role: row.role as Role,
+  departmentId: row.department_id,
+});
+
+/** The failures of the name or of the address within the lock period, whichever are more, newest first. */
+async function recentFailures(store: Store, name: string, address: string, policy: LoginPolicy) {
+  const failures = await store
+    .selectFrom('login_failure')
+    .select(['name', 'address', 'at'])
+    .where('at', '>', new Date(Date.now() - policy.lockMinutes * 60_000))
+    .where((eb) => eb.or([eb('name', '=', name), eb('address', '=', address)]))
+    .orderBy('at', 'desc')
+    .execute();
+  const byName = failures.filter((f) => f.name === name);
+  const byAddress = failures.filter((f) => f.address === address);
+  return byName.length >= byAddress.length ? byName : byAddress;
+}
+
+/** Seconds until a lock that began with the newest of these failures ends. */
+const lockSeconds = (failures: { at: Date | string }[], policy: LoginPolicy) =>
+  Math.max(
+    1,
+    Math.ceil((new Date(failures[0]!.at).getTime() + policy.lockMinutes * 60_000 - Date.now()) / 1000),
+  );
+
+/**
+ * Checks a name and password from an address. Each failure is recorded; after `slowAfter` of them the
+ * answer is delayed, after `lockAfter` the name and the address are locked for `lockMinutes`.
+ */
 export async function login(
   store: Store,
   name: string,
   password: string,
-): Promise<{ token: string; csrf: string; user: User } | undefined> {
+  address: string,
+  policy: LoginPolicy = defaultLoginPolicy,
+): Promise<LoginOutcome> {
+  const before = await recentFailures(store, name, address, policy);
+  if (before.length >= policy.lockAfter)
+    return { ok: false, locked: true, retryAfterSeconds: lockSeconds(before, policy) };
   const row = await store.selectFrom('app_user').selectAll().where('name', '=', name).executeTakeFirst();
-  if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
-  const token = randomBytes(32).toString('base64url');
-  const csrf = randomBytes(24).toString('base64url');
-  await store
-    .insertInto('session')
-    .values({ token, user_id: row.id, csrf, expires_at: new Date(Date.now() + sessionHours * 3600_000) })
-    .execute();
-  return {
-    token,
-    csrf,
-    user: { id: row.id, name: row.name, role: row.role as Role, departmentId: row.department_id },
-  };
+  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const matches = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
+  if (!row || row.disabled || !matches) {
+    await store.insertInto('login_failure').values({ name, address }).execute();
+    const failures = await recentFailures(store, name, address, policy);
+    if (failures.length >= policy.lockAfter)
+      return { ok: false, locked: true, retryAfterSeconds: lockSeconds(failures, policy) };
+    if (failures.length >= policy.slowAfter) await new Promise((done) => setTimeout(done, policy.slowMs));
+    return { ok: false, locked: false };
+  }
+  // A success clears the name's failures, not the address's: one valid account must not reset the
+  // count of an address that guesses other names.
+  await store.deleteFrom('login_failure').where('name', '=', name).execute();
+  return { ok: true, ...(await createSession(store, row.id, policy)), user: toUser(row) };
 }
 
+export async function createSession(
+  store: Store,
+  userId: number,
+  policy: LoginPolicy = defaultLoginPolicy,
+): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const now = Date.now();
+  await store
+    .insertInto('session')
+    .values({
+      token,
+      user_id: userId,
+      csrf,
+      created_at: new Date(now),
+      expires_at: new Date(now + Math.min(policy.idleMinutes * 60_000, policy.maxSessionHours * 3600_000)),
+    })
+    .execute();
+  return { token, csrf };
+}
+
+/** The session's user, and the session's end moved forward (within its maximum age) by this request. */
 export async function sessionUser(
   store: Store,
   token: string | undefined,
+  policy: LoginPolicy = defaultLoginPolicy,
 ): Promise<{ user: User; csrf: string } | undefined> {
   if (!token) return undefined;
   const row = await store
@@ -86,18 +177,64 @@ export async function sessionUser(
       'app_user.name',
       'app_user.role',
       'app_user.department_id',
+      'app_user.disabled',
       'session.csrf',
       'session.expires_at',
+      'session.created_at',
     ])
     .where('session.token', '=', token)
     .executeTakeFirst();
-  if (!row || new Date(row.expires_at).getTime() < Date.now()) return undefined;
-  return {
-    user: { id: row.id, name: row.name, role: row.role as Role, departmentId: row.department_id },
-    csrf: row.csrf,
-  };
+  const now = Date.now();
+  if (!row || row.disabled || new Date(row.expires_at).getTime() <= now) return undefined;
+  const extended = Math.min(
+    now + policy.idleMinutes * 60_000,
+    new Date(row.created_at).getTime() + policy.maxSessionHours * 3600_000,
+  );
+  // Written at most once a minute, not on every request.
+  if (extended - new Date(row.expires_at).getTime() > 60_000)
+    await store
+      .updateTable('session')
+      .set({ expires_at: new Date(extended) })
+      .where('token', '=', token)
+      .execute();
+  return { user: toUser(row), csrf: row.csrf };
 }
 
 export async function logout(store: Store, token: string): Promise<void> {
   await store.deleteFrom('session').where('token', '=', token).execute();
+}
+
+/** A new password (checked against the old one when given) ends every session of the user. */
+export async function changePassword(
+  store: Store,
+  userId: number,
+  newPassword: string,
+  oldPassword?: string,
+): Promise<boolean> {
+  if (oldPassword !== undefined) {
+    const row = await store
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!row || !(await verifyPassword(oldPassword, row.password_hash))) return false;
+  }
+  await store
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(newPassword) })
+    .where('id', '=', userId)
+    .execute();
+  await store.deleteFrom('session').where('user_id', '=', userId).execute();
+  return true;
+}
+
+/** Disabling a user ends their sessions at once. */
+export async function setDisabled(store: Store, userId: number, disabled: boolean): Promise<boolean> {
+  const result = await store
+    .updateTable('app_user')
+    .set({ disabled })
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (disabled) await store.deleteFrom('session').where('user_id', '=', userId).execute();
+  return result.numUpdatedRows > 0n;
 }

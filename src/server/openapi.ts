@@ -39,9 +39,34 @@ export const openApi = {
             },
           },
         },
-        responses: { '200': ok('已登录：{ user, csrf }'), ...errors },
+        responses: {
+          '200': ok('已登录：{ user, csrf }'),
+          ...errors,
+          '429': ok('登录失败次数过多，暂时锁定（Retry-After 给出秒数）', error),
+        },
       },
       delete: { summary: '退出登录', parameters: [csrf], responses: { '200': ok('已退出') } },
+    },
+    '/api/session/password': {
+      post: {
+        summary: '修改自己的密码（该用户的其他会话全部失效）',
+        parameters: [csrf],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['oldPassword', 'newPassword'],
+                properties: {
+                  oldPassword: { type: 'string' },
+                  newPassword: { type: 'string', minLength: 8 },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': ok('新会话：{ user, csrf }'), ...errors },
+      },
     },
     '/api/documents': {
       get: {
@@ -163,7 +188,11 @@ export const openApi = {
       get: {
         summary: '按标准格式输出文档（html、pdf、xlsx 或 docx），修改过的版本按修改后的数据输出',
         parameters: [id, { name: 'format', in: 'query', schema: { enum: ['html', 'pdf', 'xlsx', 'docx'] } }],
-        responses: { '200': { description: '文件' }, '400': ok('不支持的格式', error) },
+        responses: {
+          '200': { description: '文件' },
+          '400': ok('不支持的格式', error),
+          '429': ok('PDF 生成任务已排满或本客户端已有任务在进行（Retry-After 给出秒数）', error),
+        },
       },
     },
     '/api/compare': {
@@ -201,6 +230,23 @@ export const openApi = {
         summary: '新建用户（仅管理员）',
         parameters: [csrf],
         responses: { '200': ok('{ id }'), ...errors },
+      },
+    },
+    '/api/users/{id}': {
+      patch: {
+        summary: '停用/启用用户或重设密码（仅管理员；该用户的会话全部失效）',
+        parameters: [id, csrf],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { disabled: { type: 'boolean' }, password: { type: 'string', minLength: 8 } },
+              },
+            },
+          },
+        },
+        responses: { '200': ok('{ ok: true }'), ...errors, '404': ok('没有这个用户', error) },
       },
     },
     '/api/audit': {

@@ -20,6 +20,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   databaseUrl?: string;
+  /** Trust the reverse proxy's X-Forwarded-* headers (see ServerOptions.trustProxy). */
+  trustProxy?: boolean;
   log: (line: string) => void;
 }
 
@@ -28,7 +30,11 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir },
   );
   await firstRun(store, options.log);
-  const app = await buildServer({ store });
+  const app = await buildServer({
+    store,
+    trustProxy: options.trustProxy ?? false,
+    log: { stream: process.stderr, level: process.env.YUSUAN_LOG_LEVEL ?? 'warn' },
+  });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${options.port}/`;

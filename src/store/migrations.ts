@@ -125,4 +125,26 @@ export const migrations: Record<string, Migration> = {
       );
     },
   },
+  // Logins that can be locked after repeated failures, users that can be disabled, and sessions that end
+  // after inactivity as well as at a fixed age.
+  '0003-login-security': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('app_user')
+        .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+      await db.schema
+        .alterTable('session')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('login_failure')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('login_failure_at').on('login_failure').column('at').execute();
+    },
+  },
 };

@@ -91,13 +91,25 @@ export interface UserTable {
   /** admin 管理员 · reviewer 审核 · editor 填报 (own department only). */
   role: string;
   department_id: number | null;
+  /** A disabled user cannot log in and has no sessions. */
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SessionTable {
   token: string;
   user_id: number;
   csrf: string;
+  /** Moves forward with each request (inactivity), never past created_at + the session's maximum age. */
   expires_at: Timestamp;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+}
+
+/** A failed login, counted per user name and per address to slow down and then lock guessing. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  name: string;
+  address: string;
+  at: Timestamp;
 }
 
 export interface AuditTable {
@@ -118,5 +130,6 @@ export interface Database {
   finding: FindingTable;
   app_user: UserTable;
   session: SessionTable;
+  login_failure: LoginFailureTable;
   audit: AuditTable;
 }

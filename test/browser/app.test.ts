@@ -115,9 +115,19 @@ describe('web app in Chromium', () => {
     await store?.destroy();
   });
 
+  // Every page is watched for what the Content-Security-Policy refused: the app must run whole under it.
+  const cspViolations: string[] = [];
+  async function newPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+    });
+    return page;
+  }
+
   async function open(path: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await newPage(context);
     page.setDefaultTimeout(15_000);
     await page.goto(base + path);
     return { context, page };
@@ -235,7 +245,7 @@ describe('web app in Chromium', () => {
 
     const again = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     await again.addCookies(cookies);
-    const page = await again.newPage();
+    const page = await newPage(again);
     await page.goto(`${base}/upload`);
     const row = page.locator('[data-testid=upload-results] tbody tr', {
       hasText: 'putuo-finance-bureau-2025-budget.pdf',
@@ -278,7 +288,7 @@ describe('web app in Chromium', () => {
 
   it('every page at 375 px: nothing overflows but the tables, which scroll in their box', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await newPage(context);
     for (const path of [
       '/',
       `/documents/${ids.pdf}`,
@@ -697,5 +707,12 @@ describe('web app in Chromium', () => {
     await marker.waitFor();
     await shot(page, 'pdf-finding-large');
     await context.close();
+  });
+
+  // Last: every screen above ran under the policy the server sends, and nothing was refused.
+  it('no page broke the Content-Security-Policy', async () => {
+    const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ export interface ServeCommandOptions {
   data: string;
   port: string;
   host: string;
+  trustProxy?: boolean;
 }
 
 export async function serveCommand(io: Io, opts: ServeCommandOptions): Promise<void> {
@@ -17,6 +18,7 @@ export async function serveCommand(io: Io, opts: ServeCommandOptions): Promise<v
     port,
     host: opts.host,
     databaseUrl: process.env.DATABASE_URL,
+    trustProxy: opts.trustProxy === true || /^(1|true|yes)$/i.test(process.env.YUSUAN_TRUST_PROXY ?? ''),
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`yusuan 已启动：${server.url}\n`);
