@@ -53,6 +53,12 @@ describe('server under attack', () => {
     ['/api/documents?kind=<script>', 400],
     ['/api/compare?ids=3000000000', 400],
     ['/api/compare?ids=1,abc', 400],
+    ['/api/compare', 400],
+    ['/api/documents/1/export?format=exe', 400],
+    ['/api/documents/1/render?format=exe', 400],
+    ['/api/documents?history=yes', 400],
+    [`/api/documents?q=${'长'.repeat(300)}`, 400],
+    ['/api/imports/not-a-job', 400],
   ])('%s answers %i with a Chinese message', async (path, status) => {
     const response = await fetch(`${base}${path}`);
     expect(response.status).toBe(status);

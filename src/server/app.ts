@@ -8,7 +8,14 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchema,
+} from 'fastify';
 import { rules } from '../check/rules/index.ts';
 import { EditError } from '../edit/apply.ts';
 import { toCsv } from '../export/csv.ts';
@@ -42,7 +49,7 @@ import {
   type User,
 } from './auth.ts';
 import { Busy, boundedQueue, hourlyAllowance, type QueueLimits } from './limits.ts';
-import { openApi } from './openapi.ts';
+import { type RouteSchema, routeSchemas, validationMessage } from './schemas.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -124,6 +131,29 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(rateLimit, { max: 1200, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'yusuan API',
+        version: '0.1.0',
+        description: '部门预算、绩效目标与决算公开文本的导入、检查与比较',
+      },
+    },
+    // The error answers a route declares become its documented responses; validation ignores them.
+    transform: ({ schema, url }) => {
+      const { errors, ...rest } = (schema ?? {}) as RouteSchema;
+      const error = {
+        type: 'object',
+        properties: { error: { type: 'string', description: '中文错误说明' } },
+      };
+      const response: Record<string, object> = { 200: { description: '成功' } };
+      if (rest.params || rest.querystring || rest.body) response[400] = { description: '参数无效', ...error };
+      for (const [status, description] of Object.entries(errors ?? {}))
+        response[status] = { description, ...error };
+      return { schema: { ...rest, response } as unknown as FastifySchema, url };
+    },
+  });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 50, fields: 10 } });
 
   app.addHook('onRequest', async (request) => {
@@ -141,7 +171,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.headers['x-csrf-token'] !== request.csrf)
       throw new HttpError(403, 'CSRF 校验失败，请刷新页面后重试');
   });
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation)
+      return reply.status(400).send({
+        error: validationMessage(request.routeOptions.schema, error.validationContext, error.validation[0]),
+      });
     if (error instanceof HttpError) return reply.status(error.status).send({ error: error.message });
     if (error instanceof Busy)
       return reply
@@ -188,7 +222,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   /** The largest id the store's integer columns hold. */
   const maxId = 2_147_483_647;
-  const documentKinds = ['budget', 'performance', 'final'];
   const requireRole = (request: FastifyRequest, ...roles: Role[]): User => {
     if (!request.user) throw new HttpError(401, '请先登录');
     if (!roles.includes(request.user.role)) throw new HttpError(403, '当前用户没有此操作的权限');
@@ -206,11 +239,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return Number(raw);
   };
 
-  app.get('/api/openapi.json', async () => openApi);
-  app.get('/api/health', async () => ({ ok: true }));
-  app.get('/api/rules', async () => rules.map((r) => r.meta));
+  app.get('/api/openapi.json', { schema: routeSchemas.openApi }, async () => app.swagger());
+  app.get('/api/health', { schema: routeSchemas.health }, async () => ({ ok: true }));
+  app.get('/api/rules', { schema: routeSchemas.rules }, async () => rules.map((r) => r.meta));
 
-  app.get('/api/session', async (request) => ({ user: request.user ?? null, csrf: request.csrf ?? null }));
+  app.get('/api/session', { schema: routeSchemas.session }, async (request) => ({
+    user: request.user ?? null,
+    csrf: request.csrf ?? null,
+  }));
   /** The session cookie: Secure whenever the request came over HTTPS, directly or per the trusted proxy. */
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
     reply.setCookie(sessionCookie, token, {
@@ -221,11 +257,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   app.post(
     '/api/session',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { schema: routeSchemas.login, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as { name?: unknown; password?: unknown };
-      if (typeof body.name !== 'string' || typeof body.password !== 'string')
-        throw new HttpError(400, '请填写用户名和密码');
+      const body = request.body as { name: string; password: string };
       const outcome = await login(store, body.name, body.password, request.ip, policy);
       if (!outcome.ok) {
         await audit(store, null, 'login-failed', {
@@ -249,12 +283,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
   // A user changes their own password: every session of theirs ends, this one continues with a new token.
-  app.post('/api/session/password', async (request, reply) => {
+  app.post('/api/session/password', { schema: routeSchemas.changePassword }, async (request, reply) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
-    const body = (request.body ?? {}) as { oldPassword?: unknown; newPassword?: unknown };
-    if (typeof body.oldPassword !== 'string' || typeof body.newPassword !== 'string')
-      throw new HttpError(400, '请填写原密码和新密码');
-    if (body.newPassword.length < 8) throw new HttpError(400, '新密码至少 8 位');
+    const body = request.body as { oldPassword: string; newPassword: string };
     if (!(await changePassword(store, user.id, body.newPassword, body.oldPassword)))
       throw new HttpError(403, '原密码不正确');
     await audit(store, user.id, 'change-password', {});
@@ -262,38 +293,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     setSessionCookie(request, reply, session.token);
     return { user, csrf: session.csrf };
   });
-  app.delete('/api/session', async (request, reply) => {
+  app.delete('/api/session', { schema: routeSchemas.logout }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
     if (token) await logout(store, token);
     reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/documents', async (request) => {
+  app.get('/api/documents', { schema: routeSchemas.documents }, async (request) => {
     const q = request.query as { q?: string; year?: string; kind?: string; history?: string };
-    const year = q.year ? Number(q.year) : undefined;
-    if (year !== undefined && !(/^\d{4}$/.test(q.year!) && year >= 1900 && year <= 2100))
-      throw new HttpError(400, '年度无效，应为 1900–2100 之间的四位年份');
-    if (q.kind && !documentKinds.includes(q.kind))
-      throw new HttpError(400, `文档类型无效，应为 ${documentKinds.join('、')} 之一`);
     return overview(store, {
       q: q.q || undefined,
-      year,
+      year: q.year ? Number(q.year) : undefined,
       kind: q.kind || undefined,
       history: q.history === '1',
     });
   });
-  app.get('/api/documents/:id', async (request) => {
+  app.get('/api/documents/:id', { schema: routeSchemas.document }, async (request) => {
     const doc = await storedDocument(store, idParam(request));
     if (!doc) throw new HttpError(404, '没有这个文档');
     return doc;
   });
-  app.get('/api/documents/:id/original', async (request, reply) => {
+  app.get('/api/documents/:id/original', { schema: routeSchemas.original }, async (request, reply) => {
     const file = await originalFile(store, idParam(request));
     if (!file) throw new HttpError(404, '没有这个文档');
     return sendDownload(reply, file.name, 'application/octet-stream', Buffer.from(file.bytes));
   });
-  app.get('/api/documents/:id/export', async (request, reply) => {
+  app.get('/api/documents/:id/export', { schema: routeSchemas.export }, async (request, reply) => {
     const format = (request.query as { format?: string }).format ?? 'json';
     const stored = await storedDocument(store, idParam(request));
     if (!stored) throw new HttpError(404, '没有这个文档');
@@ -325,7 +351,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The standard disclosure written out from the stored model (an edited version as corrected).
   app.get(
     '/api/documents/:id/render',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: routeSchemas.render, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const format = (request.query as { format?: string }).format ?? 'html';
       const renderer = renderers[format];
@@ -364,16 +390,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       throw e;
     }
   };
-  app.patch('/api/documents/:id', async (request) =>
+  app.patch('/api/documents/:id', { schema: routeSchemas.edit }, async (request) =>
     correct(request, (id, edits, refuse) =>
       editDocument(store, id, edits, { userId: request.user?.id ?? null, refuse }),
     ),
   );
   // The same corrections checked without saving: old → new of each, and the findings they add or clear.
-  app.post('/api/documents/:id/preview', async (request) =>
+  app.post('/api/documents/:id/preview', { schema: routeSchemas.preview }, async (request) =>
     correct(request, (id, edits, refuse) => previewEdits(store, id, edits, { refuse })),
   );
-  app.get('/api/compare', async (request) => {
+  app.get('/api/compare', { schema: routeSchemas.compare }, async (request) => {
     const raw = (request.query as { ids?: string }).ids ?? '';
     const ids = raw.split(',').filter(Boolean).map(Number);
     if (ids.length === 0 || ids.length > 50 || ids.some((n) => !Number.isInteger(n) || n <= 0 || n > maxId))
@@ -428,7 +454,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (files.length === 0) throw new HttpError(400, '没有收到文件');
     return files;
   };
-  app.post('/api/documents', async (request) => {
+  app.post('/api/documents', { schema: routeSchemas.upload }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const editorDepartment = await editorDepartmentOf(user);
     const files = await receiveFiles(request);
@@ -463,7 +489,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   const jobs = new Map<string, Job>();
   const maxJobs = 200;
-  app.post('/api/imports', async (request, reply) => {
+  app.post('/api/imports', { schema: routeSchemas.startImport }, async (request, reply) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const files = await receiveFiles(request);
     takeUploads(String(user.id), files.length);
@@ -501,14 +527,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.status(202).send({ id: job.id, total: job.total });
   });
   const jobView = ({ userId: _, ...job }: Job) => job;
-  app.get('/api/imports', async (request) => {
+  app.get('/api/imports', { schema: routeSchemas.imports }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     return [...jobs.values()]
       .filter((job) => job.userId === user.id)
       .reverse()
       .map(jobView);
   });
-  app.get('/api/imports/:id', async (request) => {
+  app.get('/api/imports/:id', { schema: routeSchemas.importJob }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const job = jobs.get((request.params as { id: string }).id);
     if (!job || (job.userId !== user.id && user.role !== 'admin'))
@@ -516,20 +542,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return jobView(job);
   });
 
-  app.post('/api/users', async (request) => {
+  app.post('/api/users', { schema: routeSchemas.createUser }, async (request) => {
     const admin = requireRole(request, 'admin');
-    const body = (request.body ?? {}) as {
-      name?: unknown;
-      password?: unknown;
-      role?: unknown;
-      departmentId?: unknown;
-    };
-    if (typeof body.name !== 'string' || body.name.trim() === '') throw new HttpError(400, '请填写用户名');
-    if (typeof body.password !== 'string' || body.password.length < 8)
-      throw new HttpError(400, '密码至少 8 位');
-    if (body.role !== 'admin' && body.role !== 'reviewer' && body.role !== 'editor')
-      throw new HttpError(400, '角色应为 admin、reviewer 或 editor');
-    const departmentId = typeof body.departmentId === 'number' ? body.departmentId : null;
+    const body = request.body as { name: string; password: string; role: Role; departmentId?: number | null };
+    if (body.name.trim() === '') throw new HttpError(400, '请填写用户名');
+    const departmentId = body.departmentId ?? null;
     if (body.role === 'editor' && departmentId === null) throw new HttpError(400, '填报用户须指定所属部门');
     const exists = await store
       .selectFrom('app_user')
@@ -547,21 +564,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { id };
   });
   // 管理员 resets a password or disables a user; either ends that user's sessions.
-  app.patch('/api/users/:id', async (request) => {
+  app.patch('/api/users/:id', { schema: routeSchemas.updateUser }, async (request) => {
     const admin = requireRole(request, 'admin');
     const id = idParam(request, '用户编号无效，应为正整数', '没有这个用户');
-    const body = (request.body ?? {}) as { disabled?: unknown; password?: unknown };
-    if (body.disabled !== undefined && typeof body.disabled !== 'boolean')
-      throw new HttpError(400, 'disabled 应为 true 或 false');
-    if (body.password !== undefined && (typeof body.password !== 'string' || body.password.length < 8))
-      throw new HttpError(400, '密码至少 8 位');
+    const body = request.body as { disabled?: boolean; password?: string };
     if (body.disabled === undefined && body.password === undefined)
       throw new HttpError(400, '请给出 disabled 或 password');
     if (body.disabled === true && id === admin.id) throw new HttpError(400, '不能停用自己的账户');
     const exists = await store.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw new HttpError(404, '没有这个用户');
-    if (typeof body.disabled === 'boolean') await setDisabled(store, id, body.disabled);
-    if (typeof body.password === 'string') await changePassword(store, id, body.password);
+    if (body.disabled !== undefined) await setDisabled(store, id, body.disabled);
+    if (body.password !== undefined) await changePassword(store, id, body.password);
     await audit(store, admin.id, 'update-user', {
       user: id,
       ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
@@ -569,7 +582,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     return { ok: true };
   });
-  app.get('/api/audit', async (request) => {
+  app.get('/api/audit', { schema: routeSchemas.audit }, async (request) => {
     requireRole(request, 'admin');
     return store.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(500).execute();
   });
