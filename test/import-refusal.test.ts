@@ -169,4 +169,31 @@ describe('a first start killed while importing the samples', () => {
       await store.destroy();
     }
   }, 120_000);
+
+  it('a first start to the end imports everything (in a worker thread), then serves it', async () => {
+    const data = join(tmp, 'complete');
+    const child = spawn(process.execPath, ['bin/yusuan.js', 'serve', '--data', data, '--port', '0'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const log: string[] = [];
+      child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const started = /yusuan 已启动：(\S+)/.exec(chunk.toString());
+          if (started) resolve(started[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${log.join('')}`)));
+      });
+      expect(log.join('')).toMatch(/首次启动：\d+ 个演示文档和 \d+ 个真实样本已就绪/);
+      const listed = (await (await fetch(`${url}api/documents`)).json()) as { fileName: string }[];
+      const demos = [...demoDocuments(), ...demoUnitDocuments()];
+      expect(listed.length).toBeGreaterThan(demos.length);
+      expect(listed.some((d) => d.fileName === 'putuo-finance-bureau-2024-final-accounts.pdf')).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 });

@@ -157,11 +157,18 @@ interface PdfWorker {
   worker: Worker;
   /** The worker has loaded pdfjs. */
   ready: boolean;
+  /** While idle: ends the worker when it has not been used again in time. */
+  idleTimer?: NodeJS.Timeout;
 }
 
-/** An idle worker, kept (unreferenced, so that it does not keep the process alive) to be used again. */
+/**
+ * An idle worker, kept (unreferenced, so that it does not keep the process alive) to be used again for a
+ * while: a server importing a batch reuses it, and one that has gone quiet gets its memory back (a worker
+ * that read a PDF with large fonts holds over 100 MB).
+ */
 const idle: PdfWorker[] = [];
 const maxIdle = 1;
+const idleMs = 15_000;
 /**
  * At most this many documents are read at once (each worker can take a few hundred MB for a document with
  * large embedded fonts); further calls wait their turn, and their time limits start when it comes.
@@ -187,6 +194,7 @@ function endTurn(): void {
 function takeWorker(): PdfWorker {
   const reused = idle.pop();
   if (reused) {
+    clearTimeout(reused.idleTimer);
     reused.worker.ref();
     return reused;
   }
@@ -206,6 +214,7 @@ function releaseWorker(w: PdfWorker): void {
       const i = idle.indexOf(w);
       if (i >= 0) idle.splice(i, 1);
     });
+    w.idleTimer = setTimeout(() => void w.worker.terminate(), idleMs).unref();
     idle.push(w);
   } else void w.worker.terminate();
 }

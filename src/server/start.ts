@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { demoDocuments, demoUnitDocuments } from '../demo/generate.ts';
 import { readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
@@ -26,9 +27,11 @@ export interface ServeOptions {
 }
 
 export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  await firstRunInWorker(options);
   const store = await openStore(
     options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir },
   );
+  // Done by the worker; here only when it could not run (from the TypeScript sources).
   await firstRun(store, options.log);
   const app = await buildServer({
     store,
@@ -37,7 +40,9 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${options.port}/`;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
   return {
     url,
     close: async () => {
@@ -103,6 +108,25 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
     })
     .execute();
   log(`首次启动：${demos.length} 个演示文档和 ${samples.length} 个真实样本已就绪（本次导入 ${imported} 个）`);
+}
+
+/**
+ * Runs the first start's import in a worker (first-run-worker.ts) when running compiled: a worker thread
+ * cannot load the TypeScript sources, so from them the import runs in this thread instead.
+ */
+async function firstRunInWorker(options: ServeOptions): Promise<void> {
+  const workerFile = new URL('./first-run-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.js') || !existsSync(workerFile)) return;
+  await new Promise<void>((done, fail) => {
+    const worker = new Worker(workerFile, {
+      workerData: { dataDir: options.dataDir, databaseUrl: options.databaseUrl },
+    });
+    worker.on('message', (line: string) => options.log(line));
+    worker.once('error', fail);
+    worker.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`首次启动导入失败（退出码 ${code}）`)),
+    );
+  });
 }
 
 /** The audit entry that says the first start's import finished. */

@@ -1,6 +1,10 @@
 // Opens the store: embedded PGlite in a data directory (the default), or PostgreSQL at DATABASE_URL.
 // Both speak the PostgreSQL dialect through one Kysely query layer; migrations run on open.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -32,8 +36,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
   } else {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const lite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialiseDataDir(options.dataDir);
+    }
+    const lite = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
     db = new Kysely<Database>({ dialect: new PgliteDialect(lite) });
   }
   const migrator = new Migrator({
@@ -47,4 +54,31 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw new Error(`数据库迁移失败：${error instanceof Error ? error.message : String(error)}`);
   }
   return db;
+}
+
+// The embedded database holds one county's disclosures: small shared buffers are plenty, and each
+// megabyte of them is memory the server keeps.
+const pgliteOptions = { postgresqlconf: 'shared_buffers = 32MB\n' };
+
+// Creating a PGlite database (initdb) leaves some 600 MB the process never gives back; done in a worker
+// thread, that memory goes when the worker ends, and the server opens the created directory.
+const initWorker = `
+import { workerData } from 'node:worker_threads';
+const { PGlite } = await import(workerData.pglite);
+const db = new PGlite(workerData.dataDir);
+await db.waitReady;
+await db.close();
+`;
+
+function initialiseDataDir(dataDir: string): Promise<void> {
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(initWorker)}`), {
+      workerData: { pglite, dataDir },
+    });
+    worker.once('error', (e) => fail(new Error(`无法创建数据库目录 ${dataDir}：${e.message}`, { cause: e })));
+    worker.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`无法创建数据库目录 ${dataDir}（退出码 ${code}）`)),
+    );
+  });
 }
