@@ -48,6 +48,7 @@ import {
   setDisabled,
   type User,
 } from './auth.ts';
+import { createJob, jobView, type RunnerOptions, startRunner, userJobs } from './import-jobs.ts';
 import { Busy, boundedQueue, hourlyAllowance, type QueueLimits } from './limits.ts';
 import { type RouteSchema, routeSchemas, validationMessage } from './schemas.ts';
 
@@ -68,6 +69,8 @@ export interface ServerOptions {
   renderLimits?: Partial<QueueLimits>;
   /** Files one user may upload per hour. */
   uploadsPerHour?: number;
+  /** The import job runner's polling and stale-heartbeat times (tests shorten them). */
+  jobs?: Pick<RunnerOptions, 'pollMs' | 'staleMs'>;
 }
 
 // Only the app's own scripts, styles, fonts and workers; images also from data: and blob: (charts, PDF
@@ -468,78 +471,46 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { results };
   });
 
-  // Import jobs: many files at once, imported in the background whether or not the page that started them
-  // stays open; the client polls each file's progress. Each user sees only their own jobs.
-  type Outcome = Awaited<ReturnType<typeof importOne>>;
-  interface JobFile {
-    file: string;
-    stage: 'waiting' | ImportProgress['stage'] | 'finished';
-    page?: number;
-    pages?: number;
-  }
-  interface Job {
-    id: string;
-    userId: number;
-    created: string;
-    total: number;
-    done: number;
-    state: 'running' | 'finished' | 'failed';
-    files: JobFile[];
-    results: Outcome[];
-  }
-  const jobs = new Map<string, Job>();
-  const maxJobs = 200;
+  // Import jobs: many files at once, stored in the database and imported in the background by this server
+  // or another sharing the database, whether or not the page that started them stays open; the client polls
+  // each file's progress. Each user sees only their own jobs.
+  const runner = startRunner(store, {
+    importFile: async ({ userId, name, bytes }, onProgress) => {
+      const row = await store.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
+      if (!row) return { file: name, ok: false, error: `${name}：上传此文件的用户已不存在` };
+      const user: User = {
+        id: row.id,
+        name: row.name,
+        role: row.role as Role,
+        departmentId: row.department_id,
+      };
+      return importOne(user, await editorDepartmentOf(user), bytes, name, onProgress);
+    },
+    onError: (e) => app.log.error({ err: e }, 'import job'),
+    ...options.jobs,
+  });
+  app.addHook('onClose', async () => runner.stop());
   app.post('/api/imports', { schema: routeSchemas.startImport }, async (request, reply) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const files = await receiveFiles(request);
     takeUploads(String(user.id), files.length);
-    const job: Job = {
-      id: randomUUID(),
-      userId: user.id,
-      created: new Date().toISOString(),
-      total: files.length,
-      done: 0,
-      state: 'running',
-      files: files.map((f) => ({ file: f.name, stage: 'waiting' })),
-      results: [],
-    };
-    jobs.set(job.id, job);
-    if (jobs.size > maxJobs) jobs.delete(jobs.keys().next().value!);
-    const editorDepartment = await editorDepartmentOf(user);
-    void (async () => {
-      try {
-        for (const [i, f] of files.entries()) {
-          const progress = job.files[i]!;
-          const outcome = await importOne(user, editorDepartment, f.bytes, f.name, (p) => {
-            job.files[i] = { file: progress.file, ...p };
-          });
-          job.files[i] = { ...job.files[i]!, stage: 'finished' };
-          job.results.push(outcome);
-          job.done++;
-        }
-        job.state = 'finished';
-      } catch (e) {
-        job.state = 'failed';
-        app.log.error({ err: e, job: job.id }, 'import job failed');
-      }
-    })();
-    await audit(store, user.id, 'import-job', { job: job.id, files: files.map((f) => f.name) });
-    return reply.status(202).send({ id: job.id, total: job.total });
+    const id = await createJob(store, user.id, files);
+    runner.wake();
+    await audit(store, user.id, 'import-job', { job: id, files: files.map((f) => f.name) });
+    return reply.status(202).send({ id, total: files.length });
   });
-  const jobView = ({ userId: _, ...job }: Job) => job;
   app.get('/api/imports', { schema: routeSchemas.imports }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
-    return [...jobs.values()]
-      .filter((job) => job.userId === user.id)
-      .reverse()
-      .map(jobView);
+    return userJobs(store, user.id);
   });
   app.get('/api/imports/:id', { schema: routeSchemas.importJob }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
-    const job = jobs.get((request.params as { id: string }).id);
-    if (!job || (job.userId !== user.id && user.role !== 'admin'))
-      throw new HttpError(404, '没有这个导入任务');
-    return jobView(job);
+    const job = await jobView(store, (request.params as { id: string }).id, {
+      id: user.id,
+      admin: user.role === 'admin',
+    });
+    if (!job) throw new HttpError(404, '没有这个导入任务');
+    return job;
   });
 
   app.post('/api/users', { schema: routeSchemas.createUser }, async (request) => {

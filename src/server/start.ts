@@ -36,6 +36,8 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const app = await buildServer({
     store,
     trustProxy: options.trustProxy ?? false,
+    // How long a server may go silent on a file before another takes it over (after kill -9, a lost machine).
+    jobs: { staleMs: Number(process.env.YUSUAN_JOB_STALE_SECONDS ?? 30) * 1000 },
     log: { stream: process.stderr, level: process.env.YUSUAN_LOG_LEVEL ?? 'warn' },
   });
   const host = options.host ?? '127.0.0.1';

@@ -147,4 +147,39 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('login_failure_at').on('login_failure').column('at').execute();
     },
   },
+  // Import jobs in the database: a restart resumes them, and several servers share them without importing
+  // a file twice (each file is claimed with FOR UPDATE SKIP LOCKED).
+  '0004-import-jobs': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('import_job')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('import_job_file')
+        .addColumn('job_id', 'text', (c) => c.notNull().references('import_job.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'bytea')
+        .addColumn('state', 'text', (c) =>
+          c.notNull().check(sql`state in ('waiting', 'running', 'finished')`),
+        )
+        .addColumn('progress', 'jsonb')
+        .addColumn('outcome', 'jsonb')
+        .addColumn('finished_seq', 'integer')
+        .addColumn('claimed_by', 'text')
+        .addColumn('heartbeat_at', 'timestamptz')
+        .addPrimaryKeyConstraint('import_job_file_pk', ['job_id', 'position'])
+        .execute();
+      await db.schema.createIndex('import_job_file_state').on('import_job_file').column('state').execute();
+      await db.schema
+        .createIndex('import_job_user')
+        .on('import_job')
+        .columns(['user_id', 'created_at'])
+        .execute();
+    },
+  },
 };

@@ -120,6 +120,31 @@ export interface AuditTable {
   detail: Json<Record<string, unknown>>;
 }
 
+/** An upload of several files, imported in the background by whichever server claims each file. */
+export interface ImportJobTable {
+  id: string;
+  user_id: number;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  total: number;
+}
+
+export interface ImportJobFileTable {
+  job_id: string;
+  position: number;
+  name: string;
+  /** The uploaded bytes until the file is imported, then null. */
+  bytes: Uint8Array | null;
+  state: 'waiting' | 'running' | 'finished';
+  /** Where the reading has got to: { stage, page?, pages? }. */
+  progress: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The import's result or refusal, once finished. */
+  outcome: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** Order of finishing within the job. */
+  finished_seq: number | null;
+  claimed_by: string | null;
+  heartbeat_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   department: DepartmentTable;
   file: FileTable;
@@ -131,5 +156,7 @@ export interface Database {
   app_user: UserTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
+  import_job: ImportJobTable;
+  import_job_file: ImportJobFileTable;
   audit: AuditTable;
 }

@@ -1,0 +1,228 @@
+// Import jobs kept in the database. A job is its files, each waiting, running or finished; every server
+// runs one runner that claims the oldest waiting file (FOR UPDATE SKIP LOCKED: two servers never claim the
+// same one), imports it and stores the outcome. A runner beats a heartbeat on the file it holds; a file whose
+// runner died (kill -9, a lost machine) is waiting again once its heartbeat is stale, so a restart resumes.
+// The same table works on PGlite (one process) and PostgreSQL (several), so no queue library is needed.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Store } from '../store/db.ts';
+import type { ImportProgress } from '../store/documents.ts';
+
+export type JobStage = 'waiting' | ImportProgress['stage'] | 'finished';
+
+export interface JobView {
+  id: string;
+  created: string;
+  total: number;
+  done: number;
+  state: 'running' | 'finished';
+  files: { file: string; stage: JobStage; page?: number; pages?: number }[];
+  /** Each finished file's outcome, in the order they finished. */
+  results: Record<string, unknown>[];
+}
+
+export async function createJob(
+  store: Store,
+  userId: number,
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<string> {
+  const id = randomUUID();
+  await store.transaction().execute(async (trx) => {
+    await trx.insertInto('import_job').values({ id, user_id: userId, total: files.length }).execute();
+    await trx
+      .insertInto('import_job_file')
+      .values(
+        files.map((f, position) => ({
+          job_id: id,
+          position,
+          name: f.name,
+          bytes: f.bytes,
+          state: 'waiting',
+        })),
+      )
+      .execute();
+  });
+  return id;
+}
+
+/** A job as its owner (or 管理员) sees it; undefined when there is none or it is another user's. */
+export async function jobView(store: Store, id: string, user: { id: number; admin: boolean }) {
+  const job = await store.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!job || (job.user_id !== user.id && !user.admin)) return undefined;
+  return (await views(store, [job]))[0];
+}
+
+/** The user's latest jobs, newest first. */
+export async function userJobs(store: Store, userId: number, limit = 50): Promise<JobView[]> {
+  const jobs = await store
+    .selectFrom('import_job')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return views(store, jobs);
+}
+
+async function views(
+  store: Store,
+  jobs: { id: string; created_at: Date | string; total: number }[],
+): Promise<JobView[]> {
+  if (jobs.length === 0) return [];
+  const files = await store
+    .selectFrom('import_job_file')
+    .select(['job_id', 'position', 'name', 'state', 'progress', 'outcome', 'finished_seq'])
+    .where(
+      'job_id',
+      'in',
+      jobs.map((j) => j.id),
+    )
+    .orderBy('position')
+    .execute();
+  return jobs.map((job) => {
+    const own = files.filter((f) => f.job_id === job.id);
+    const finished = own
+      .filter((f) => f.state === 'finished')
+      .sort((a, b) => (a.finished_seq ?? 0) - (b.finished_seq ?? 0));
+    return {
+      id: job.id,
+      created: new Date(job.created_at).toISOString(),
+      total: job.total,
+      done: finished.length,
+      state: finished.length === own.length ? 'finished' : 'running',
+      files: own.map((f) => ({
+        file: f.name,
+        ...(f.state === 'running' ? { stage: 'reading' as JobStage, ...f.progress } : { stage: f.state }),
+      })),
+      results: finished.map((f) => f.outcome ?? {}),
+    };
+  });
+}
+
+export interface RunnerOptions {
+  /** Imports one file of a job for the job's user; its outcome is stored as it is. */
+  importFile: (
+    file: { userId: number; name: string; bytes: Uint8Array },
+    onProgress: (progress: ImportProgress) => void,
+  ) => Promise<Record<string, unknown>>;
+  onError: (error: unknown) => void;
+  /** How often an idle runner looks for work another server queued. */
+  pollMs?: number;
+  /** A running file whose heartbeat is older than this is taken to have lost its runner. */
+  staleMs?: number;
+}
+
+/** This server's runner: one file at a time (the PDF reader has its own pool of workers). */
+export function startRunner(store: Store, options: RunnerOptions) {
+  const instance = randomUUID();
+  const pollMs = options.pollMs ?? 1000;
+  const staleMs = options.staleMs ?? 30_000;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  const claim = async () => {
+    await store
+      .updateTable('import_job_file')
+      .set({ state: 'waiting', claimed_by: null, heartbeat_at: null, progress: null })
+      .where('state', '=', 'running')
+      .where('heartbeat_at', '<', new Date(Date.now() - staleMs))
+      .execute();
+    const claimed = await sql<{ job_id: string; position: number; name: string; bytes: Uint8Array }>`
+      update import_job_file set state = 'running', claimed_by = ${instance}, heartbeat_at = now()
+      where (job_id, position) = (
+        select f.job_id, f.position from import_job_file f join import_job j on j.id = f.job_id
+        where f.state = 'waiting' order by j.created_at, f.job_id, f.position
+        limit 1 for update of f skip locked)
+      returning job_id, position, name, bytes`.execute(store);
+    return claimed.rows[0];
+  };
+
+  const runOne = async (file: { job_id: string; position: number; name: string; bytes: Uint8Array }) => {
+    const mine = () =>
+      store
+        .updateTable('import_job_file')
+        .where('job_id', '=', file.job_id)
+        .where('position', '=', file.position)
+        .where('claimed_by', '=', instance);
+    const job = await store
+      .selectFrom('import_job')
+      .select('user_id')
+      .where('id', '=', file.job_id)
+      .executeTakeFirstOrThrow();
+    // Progress is written at most twice a second, and it is the heartbeat too.
+    let lastWrite = 0;
+    let latest: ImportProgress = { stage: 'reading' };
+    const write = () => {
+      lastWrite = Date.now();
+      return mine()
+        .set({ progress: JSON.stringify(latest), heartbeat_at: new Date() })
+        .execute()
+        .catch(options.onError);
+    };
+    const heartbeat = setInterval(write, Math.min(5000, staleMs / 3));
+    let outcome: Record<string, unknown>;
+    try {
+      outcome = await options.importFile(
+        { userId: job.user_id, name: file.name, bytes: new Uint8Array(file.bytes) },
+        (progress) => {
+          const stageChanged = progress.stage !== latest.stage;
+          latest = progress;
+          if (stageChanged || Date.now() - lastWrite > 500) void write();
+        },
+      );
+    } catch (e) {
+      options.onError(e);
+      outcome = { file: file.name, ok: false, error: `${file.name}：导入时出错，请重试或联系管理员` };
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await mine()
+      .set({
+        state: 'finished',
+        bytes: null,
+        progress: null,
+        outcome: JSON.stringify(outcome),
+        finished_seq: sql<number>`(select count(*) + 1 from import_job_file f
+          where f.job_id = ${file.job_id} and f.state = 'finished')`,
+      })
+      .execute();
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const file = await claim();
+        if (file) {
+          current = runOne(file);
+          await current;
+          continue;
+        }
+      } catch (e) {
+        if (stopped) return;
+        options.onError(e);
+      }
+      await new Promise<void>((resume) => {
+        const timer = setTimeout(resume, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resume();
+        };
+      });
+      wake = undefined;
+    }
+  };
+  const running = loop();
+
+  return {
+    /** A job was just queued here: look at once rather than at the next poll. */
+    wake: () => wake?.(),
+    /** Ends the runner after the file it is importing; nothing waiting is lost. */
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await current.catch(() => undefined);
+      await running;
+    },
+  };
+}
