@@ -118,6 +118,35 @@ describe('import jobs in the store', () => {
     }
   });
 
+  it('a full queue refuses an upload with 429 and Retry-After, and queues nothing of it', async () => {
+    const store = await openStore({});
+    await createUser(store, { name: 'admin', password, role: 'admin' });
+    const app = await buildServer({ store, webDir: '/nonexistent', maxQueuedFiles: 3 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const session = await logIn(base);
+      const form = new FormData();
+      for (const f of files(21, 4)) form.append('file', new Blob([f.text]), f.name);
+      const response = await fetch(`${base}/api/imports`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        body: form,
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await response.json()) as { error: string }).error).toMatch(/导入队列已满/);
+      expect(await store.selectFrom('import_job_file').select('name').execute()).toEqual([]);
+      // Within the limit it is queued and imported.
+      const id = await startJob(base, session, files(21, 3));
+      expect((await finished(base, session.cookie, id, 30_000)).done).toBe(3);
+    } finally {
+      await app.close();
+      await store.destroy();
+    }
+  });
+
   const databaseUrl = process.env.DATABASE_URL;
   describe.runIf(databaseUrl)('two server processes on one PostgreSQL', () => {
     const database = `yusuan_jobs_${randomBytes(5).toString('hex')}`;

@@ -48,7 +48,7 @@ import {
   setDisabled,
   type User,
 } from './auth.ts';
-import { createJob, jobView, type RunnerOptions, startRunner, userJobs } from './import-jobs.ts';
+import { createJob, jobView, queuedFiles, type RunnerOptions, startRunner, userJobs } from './import-jobs.ts';
 import { Busy, boundedQueue, hourlyAllowance, type QueueLimits } from './limits.ts';
 import { type RouteSchema, routeSchemas, validationMessage } from './schemas.ts';
 
@@ -71,6 +71,8 @@ export interface ServerOptions {
   uploadsPerHour?: number;
   /** The import job runner's polling and stale-heartbeat times (tests shorten them). */
   jobs?: Pick<RunnerOptions, 'pollMs' | 'staleMs'>;
+  /** Files that may wait in the import queue; an upload beyond it is refused (429) rather than queued. */
+  maxQueuedFiles?: number;
 }
 
 // Only the app's own scripts, styles, fonts and workers; images also from data: and blob: (charts, PDF
@@ -494,6 +496,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
     const files = await receiveFiles(request);
     takeUploads(String(user.id), files.length);
+    const queued = await queuedFiles(store);
+    const maxQueued = options.maxQueuedFiles ?? 1000;
+    if (queued + files.length > maxQueued)
+      throw new Busy(
+        `导入队列已满（${queued} 个文件正在等待，上限 ${maxQueued} 个），请稍后再上传`,
+        Math.max(5, Math.ceil(queued / 10)),
+      );
     const id = await createJob(store, user.id, files);
     runner.wake();
     await audit(store, user.id, 'import-job', { job: id, files: files.map((f) => f.name) });

@@ -45,6 +45,16 @@ export async function createJob(
   return id;
 }
 
+/** Files queued and not yet imported, by every server sharing the database. */
+export async function queuedFiles(store: Store): Promise<number> {
+  const row = await store
+    .selectFrom('import_job_file')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('state', '!=', 'finished')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A job as its owner (or 管理员) sees it; undefined when there is none or it is another user's. */
 export async function jobView(store: Store, id: string, user: { id: number; admin: boolean }) {
   const job = await store.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
