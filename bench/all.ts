@@ -1,5 +1,7 @@
-// `npm run bench [-- --record]`: the parser and checker, PDF reading, the store and API, then rendering.
+// `npm run bench [-- --record]`: the parser and checker, PDF reading, the store and API, rendering, then the
+// pages in Chromium.
 await import('./run.ts');
 await import('./pdf.ts');
 await import('./store.ts');
 await import('./render.ts');
+await import('./pages.ts');

@@ -106,7 +106,39 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
+// GETs started while the app script is still starting (see requestEarly): each is handed, once, to the
+// first call for the same address, so the first screen's data is on its way before React has rendered.
+const early = new Map<string, Promise<unknown>>();
+let recordingEarly = false;
+
+/** Runs `start` (calls of this module's GET functions) now, keeping their answers for the screen's own calls. */
+export function requestEarly(start: () => void): void {
+  recordingEarly = true;
+  try {
+    start();
+  } finally {
+    recordingEarly = false;
+  }
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  if (method === 'GET') {
+    const pending = early.get(url);
+    if (recordingEarly) {
+      const started = send<T>(method, url, body);
+      early.set(url, started);
+      started.catch(() => {}); // an early answer nobody asks for again must not be an unhandled rejection
+      return started;
+    }
+    if (pending) {
+      early.delete(url);
+      return pending as Promise<T>;
+    }
+  }
+  return send<T>(method, url, body);
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
@@ -155,6 +187,13 @@ export function listDocuments(filter: OverviewFilter = {}): Promise<DocumentSumm
 }
 
 export const getDocument = (id: number): Promise<StoredDocument> => request('GET', `/api/documents/${id}`);
+
+/** The documents a comparison's address names: ?ids=1,2,3. */
+export const compareIds = (query: URLSearchParams): number[] =>
+  (query.get('ids') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 
 export const compare = (ids: number[]): Promise<ComparedDocument[]> =>
   request('GET', `/api/compare?ids=${ids.join(',')}`);

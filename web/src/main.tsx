@@ -1,6 +1,15 @@
 import { lazy, type ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getSession, type User } from './api.ts';
+import {
+  compare,
+  compareIds,
+  getDocument,
+  getRules,
+  getSession,
+  listDocuments,
+  requestEarly,
+  type User,
+} from './api.ts';
 import { Header } from './components/Header.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { OverviewPage } from './pages/Overview.tsx';
@@ -53,6 +62,29 @@ function NotFound() {
     </section>
   );
 }
+
+// The first screen's data is asked for before React starts rendering (the same calls its pages make).
+requestEarly(() => {
+  void getSession();
+  const query = new URLSearchParams(location.search);
+  const documentId = /^\/documents\/(\d+)$/.exec(location.pathname)?.[1];
+  if (location.pathname === '/') {
+    void listDocuments({ history: true });
+    void listDocuments({
+      q: query.get('q') ?? '',
+      year: query.get('year') ?? '',
+      kind: query.get('kind') ?? '',
+      history: query.get('history') === '1',
+    });
+  } else if (documentId) {
+    void getDocument(Number(documentId));
+    void getRules();
+  } else if (location.pathname === '/compare') {
+    void listDocuments();
+    const ids = compareIds(query);
+    if (ids.length >= 2) void compare(ids);
+  }
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,14 @@
 // 比较: pick documents (department + year), then charts of the main figures, each with its table.
 import type { EChartsOption } from 'echarts';
-import { useEffect, useMemo, useState } from 'react';
-import { type ComparedDocument, compare, type DocumentSummary, kindNames, listDocuments } from '../api.ts';
-import { Chart } from '../components/Chart.tsx';
+import { type ComponentProps, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import {
+  type ComparedDocument,
+  compare,
+  compareIds,
+  type DocumentSummary,
+  kindNames,
+  listDocuments,
+} from '../api.ts';
 import { difference, download, formatAmount, growth, toCsv } from '../decimal.ts';
 import { Link, navigate, useLocation, useTitle } from '../router.tsx';
 
@@ -32,17 +38,20 @@ function baselines(docs: ComparedDocument[]): (ComparedDocument | undefined)[] {
   });
 }
 
-function idsOf(query: URLSearchParams): number[] {
-  return (query.get('ids') ?? '')
-    .split(',')
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+// ECharts (most of this page's code) loads beside the comparison's data, not before it is asked for.
+const LazyChart = lazy(() => import('../components/Chart.tsx').then((m) => ({ default: m.Chart })));
+function Chart(props: ComponentProps<typeof LazyChart>) {
+  return (
+    <Suspense fallback={<div className="chart" style={{ height: props.height ?? 320 }} aria-busy="true" />}>
+      <LazyChart {...props} />
+    </Suspense>
+  );
 }
 
 export function ComparePage() {
   useTitle('比较');
   const { query } = useLocation();
-  const ids = idsOf(query);
+  const ids = compareIds(query);
   const idKey = ids.join(',');
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [kind, setKind] = useState('budget');
