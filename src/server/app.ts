@@ -36,6 +36,14 @@ import {
 } from '../store/documents.ts';
 import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
 import {
+  addComment,
+  type FindingStatus,
+  moveReview,
+  type ReviewAction,
+  ReviewError,
+  setFindingStatus,
+} from '../store/reviews.ts';
+import {
   changePassword,
   createSession,
   createUser,
@@ -192,6 +200,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .status(413)
         .send({ error: `文件过大，上传上限为 ${Math.round(maxUploadBytes / 1024 / 1024)} MB` });
     if (error.statusCode === 429) return reply.status(429).send({ error: '请求过于频繁，请稍后再试' });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ error: '请求内容过大（上限 1 MB）' });
     if (error.statusCode && error.statusCode < 500)
       return reply.status(error.statusCode).send({ error: error.message });
     // The request id ties the user's report to the log line.
@@ -404,6 +414,69 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.post('/api/documents/:id/preview', { schema: routeSchemas.preview }, async (request) =>
     correct(request, (id, edits, refuse) => previewEdits(store, id, edits, { refuse })),
   );
+  // The review: a finding's status and thread, and the version's state (see store/reviews.ts).
+  const reviewing = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ReviewError) throw new HttpError(e.status, e.message);
+      throw e;
+    }
+  };
+  /** A 填报 user works only on their own department's documents. */
+  const ownDepartment = async (user: User, documentId: number) => {
+    if (user.role !== 'editor') return;
+    const row = await store
+      .selectFrom('document')
+      .select('department_id')
+      .where('id', '=', documentId)
+      .executeTakeFirst();
+    if (!row) throw new HttpError(404, '没有这个文档');
+    if (row.department_id !== user.departmentId) throw new HttpError(403, '填报用户只能处理本部门的文档');
+  };
+  app.post('/api/documents/:id/findings/status', { schema: routeSchemas.findingStatus }, async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    const id = idParam(request);
+    const body = request.body as { key: string; status: FindingStatus; reason?: string };
+    await reviewing(() => setFindingStatus(store, id, body, user));
+    await audit(store, user.id, 'finding-status', {
+      document: id,
+      key: body.key,
+      status: body.status,
+      reason: body.reason ?? null,
+    });
+    return { ok: true };
+  });
+  app.post(
+    '/api/documents/:id/findings/comments',
+    { schema: routeSchemas.findingComment },
+    async (request) => {
+      const user = requireRole(request, 'admin', 'reviewer', 'editor');
+      const id = idParam(request);
+      await ownDepartment(user, id);
+      const body = request.body as { key: string; text: string };
+      await reviewing(() => addComment(store, id, body, user.id));
+      await audit(store, user.id, 'finding-comment', {
+        document: id,
+        key: body.key,
+        length: body.text.length,
+      });
+      return { ok: true };
+    },
+  );
+  app.post('/api/documents/:id/review', { schema: routeSchemas.review }, async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    const id = idParam(request);
+    const body = request.body as { action: ReviewAction; reason?: string; override?: boolean };
+    const state = await reviewing(() => moveReview(store, id, body, user));
+    await audit(store, user.id, 'review', {
+      document: id,
+      action: body.action,
+      state,
+      reason: body.reason ?? null,
+    });
+    return { state };
+  });
   app.get('/api/compare', { schema: routeSchemas.compare }, async (request) => {
     const raw = (request.query as { ids?: string }).ids ?? '';
     const ids = raw.split(',').filter(Boolean).map(Number);

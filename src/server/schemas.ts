@@ -149,6 +149,70 @@ export const routeSchemas = {
     ...changing,
     errors: { ...changing.errors, 404: '没有这个文档' },
   },
+  findingStatus: {
+    summary:
+      '核实问题：待核实 new、确认 confirmed、不是问题 dismissed（须说明理由）、已整改 fixed（仅审核、管理员）',
+    params: documentId,
+    ...changing,
+    body: {
+      type: 'object',
+      required: ['key', 'status'],
+      properties: {
+        key: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 20000,
+          description: '问题的标识（文档中每个问题的 key）',
+        },
+        status: {
+          type: 'string',
+          enum: ['new', 'confirmed', 'dismissed', 'fixed'],
+          description: '问题状态，应为 new、confirmed、dismissed、fixed 之一',
+        },
+        reason: { type: 'string', maxLength: 5000, description: '理由（标为不是问题时必填，最长 5000 字）' },
+      },
+    },
+    errors: { ...changing.errors, 404: '没有这个文档或问题', 409: '旧版本或已通过的文档' },
+  },
+  findingComment: {
+    summary: '在问题下留言（审核、管理员，或本部门的填报用户）',
+    params: documentId,
+    ...changing,
+    body: {
+      type: 'object',
+      required: ['key', 'text'],
+      properties: {
+        key: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 20000,
+          description: '问题的标识（文档中每个问题的 key）',
+        },
+        text: { type: 'string', maxLength: 5000, description: '留言内容，最长 5000 字' },
+      },
+    },
+    errors: { ...changing.errors, 404: '没有这个文档或问题' },
+  },
+  review: {
+    summary:
+      '审核流程：开始审核 start、退回修改 return、通过 approve（仍有未整改问题时须 override 并说明理由）',
+    params: documentId,
+    ...changing,
+    body: {
+      type: 'object',
+      required: ['action'],
+      properties: {
+        action: {
+          type: 'string',
+          enum: ['start', 'return', 'approve'],
+          description: '操作，应为 start、return、approve 之一',
+        },
+        reason: { type: 'string', maxLength: 5000, description: '审核意见或通过理由，最长 5000 字' },
+        override: { type: 'boolean', description: '仍有待核实或已确认的问题时仍然通过' },
+      },
+    },
+    errors: { ...changing.errors, 404: '没有这个文档', 409: '当前状态下不能进行此操作' },
+  },
   compare: {
     summary: '比较文档：基本/项目、人员/公用、"三公"及各项、各功能类支出',
     querystring: {

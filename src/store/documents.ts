@@ -12,6 +12,7 @@ import { type AppliedEdit, applyEdits } from '../edit/apply.ts';
 import type { Document } from '../model/document.ts';
 import { parseDocument } from '../parse.ts';
 import type { Store } from './db.ts';
+import { settleReviews } from './reviews.ts';
 
 export interface ImportResult {
   id: number;
@@ -473,6 +474,7 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
     }
   }
   await storeFindings(trx, id, findings);
+  await settleReviews(trx, id);
   await recheckDepartment(trx, doc);
   await trx
     .insertInto('audit')

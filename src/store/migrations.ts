@@ -182,4 +182,55 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The review: each finding's status and thread, kept per department, kind and year so that a new version
+  // keeps them, and each version's review state.
+  '0005-review': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('document')
+        .addColumn('review_state', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`review_state in ('pending', 'reviewing', 'returned', 'approved')`),
+        )
+        .addColumn('review_note', 'text')
+        .execute();
+      await db.schema
+        .createTable('finding_review')
+        .addColumn('department_id', 'integer', (c) =>
+          c.notNull().references('department.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('new', 'confirmed', 'dismissed', 'fixed')`),
+        )
+        .addColumn('reason', 'text')
+        .addColumn('fixed_in', 'integer', (c) => c.references('document.id').onDelete('set null'))
+        .addColumn('updated_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('finding_review_pk', ['department_id', 'kind', 'year', 'key'])
+        .execute();
+      await db.schema
+        .createTable('finding_comment')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('department_id', 'integer', (c) =>
+          c.notNull().references('department.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('finding_comment_thread')
+        .on('finding_comment')
+        .columns(['department_id', 'kind', 'year', 'key'])
+        .execute();
+    },
+  },
 };

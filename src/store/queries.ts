@@ -11,6 +11,7 @@ import type { AppliedEdit } from '../edit/apply.ts';
 import { scaledToDecimal } from '../model/decimal.ts';
 import type { Decimal, Document, MoneyUnit } from '../model/document.ts';
 import type { Store } from './db.ts';
+import { documentReview, type FindingReview, findingKey, type ReviewState } from './reviews.ts';
 
 export interface DocumentSummary {
   id: number;
@@ -102,7 +103,12 @@ export interface StoredDocument {
   /** The profile it was checked with (national-budget …). */
   profile: string;
   document: Document;
-  findings: Finding[];
+  /** Each finding with its key (rule and place) and its status and thread in the review. */
+  findings: (Finding & { key: string; review: FindingReview })[];
+  /** The version's review state (待审 …) and the reviewer's note on the last step. */
+  review: { state: ReviewState; note: string | null };
+  /** Findings of earlier versions that were confirmed and no longer occur (已整改), with their thread. */
+  resolved: { key: string; rule: string; message: string; review: FindingReview }[];
   history: DocumentSummary[];
   /** What a user changed to make this version (empty for an imported one). */
   edits: AppliedEdit[];
@@ -116,7 +122,13 @@ export async function storedDocument(store: Store, id: number): Promise<StoredDo
   const history = all.filter(
     (d) => d.departmentId === summary.departmentId && d.year === summary.year && d.kind === summary.kind,
   );
-  const findings = await store.selectFrom('finding').selectAll().where('document_id', '=', id).execute();
+  const findings = await store
+    .selectFrom('finding')
+    .selectAll()
+    .select(findingKey.as('key'))
+    .where('document_id', '=', id)
+    .execute();
+  const review = await documentReview(store, id);
   const document = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
   return {
     summary,
@@ -134,9 +146,48 @@ export async function storedDocument(store: Store, id: number): Promise<StoredDo
       };
       if (f.expected !== null) out.expected = Number(f.expected);
       if (f.actual !== null) out.actual = Number(f.actual);
-      return out;
+      const status = review.findings.get(f.key) ?? {
+        status: 'new',
+        reason: null,
+        fixedIn: null,
+        comments: [],
+      };
+      return { ...out, key: f.key, review: status };
     }),
+    review: { state: review.state, note: review.note },
+    resolved: await resolvedFindings(store, row, review.findings, new Set(findings.map((f) => f.key))),
   };
+}
+
+/** The 已整改 findings of a document's earlier versions, as their last version stated them. */
+async function resolvedFindings(
+  store: Store,
+  row: { department_id: number; kind: string; year: number | null },
+  reviews: Map<string, FindingReview>,
+  current: Set<string>,
+): Promise<StoredDocument['resolved']> {
+  const keys = [...reviews]
+    .filter(([key, r]) => r.status === 'fixed' && !current.has(key))
+    .map(([key]) => key);
+  if (keys.length === 0) return [];
+  const rows = await store
+    .selectFrom('finding')
+    .innerJoin('document', 'document.id', 'finding.document_id')
+    .select(['finding.rule', 'finding.message', findingKey.as('key')])
+    .where('document.department_id', '=', row.department_id)
+    .where('document.kind', '=', row.kind)
+    .where((eb) => (row.year === null ? eb('document.year', 'is', null) : eb('document.year', '=', row.year)))
+    .where(findingKey, 'in', keys)
+    .orderBy('document.id', 'desc')
+    .execute();
+  const seen = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!seen.has(r.key)) seen.set(r.key, r);
+  return [...seen.values()].map((r) => ({
+    key: r.key,
+    rule: r.rule,
+    message: r.message,
+    review: reviews.get(r.key)!,
+  }));
 }
 
 export async function originalFile(

@@ -41,6 +41,10 @@ export interface DocumentTable {
   /** For a version a user corrected online: the version it corrects (same file), and the edits made. */
   edited_from: ColumnType<number | null, number | null | undefined, number | null>;
   edits: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  /** pending 待审 · reviewing 审核中 · returned 退回修改 · approved 通过 (see store/reviews.ts). */
+  review_state: ColumnType<string, string | undefined, string>;
+  /** The reviewer's note on the last step (the reason of an approval despite open findings). */
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One table cell as a fact: the unit of comparison across departments and years. */
@@ -145,6 +149,33 @@ export interface ImportJobFileTable {
   heartbeat_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/**
+ * A finding's status in the review of a department's document of one kind and year (year 0: none stated),
+ * by the finding's key (rule and place): every version of that document shares it.
+ */
+export interface FindingReviewTable {
+  department_id: number;
+  kind: string;
+  year: number;
+  key: string;
+  status: string;
+  reason: string | null;
+  fixed_in: number | null;
+  updated_by: number | null;
+  updated_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+}
+
+export interface FindingCommentTable {
+  id: Generated<number>;
+  department_id: number;
+  kind: string;
+  year: number;
+  key: string;
+  user_id: number | null;
+  at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  text: string;
+}
+
 export interface Database {
   department: DepartmentTable;
   file: FileTable;
@@ -158,5 +189,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   import_job: ImportJobTable;
   import_job_file: ImportJobFileTable;
+  finding_review: FindingReviewTable;
+  finding_comment: FindingCommentTable;
   audit: AuditTable;
 }

@@ -717,6 +717,60 @@ describe('web app in Chromium', () => {
     await context.close();
   });
 
+  it('审核: a reviewer confirms one finding, dismisses another with a reason, comments, and approves with an override', async () => {
+    const id = ids['002_fe23b3abf0dee3af.txt']!;
+    const { context, page } = await open(`/documents/${id}`);
+    await logIn(page, 'admin');
+    const bar = page.locator('[data-testid=review-bar]');
+    await until(() => bar.getAttribute('data-state')).toBe('pending');
+    const items = page.locator('aside.findings li.finding');
+    expect(await items.count()).toBeGreaterThanOrEqual(2);
+    const [first, second] = [items.nth(0), items.nth(1)];
+    expect(await first.locator('.finding-status').textContent()).toBe('待核实');
+
+    await first.locator('button.finding-main').click();
+    await first.locator('[data-testid=finding-review] button', { hasText: '确认' }).click();
+    await until(() => first.locator('.finding-status').first().textContent()).toBe('确认');
+    await until(() => bar.getAttribute('data-state')).toBe('reviewing');
+    const thread = first.locator('[data-testid=finding-review]');
+    await thread.locator('textarea').fill('请核对该科目的合计');
+    await thread.locator('button[type=submit]').click();
+    await until(() => thread.locator('ol.thread').textContent()).toContain('请核对该科目的合计');
+
+    await second.locator('button.finding-main').click();
+    const panel = second.locator('[data-testid=finding-review]');
+    await panel.locator('button', { hasText: '不是问题' }).click();
+    await until(() => panel.locator('.error-text').textContent()).toContain('须说明理由');
+    await panel.locator('input[aria-label="不是问题的理由"]').fill('模板口径，不是错误');
+    await panel.locator('button', { hasText: '不是问题' }).click();
+    await until(() => second.locator('.finding-status').first().textContent()).toBe('不是问题');
+    expect(await panel.textContent()).toContain('模板口径，不是错误');
+    await shot(page, 'review');
+
+    // Open findings remain: approval asks for the override and a reason.
+    await bar.locator('button', { hasText: '通过' }).click();
+    await until(() => bar.locator('.error-text').textContent()).toContain('仍然通过');
+    await bar.locator('input[aria-label="审核意见"]').fill('其余为提示，准予公开');
+    await bar.locator('label', { hasText: '仍然通过' }).locator('input').check();
+    await bar.locator('button', { hasText: '通过' }).click();
+    await until(() => bar.getAttribute('data-state')).toBe('approved');
+    expect(await bar.textContent()).toContain('其余为提示，准予公开');
+
+    const stored = (await (await fetch(`${base}/api/documents/${id}`)).json()) as {
+      findings: { review: { status: string; comments: { text: string }[] } }[];
+      review: { state: string };
+    };
+    expect(stored.review.state).toBe('approved');
+    const [i, j] = [
+      Number(await first.getAttribute('data-index')),
+      Number(await second.getAttribute('data-index')),
+    ];
+    expect(stored.findings[i]!.review.status).toBe('confirmed');
+    expect(stored.findings[i]!.review.comments.map((c) => c.text)).toEqual(['请核对该科目的合计']);
+    expect(stored.findings[j]!.review.status).toBe('dismissed');
+    await context.close();
+  });
+
   // Last: every screen above ran under the policy the server sends, and nothing was refused.
   it('no page broke the Content-Security-Policy', async () => {
     const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';

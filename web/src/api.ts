@@ -48,10 +48,39 @@ export interface DocumentSummary {
   editedFrom: number | null;
 }
 
+export type FindingStatus = 'new' | 'confirmed' | 'dismissed' | 'fixed';
+export const findingStatusNames: Record<FindingStatus, string> = {
+  new: '待核实',
+  confirmed: '确认',
+  dismissed: '不是问题',
+  fixed: '已整改',
+};
+export type ReviewState = 'pending' | 'reviewing' | 'returned' | 'approved';
+export const reviewStateNames: Record<ReviewState, string> = {
+  pending: '待审',
+  reviewing: '审核中',
+  returned: '退回修改',
+  approved: '通过',
+};
+
+/** A finding's place in the review: its status, the reason of a dismissal, its thread. */
+export interface FindingReview {
+  status: FindingStatus;
+  reason: string | null;
+  /** The version (document id) in which a confirmed finding no longer occurred. */
+  fixedIn: number | null;
+  comments: { user: string | null; at: string; text: string }[];
+}
+
+export type ReviewedFinding = Finding & { key: string; review: FindingReview };
+
 export interface StoredDocument {
   summary: DocumentSummary;
   document: Document;
-  findings: Finding[];
+  findings: ReviewedFinding[];
+  review: { state: ReviewState; note: string | null };
+  /** Confirmed findings of earlier versions that this version no longer has (已整改). */
+  resolved: { key: string; rule: string; message: string; review: FindingReview }[];
   history: DocumentSummary[];
   /** What a user changed to make this version. */
   edits: AppliedEdit[];
@@ -223,6 +252,26 @@ export const previewEdits = (id: number, edits: Edit[]): Promise<EditPreview> =>
   request('POST', `/api/documents/${id}/preview`, { edits });
 
 /** Whether the user may correct this version: 管理员 and 审核 any current one, 填报 their department's. */
+/** 审核 and 管理员 review the current version of any document. */
+export const mayReview = (user: User | null, summary: DocumentSummary): boolean =>
+  user !== null && summary.current && (user.role === 'admin' || user.role === 'reviewer');
+
+export const setFindingStatus = (id: number, key: string, status: FindingStatus, reason?: string) =>
+  request<{ ok: true }>('POST', `/api/documents/${id}/findings/status`, {
+    key,
+    status,
+    ...(reason ? { reason } : {}),
+  });
+
+export const addFindingComment = (id: number, key: string, text: string) =>
+  request<{ ok: true }>('POST', `/api/documents/${id}/findings/comments`, { key, text });
+
+export const moveReview = (
+  id: number,
+  action: 'start' | 'return' | 'approve',
+  options: { reason?: string; override?: boolean } = {},
+) => request<{ state: ReviewState }>('POST', `/api/documents/${id}/review`, { action, ...options });
+
 export const mayEdit = (user: User | null, summary: DocumentSummary): boolean =>
   user !== null && summary.current && (user.role !== 'editor' || user.departmentId === summary.departmentId);
 

@@ -2,8 +2,9 @@
 // that points at something on the page is a button that scrolls there. The selected finding may show more
 // under it (the original PDF page).
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { type Finding, type RuleMeta, type Severity, severities, severityNames } from '../api.ts';
+import { type ReviewedFinding, type RuleMeta, type Severity, severities, severityNames } from '../api.ts';
 import { describeWhere, type Target } from '../targets.ts';
+import { StatusBadge } from './Review.tsx';
 
 export interface FindingFilter {
   severities: Severity[];
@@ -12,7 +13,7 @@ export interface FindingFilter {
 }
 
 interface Props {
-  findings: Finding[];
+  findings: ReviewedFinding[];
   /** Indices into `findings` that pass the filter. */
   shown: number[];
   targets: (Target | null)[];
@@ -24,10 +25,24 @@ interface Props {
   onSelect: (index: number) => void;
   /** Shown under the selected finding. */
   detail?: ReactNode;
+  /** The selected finding's review (status, choices, thread). */
+  review?: (index: number) => ReactNode;
 }
 
 export function Findings(props: Props) {
-  const { findings, shown, targets, rules, filter, onFilter, tableTitle, selected, onSelect, detail } = props;
+  const {
+    findings,
+    shown,
+    targets,
+    rules,
+    filter,
+    onFilter,
+    tableTitle,
+    selected,
+    onSelect,
+    detail,
+    review,
+  } = props;
   const [collapsed, setCollapsed] = useState<Partial<Record<Severity, boolean>>>({});
   const [cursor, setCursor] = useState<number | null>(null);
   const list = useRef<HTMLElement>(null);
@@ -144,14 +159,16 @@ export function Findings(props: Props) {
                           setCursor(i);
                           onSelect(i);
                         }}
-                        disabled={!target}
-                        title={target ? '定位到表格中的位置' : '此问题没有可定位的单元格'}
+                        aria-disabled={!target}
+                        title={target ? '定位到表格中的位置' : '此问题没有可定位的单元格（点击可核实、留言）'}
                       >
                         <span className={`badge sev-${s}`}>{severityNames[s]}</span>
+                        <StatusBadge status={f.review.status} />
                         <strong>{meta?.title ?? f.rule}</strong>
                         <span className="message">{f.message}</span>
                         <span className="where">{describeWhere(f, tableTitle)}</span>
                       </button>
+                      {selected === i && review?.(i)}
                       {selected === i && detail}
                       {meta && (
                         <details className="explain">

@@ -12,6 +12,7 @@ import {
   getRules,
   kindNames,
   mayEdit,
+  mayReview,
   originalUrl,
   previewEdits,
   type RuleMeta,
@@ -27,6 +28,7 @@ import type { Editing } from '../components/EditableValue.tsx';
 import { type FindingFilter, Findings } from '../components/Findings.tsx';
 import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
+import { FindingReviewPanel, ResolvedFindings, ReviewBar } from '../components/Review.tsx';
 import { Link, navigate, useTitle } from '../router.tsx';
 import { type Marks, marksOf, sectionId, sentenceId, sentencesOf } from '../targets.ts';
 
@@ -133,6 +135,13 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   if (error) return <p className="error-text">{error.message}</p>;
   if (!stored) return <p className="muted">加载中…</p>;
   const { summary, document: doc, findings, history, edits } = stored;
+  const canReview = mayReview(user, summary);
+  // After a review step: the document again, with its new statuses and state.
+  const reload = () => {
+    getDocument(id)
+      .then(setStored)
+      .catch(() => {});
+  };
   // Read from a PDF with positions: amounts carry their cell boxes, and a finding can show its page.
   const fromPdf = Object.values(doc.tables).some((t) =>
     t.rows.some((r) => r.amounts.some((a) => a?.source.box)),
@@ -212,6 +221,8 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           <span>单位：{doc.unit}</span>
           <Counts errors={summary.errors} warnings={summary.warnings} infos={summary.infos} />
         </p>
+        <ReviewBar stored={stored} canReview={canReview} onChanged={reload} />
+        <ResolvedFindings resolved={stored.resolved} />
         <p className="downloads">
           下载：
           {downloads.map(([format, label]) => (
@@ -307,6 +318,19 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
       )}
       <div className="doc-layout">
         <Findings
+          review={(i) => {
+            const finding = findings[i];
+            return finding ? (
+              <FindingReviewPanel
+                key={finding.key}
+                documentId={id}
+                finding={finding}
+                canReview={canReview && stored.review.state !== 'approved'}
+                canComment={mayEdit(user, summary)}
+                onChanged={reload}
+              />
+            ) : null;
+          }}
           findings={findings}
           shown={shown}
           targets={targets}
