@@ -54,6 +54,7 @@ import {
   type Role,
   sessionUser,
   setDisabled,
+  toUser,
   type User,
 } from './auth.ts';
 import { createJob, jobView, queuedFiles, type RunnerOptions, startRunner, userJobs } from './import-jobs.ts';
@@ -183,6 +184,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!request.user) throw new HttpError(401, '请先登录');
     if (request.headers['x-csrf-token'] !== request.csrf)
       throw new HttpError(403, 'CSRF 校验失败，请刷新页面后重试');
+    const passwordRoutes = ['/api/session/password', '/api/session'];
+    if (request.user.mustChangePassword && !passwordRoutes.includes(request.url))
+      throw new HttpError(403, '请先修改密码：初始密码或管理员重设的密码须在登录后修改');
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation)
@@ -553,12 +557,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     importFile: async ({ userId, name, bytes }, onProgress) => {
       const row = await store.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
       if (!row) return { file: name, ok: false, error: `${name}：上传此文件的用户已不存在` };
-      const user: User = {
-        id: row.id,
-        name: row.name,
-        role: row.role as Role,
-        departmentId: row.department_id,
-      };
+      const user = toUser(row);
       return importOne(user, await editorDepartmentOf(user), bytes, name, onProgress);
     },
     onError: (e) => app.log.error({ err: e }, 'import job'),
@@ -612,26 +611,82 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       password: body.password,
       role: body.role,
       departmentId,
+      mustChangePassword: true,
     });
     await audit(store, admin.id, 'create-user', { user: id, role: body.role });
     return { id };
   });
-  // 管理员 resets a password or disables a user; either ends that user's sessions.
+  app.get('/api/users', { schema: routeSchemas.users }, async (request) => {
+    requireRole(request, 'admin');
+    const rows = await store
+      .selectFrom('app_user')
+      .leftJoin('department', 'department.id', 'app_user.department_id')
+      .select([
+        'app_user.id',
+        'app_user.name',
+        'app_user.role',
+        'app_user.department_id',
+        'app_user.disabled',
+        'app_user.must_change_password',
+        'department.name as department',
+      ])
+      .orderBy('app_user.id')
+      .execute();
+    return rows.map((r) => ({ ...toUser(r), department: r.department, disabled: r.disabled }));
+  });
+  app.get('/api/departments', { schema: routeSchemas.departments }, async () =>
+    store.selectFrom('department').select(['id', 'name', 'code']).orderBy('name').execute(),
+  );
+  // 管理员 resets a password, disables a user or changes their role; each ends that user's sessions.
   app.patch('/api/users/:id', { schema: routeSchemas.updateUser }, async (request) => {
     const admin = requireRole(request, 'admin');
     const id = idParam(request, '用户编号无效，应为正整数', '没有这个用户');
-    const body = request.body as { disabled?: boolean; password?: string };
-    if (body.disabled === undefined && body.password === undefined)
-      throw new HttpError(400, '请给出 disabled 或 password');
+    const body = request.body as {
+      disabled?: boolean;
+      password?: string;
+      role?: Role;
+      departmentId?: number | null;
+    };
+    if ([body.disabled, body.password, body.role, body.departmentId].every((v) => v === undefined))
+      throw new HttpError(400, '请给出要修改的 disabled、password、role 或 departmentId');
+    if ((body.role !== undefined || body.departmentId !== undefined) && id === admin.id)
+      throw new HttpError(400, '不能修改自己的角色或部门');
     if (body.disabled === true && id === admin.id) throw new HttpError(400, '不能停用自己的账户');
     const exists = await store.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw new HttpError(404, '没有这个用户');
+    if (body.role !== undefined || body.departmentId !== undefined) {
+      const current = await store
+        .selectFrom('app_user')
+        .select(['role', 'department_id'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const role = body.role ?? (current.role as Role);
+      const departmentId = body.departmentId !== undefined ? body.departmentId : current.department_id;
+      if (role === 'editor' && departmentId === null) throw new HttpError(400, '填报用户须指定所属部门');
+      if (departmentId !== null) {
+        const known = await store
+          .selectFrom('department')
+          .select('id')
+          .where('id', '=', departmentId)
+          .executeTakeFirst();
+        if (!known) throw new HttpError(400, '没有这个部门');
+      }
+      await store
+        .updateTable('app_user')
+        .set({ role, department_id: departmentId })
+        .where('id', '=', id)
+        .execute();
+      // A new role takes effect at once: the user's sessions end.
+      await store.deleteFrom('session').where('user_id', '=', id).execute();
+    }
     if (body.disabled !== undefined) await setDisabled(store, id, body.disabled);
     if (body.password !== undefined) await changePassword(store, id, body.password);
     await audit(store, admin.id, 'update-user', {
       user: id,
       ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
       ...(body.password !== undefined ? { password: 'reset' } : {}),
+      ...(body.role !== undefined ? { role: body.role } : {}),
+      ...(body.departmentId !== undefined ? { departmentId: body.departmentId } : {}),
     });
     return { ok: true };
   });

@@ -18,6 +18,8 @@ export interface User {
   name: string;
   role: Role;
   departmentId: number | null;
+  /** The password was chosen by someone else: it must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -36,7 +38,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 export async function createUser(
   store: Store,
-  user: { name: string; password: string; role: Role; departmentId?: number | null },
+  user: {
+    name: string;
+    password: string;
+    role: Role;
+    departmentId?: number | null;
+    mustChangePassword?: boolean;
+  },
 ): Promise<number> {
   const row = await store
     .insertInto('app_user')
@@ -45,6 +53,7 @@ export async function createUser(
       password_hash: await hashPassword(user.password),
       role: user.role,
       department_id: user.departmentId ?? null,
+      must_change_password: user.mustChangePassword ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -82,11 +91,18 @@ export type LoginOutcome =
 // names cannot be told apart by timing.
 let decoyHash: Promise<string> | undefined;
 
-const toUser = (row: { id: number; name: string; role: string; department_id: number | null }): User => ({
+export const toUser = (row: {
+  id: number;
+  name: string;
+  role: string;
+  department_id: number | null;
+  must_change_password: boolean;
+}): User => ({
   id: row.id,
   name: row.name,
   role: row.role as Role,
   departmentId: row.department_id,
+  mustChangePassword: row.must_change_password,
 });
 
 /** The failures of the name or of the address within the lock period, whichever are more, newest first. */
@@ -178,6 +194,7 @@ export async function sessionUser(
       'app_user.role',
       'app_user.department_id',
       'app_user.disabled',
+      'app_user.must_change_password',
       'session.csrf',
       'session.expires_at',
       'session.created_at',
@@ -204,7 +221,10 @@ export async function logout(store: Store, token: string): Promise<void> {
   await store.deleteFrom('session').where('token', '=', token).execute();
 }
 
-/** A new password (checked against the old one when given) ends every session of the user. */
+/**
+ * A new password (checked against the old one when given) ends every session of the user. Given by someone
+ * else (`oldPassword` absent: an admin's reset), the user must change it at the next login.
+ */
 export async function changePassword(
   store: Store,
   userId: number,
@@ -221,7 +241,7 @@ export async function changePassword(
   }
   await store
     .updateTable('app_user')
-    .set({ password_hash: await hashPassword(newPassword) })
+    .set({ password_hash: await hashPassword(newPassword), must_change_password: oldPassword === undefined })
     .where('id', '=', userId)
     .execute();
   await store.deleteFrom('session').where('user_id', '=', userId).execute();

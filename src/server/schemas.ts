@@ -274,8 +274,10 @@ export const routeSchemas = {
     },
     errors: { ...changing.errors, 409: '用户名已存在' },
   },
+  users: { summary: '用户列表（仅管理员）', errors: { 401: '未登录', 403: '无权限' } },
+  departments: { summary: '部门列表（编号、名称、代码），供指定填报用户的部门' },
   updateUser: {
-    summary: '停用/启用用户或重设密码（仅管理员；该用户的会话全部失效）',
+    summary: '停用/启用用户、重设密码或修改角色与部门（仅管理员；该用户的会话全部失效）',
     params: id('用户'),
     ...changing,
     body: {
@@ -283,6 +285,17 @@ export const routeSchemas = {
       properties: {
         disabled: { type: 'boolean', description: '是否停用，应为 true 或 false' },
         password: { type: 'string', minLength: 8, maxLength: 200, description: '新密码，至少 8 位' },
+        role: {
+          type: 'string',
+          enum: ['admin', 'reviewer', 'editor'],
+          description: '角色：admin、reviewer 或 editor',
+        },
+        departmentId: {
+          type: ['integer', 'null'],
+          minimum: 1,
+          maximum: 2147483647,
+          description: '所属部门编号（填报用户必填）',
+        },
       },
     },
     errors: { ...changing.errors, 404: '没有这个用户' },

@@ -233,4 +233,14 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A user given a password by someone else (created, reset, the first start's demo accounts) changes it
+  // at the first login before doing anything else.
+  '0006-password-change': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('app_user')
+        .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };

@@ -97,6 +97,8 @@ export interface UserTable {
   department_id: number | null;
   /** A disabled user cannot log in and has no sessions. */
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Set when someone else chose the password: the user must change it before anything else. */
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SessionTable {
