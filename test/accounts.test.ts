@@ -20,7 +20,7 @@ describe('accounts', () => {
   beforeAll(async () => {
     store = await openStore({});
     await createUser(store, { name: 'admin', password, role: 'admin' });
-    app = await buildServer({ store, webDir: '/nonexistent' });
+    app = await buildServer({ store, webDir: '/nonexistent', publicOnUpload: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -113,7 +113,8 @@ describe('accounts', () => {
     expect(
       (await call(admin, 'PATCH', `/api/users/${id}`, { role: 'editor', departmentId: 999999 })).status,
     ).toBe(400);
-    const departments = (await (await fetch(`${base}/api/departments`)).json()) as { id: number }[];
+    expect((await fetch(`${base}/api/departments`)).status).toBe(401);
+    const departments = (await (await call(admin, 'GET', '/api/departments')).json()) as { id: number }[];
     expect(departments.length).toBeGreaterThan(0);
     expect(
       (await call(admin, 'PATCH', `/api/users/${id}`, { role: 'editor', departmentId: departments[0]!.id }))

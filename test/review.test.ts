@@ -74,7 +74,7 @@ for (const backend of backends) {
     beforeAll(async () => {
       ({ store, cleanup } = await backend.open());
       await createUser(store, { name: 'reviewer', password, role: 'reviewer' });
-      app = await buildServer({ store, webDir: '/nonexistent' });
+      app = await buildServer({ store, webDir: '/nonexistent', publicOnUpload: true });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -30,7 +30,7 @@ describe('server under attack', () => {
     );
     expect(text).toContain('=HYPERLINK');
     hostileId = (await importFile(store, new TextEncoder().encode(text), 'hostile.txt')).id;
-    app = await buildServer({ store, webDir: '/nonexistent' });
+    app = await buildServer({ store, webDir: '/nonexistent', publicOnUpload: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -113,7 +113,7 @@ async function startServer(
   await createUser(store, { name: 'admin', password, role: 'admin' });
   await createUser(store, { name: 'reviewer', password, role: 'reviewer' });
   await prepare?.(store);
-  const app = await buildServer({ store, webDir: '/nonexistent', ...options });
+  const app = await buildServer({ store, webDir: '/nonexistent', publicOnUpload: true, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -74,7 +74,7 @@ for (const backend of backends) {
       await createUser(store, { name: 'admin', password, role: 'admin' });
       await createUser(store, { name: 'reviewer', password, role: 'reviewer' });
       await createUser(store, { name: 'editor', password, role: 'editor', departmentId: departmentOf004 });
-      app = await buildServer({ store, webDir: '/nonexistent' });
+      app = await buildServer({ store, webDir: '/nonexistent', publicOnUpload: true });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

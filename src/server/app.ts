@@ -34,7 +34,15 @@ import {
   RefusedEdit,
   RefusedImport,
 } from '../store/documents.ts';
-import { compare, originalFile, overview, storedDocument } from '../store/queries.ts';
+import {
+  compare,
+  departmentAndUnits,
+  originalFile,
+  overview,
+  storedDocument,
+  type Visibility,
+  visibleIds,
+} from '../store/queries.ts';
 import {
   addComment,
   type FindingStatus,
@@ -82,6 +90,11 @@ export interface ServerOptions {
   jobs?: Pick<RunnerOptions, 'pollMs' | 'staleMs'>;
   /** Files that may wait in the import queue; an upload beyond it is refused (429) rather than queued. */
   maxQueuedFiles?: number;
+  /**
+   * Anonymous readers see every document, approved or not (YUSUAN_PUBLIC_ON_UPLOAD=1); by default they see
+   * only approved versions.
+   */
+  publicOnUpload?: boolean;
 }
 
 // Only the app's own scripts, styles, fonts and workers; images also from data: and blob: (charts, PDF
@@ -246,6 +259,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!roles.includes(request.user.role)) throw new HttpError(403, '当前用户没有此操作的权限');
     return request.user;
   };
+  const publicOnUpload = options.publicOnUpload ?? process.env.YUSUAN_PUBLIC_ON_UPLOAD === '1';
+  /** What the request's user may read: enforced here, in every route that answers with documents. */
+  const visibleTo = async (request: FastifyRequest): Promise<Visibility> => {
+    const user = request.user;
+    if (!user) return publicOnUpload ? {} : { approvedOnly: true };
+    if (user.role !== 'editor') return {};
+    return { departmentIds: await departmentAndUnits(store, user.departmentId) };
+  };
+  /** The document's id when the reader may see it; 404 otherwise, as if it did not exist. */
+  const visibleDocument = async (request: FastifyRequest): Promise<number> => {
+    const id = idParam(request);
+    if (!(await visibleIds(store, [id], await visibleTo(request))).has(id))
+      throw new HttpError(404, '没有这个文档');
+    return id;
+  };
   const idParam = (
     request: FastifyRequest,
     invalid = '文档编号无效，应为正整数',
@@ -326,21 +354,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       year: q.year ? Number(q.year) : undefined,
       kind: q.kind || undefined,
       history: q.history === '1',
+      visible: await visibleTo(request),
     });
   });
   app.get('/api/documents/:id', { schema: routeSchemas.document }, async (request) => {
-    const doc = await storedDocument(store, idParam(request));
+    const doc = await storedDocument(store, idParam(request), await visibleTo(request));
     if (!doc) throw new HttpError(404, '没有这个文档');
     return doc;
   });
   app.get('/api/documents/:id/original', { schema: routeSchemas.original }, async (request, reply) => {
-    const file = await originalFile(store, idParam(request));
+    const file = await originalFile(store, await visibleDocument(request));
     if (!file) throw new HttpError(404, '没有这个文档');
     return sendDownload(reply, file.name, 'application/octet-stream', Buffer.from(file.bytes));
   });
   app.get('/api/documents/:id/export', { schema: routeSchemas.export }, async (request, reply) => {
     const format = (request.query as { format?: string }).format ?? 'json';
-    const stored = await storedDocument(store, idParam(request));
+    const stored = await storedDocument(store, idParam(request), await visibleTo(request));
     if (!stored) throw new HttpError(404, '没有这个文档');
     const entry = { file: stored.summary.fileName, document: stored.document };
     const base = stored.summary.fileName.replace(/\.[^.]+$/, '');
@@ -375,7 +404,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const format = (request.query as { format?: string }).format ?? 'html';
       const renderer = renderers[format];
       if (!renderer) throw new HttpError(400, `不支持的格式 ${format}（可用：html、pdf、xlsx、docx）`);
-      const stored = await storedDocument(store, idParam(request));
+      const stored = await storedDocument(store, idParam(request), await visibleTo(request));
       if (!stored) throw new HttpError(404, '没有这个文档');
       const base = stored.summary.fileName.replace(/\.[^.]+$/, '');
       const bytes = renderer.queued
@@ -436,7 +465,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .where('id', '=', documentId)
       .executeTakeFirst();
     if (!row) throw new HttpError(404, '没有这个文档');
-    if (row.department_id !== user.departmentId) throw new HttpError(403, '填报用户只能处理本部门的文档');
+    if (!(await departmentAndUnits(store, user.departmentId)).includes(row.department_id))
+      throw new HttpError(403, '填报用户只能处理本部门及其所属单位的文档');
   };
   app.post('/api/documents/:id/findings/status', { schema: routeSchemas.findingStatus }, async (request) => {
     const user = requireRole(request, 'admin', 'reviewer', 'editor');
@@ -486,6 +516,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const ids = raw.split(',').filter(Boolean).map(Number);
     if (ids.length === 0 || ids.length > 50 || ids.some((n) => !Number.isInteger(n) || n <= 0 || n > maxId))
       throw new HttpError(400, '请给出 1–50 个文档编号，如 ids=1,2');
+    const visible = await visibleIds(store, ids, await visibleTo(request));
+    if (ids.some((id) => !visible.has(id))) throw new HttpError(404, '没有这个文档');
     return compare(store, ids);
   });
 
@@ -634,9 +666,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .execute();
     return rows.map((r) => ({ ...toUser(r), department: r.department, disabled: r.disabled }));
   });
-  app.get('/api/departments', { schema: routeSchemas.departments }, async () =>
-    store.selectFrom('department').select(['id', 'name', 'code']).orderBy('name').execute(),
-  );
+  app.get('/api/departments', { schema: routeSchemas.departments }, async (request) => {
+    requireRole(request, 'admin', 'reviewer');
+    return store.selectFrom('department').select(['id', 'name', 'code']).orderBy('name').execute();
+  });
   // 管理员 resets a password, disables a user or changes their role; each ends that user's sessions.
   app.patch('/api/users/:id', { schema: routeSchemas.updateUser }, async (request) => {
     const admin = requireRole(request, 'admin');

@@ -275,7 +275,7 @@ export const routeSchemas = {
     errors: { ...changing.errors, 409: '用户名已存在' },
   },
   users: { summary: '用户列表（仅管理员）', errors: { 401: '未登录', 403: '无权限' } },
-  departments: { summary: '部门列表（编号、名称、代码），供指定填报用户的部门' },
+  departments: { summary: '部门列表（编号、名称、代码），供指定填报用户的部门（审核、管理员）' },
   updateUser: {
     summary: '停用/启用用户、重设密码或修改角色与部门（仅管理员；该用户的会话全部失效）',
     params: id('用户'),

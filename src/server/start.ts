@@ -94,7 +94,15 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
   for (const [i, file] of all.entries()) {
     try {
       const result = await importFile(store, file.bytes(), file.name);
-      if (result.status === 'imported') imported++;
+      if (result.status === 'imported') {
+        imported++;
+        // The demo and the published samples are public: they start approved.
+        await store
+          .updateTable('document')
+          .set({ review_state: 'approved' })
+          .where('id', '=', result.id)
+          .execute();
+      }
     } catch (e) {
       if (!(e instanceof ReadError || e instanceof NotADisclosure)) throw e;
       log(`跳过：${e.message}`);

@@ -1,4 +1,6 @@
 // Reading the store for the API: the overview, one document, history, comparisons.
+
+import { sql } from 'kysely';
 import {
   type Figure,
   functionClassTotals,
@@ -28,6 +30,17 @@ export interface DocumentSummary {
   importedAt: string;
   /** For a version a user corrected online: the version it corrects. */
   editedFrom: number | null;
+  /** The version's review state: 待审 … 通过. */
+  reviewState: ReviewState;
+}
+
+/**
+ * What a reader may see: anonymous readers only approved versions (the latest approved one of each
+ * department, kind and year stands for it), a 填报 user only the listed departments (theirs and its units).
+ */
+export interface Visibility {
+  approvedOnly?: boolean;
+  departmentIds?: number[];
 }
 
 export interface OverviewFilter {
@@ -37,6 +50,7 @@ export interface OverviewFilter {
   kind?: string;
   /** Include superseded versions. */
   history?: boolean;
+  visible?: Visibility;
 }
 
 export async function overview(store: Store, filter: OverviewFilter = {}): Promise<DocumentSummary[]> {
@@ -57,8 +71,31 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
       'document.file_name',
       'document.imported_at',
       'document.edited_from',
+      'document.review_state',
     ]);
-  if (!filter.history) query = query.where('document.superseded_by', 'is', null);
+  const visible = filter.visible ?? {};
+  if (visible.departmentIds) {
+    if (visible.departmentIds.length === 0) return [];
+    query = query.where('document.department_id', 'in', visible.departmentIds);
+  }
+  if (visible.approvedOnly) {
+    query = query.where('document.review_state', '=', 'approved');
+    // The current public version is the latest approved one, even when a newer version is under review.
+    if (!filter.history)
+      query = query.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('document as later')
+              .select('later.id')
+              .whereRef('later.department_id', '=', 'document.department_id')
+              .whereRef('later.kind', '=', 'document.kind')
+              .where(sql<boolean>`later.year is not distinct from document.year`)
+              .whereRef('later.version', '>', 'document.version')
+              .where('later.review_state', '=', 'approved'),
+          ),
+        ),
+      );
+  } else if (!filter.history) query = query.where('document.superseded_by', 'is', null);
   if (filter.year !== undefined) query = query.where('document.year', '=', filter.year);
   if (filter.kind) query = query.where('document.kind', '=', filter.kind);
   if (filter.q) {
@@ -95,6 +132,7 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
     fileName: r.file_name,
     importedAt: new Date(r.imported_at).toISOString(),
     editedFrom: r.edited_from,
+    reviewState: r.review_state as ReviewState,
   }));
 }
 
@@ -114,11 +152,17 @@ export interface StoredDocument {
   edits: AppliedEdit[];
 }
 
-export async function storedDocument(store: Store, id: number): Promise<StoredDocument | undefined> {
+/** A stored document as the reader may see it: undefined when it does not exist or is not visible. */
+export async function storedDocument(
+  store: Store,
+  id: number,
+  visible: Visibility = {},
+): Promise<StoredDocument | undefined> {
   const row = await store.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const all = await overview(store, { history: true });
-  const summary = all.find((d) => d.id === id)!;
+  const all = await overview(store, { history: true, visible });
+  const summary = all.find((d) => d.id === id);
+  if (!summary) return undefined;
   const history = all.filter(
     (d) => d.departmentId === summary.departmentId && d.year === summary.year && d.kind === summary.kind,
   );
@@ -188,6 +232,14 @@ async function resolvedFindings(
     message: r.message,
     review: reviews.get(r.key)!,
   }));
+}
+
+/** Those of the ids the reader may see. */
+export async function visibleIds(store: Store, ids: number[], visible: Visibility): Promise<Set<number>> {
+  if (!visible.approvedOnly && !visible.departmentIds) return new Set(ids);
+  const seen = await overview(store, { history: true, visible });
+  const wanted = new Set(ids);
+  return new Set(seen.filter((d) => wanted.has(d.id)).map((d) => d.id));
 }
 
 export async function originalFile(
@@ -261,4 +313,31 @@ export async function compare(store: Store, ids: number[]): Promise<ComparedDocu
     ) as Record<KeyFigureName, Decimal | null>,
     classes: classes.map((c) => ({ code: c.code, name: c.name, amount: inUnit(c.figure) })),
   }));
+}
+
+/**
+ * A department and its units: the departments of the same code whose documents are unit disclosures
+ * (单位预算, with a unit code). A unit's own department has no units.
+ */
+export async function departmentAndUnits(store: Store, departmentId: number | null): Promise<number[]> {
+  if (departmentId === null) return [];
+  const own = await store
+    .selectFrom('department')
+    .select(['id', 'code'])
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  if (!own) return [];
+  if (!own.code) return [own.id];
+  const unitCode = sql<string | null>`document.model #>> '{department,unitCode}'`;
+  const withUnitCode = await store
+    .selectFrom('department')
+    .innerJoin('document', 'document.department_id', 'department.id')
+    .select('department.id')
+    .distinct()
+    .where('department.code', '=', own.code)
+    .where(unitCode, 'is not', null)
+    .execute();
+  const units = withUnitCode.map((u) => u.id);
+  if (units.includes(own.id)) return [own.id];
+  return [own.id, ...units];
 }

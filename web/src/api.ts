@@ -46,6 +46,7 @@ export interface DocumentSummary {
   importedAt: string;
   /** For a version corrected online: the version it corrects. */
   editedFrom: number | null;
+  reviewState: 'pending' | 'reviewing' | 'returned' | 'approved';
 }
 
 export type FindingStatus = 'new' | 'confirmed' | 'dismissed' | 'fixed';
