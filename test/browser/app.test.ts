@@ -107,7 +107,7 @@ describe('web app in Chromium', () => {
       })(),
     ]);
     store = opened;
-    app = await buildServer({ store, webDir: distDir });
+    app = await buildServer({ store, webDir: distDir, publicOnUpload: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
