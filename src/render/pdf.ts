@@ -21,12 +21,25 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export async function renderPdf(doc: Document, options: PdfOptions = {}): Promise<Uint8Array> {
+  return printPdf(renderHtml(doc, options.html), {
+    landscape: true,
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
+}
+
+/** Any self-contained HTML page (no scripts, nothing fetched) printed to A4 PDF. */
+export async function printPdf(
+  html: string,
+  options: { browser?: Browser; landscape?: boolean } = {},
+): Promise<Uint8Array> {
   const browser = options.browser ?? (await launchChromium());
   try {
     const page = await browser.newPage();
     try {
-      await page.setContent(renderHtml(doc, options.html), { waitUntil: 'load' });
-      return new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+      await page.setContent(html, { waitUntil: 'load' });
+      return new Uint8Array(
+        await page.pdf({ format: 'A4', landscape: options.landscape ?? false, printBackground: true }),
+      );
     } finally {
       await page.close();
     }

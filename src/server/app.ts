@@ -23,6 +23,7 @@ import { toJson } from '../export/json.ts';
 import type { Document } from '../model/document.ts';
 import { ReadError } from '../read/layout.ts';
 import { renderHtml } from '../render/html.ts';
+import { kindNames } from '../report/findings.ts';
 import { toHtml } from '../report/html.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -510,6 +511,64 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reason: body.reason ?? null,
     });
     return { state };
+  });
+  // The reviewer's opinion letter on a version: its confirmed findings, signed by whoever returned or
+  // approved it. The department's own 填报 users may download it, as they are the ones to act on it.
+  app.get(
+    '/api/documents/:id/opinion',
+    { schema: routeSchemas.opinion, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const user = requireRole(request, 'admin', 'reviewer', 'editor');
+      const id = idParam(request);
+      await ownDepartment(user, id);
+      const format = (request.query as { format?: 'docx' | 'pdf' }).format ?? 'docx';
+      const stored = await storedDocument(store, id);
+      if (!stored) throw new HttpError(404, '没有这个文档');
+      const [{ opinionLetter, opinionFileName }, { opinionSignature }] = await Promise.all([
+        import('../report/opinion.ts'),
+        import('../store/review-report.ts'),
+      ]);
+      const signed = await opinionSignature(store, id);
+      const letter = opinionLetter(stored, {
+        reviewer: signed.reviewer ?? (user.role === 'editor' ? null : user.name),
+        at: signed.at ?? new Date(),
+      });
+      const bytes =
+        format === 'pdf'
+          ? await renderQueue(request.ip, async () => {
+              const [{ printPdf }, { renderOpinionHtml }] = await Promise.all([
+                import('../render/pdf.ts'),
+                import('../render/opinion-html.ts'),
+              ]);
+              return printPdf(renderOpinionHtml(letter), { browser: await pdfBrowser() });
+            })
+          : await (await import('../render/opinion-docx.ts')).renderOpinionDocx(letter);
+      await audit(store, user.id, 'opinion-download', { document: id, format, findings: letter.count });
+      return sendDownload(
+        reply,
+        opinionFileName(letter, format),
+        format === 'pdf' ? 'application/pdf' : renderers.docx!.type,
+        Buffer.from(bytes),
+      );
+    },
+  );
+  // The region's summary of the review, one row per department's (or unit's) current document.
+  app.get('/api/review/summary.xlsx', { schema: routeSchemas.reviewSummary }, async (request, reply) => {
+    requireRole(request, 'admin', 'reviewer');
+    const q = request.query as { year?: string; kind?: string };
+    const filter = { ...(q.year ? { year: Number(q.year) } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+    const [{ reviewSummary }, { renderReviewSummaryXlsx }] = await Promise.all([
+      import('../store/review-report.ts'),
+      import('../render/review-summary-xlsx.ts'),
+    ]);
+    const bytes = await renderReviewSummaryXlsx(await reviewSummary(store, filter), filter);
+    const scope = `${filter.year ? `${filter.year}年` : ''}${filter.kind ? (kindNames[filter.kind as Document['kind']] ?? '') : ''}`;
+    return sendDownload(
+      reply,
+      `审核情况汇总${scope ? `（${scope}）` : ''}.xlsx`,
+      renderers.xlsx!.type,
+      Buffer.from(bytes),
+    );
   });
   app.get('/api/compare', { schema: routeSchemas.compare }, async (request) => {
     const raw = (request.query as { ids?: string }).ids ?? '';

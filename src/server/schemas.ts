@@ -213,6 +213,43 @@ export const routeSchemas = {
     },
     errors: { ...changing.errors, 404: '没有这个文档', 409: '当前状态下不能进行此操作' },
   },
+  opinion: {
+    summary:
+      '审核意见书（docx 或 pdf，下载）：列出已确认的问题，按表格或章节分组（审核、管理员，或本部门的填报用户）',
+    params: documentId,
+    querystring: {
+      type: 'object',
+      properties: {
+        format: { type: 'string', enum: ['docx', 'pdf'], description: '格式：docx、pdf' },
+      },
+    },
+    errors: {
+      401: '未登录',
+      403: '无权限（填报用户只能下载本部门的审核意见书）',
+      404: '没有这个文档',
+      429: 'PDF 生成任务已排满或本客户端已有任务在进行（Retry-After 给出秒数）',
+    },
+  },
+  reviewSummary: {
+    summary:
+      '审核情况汇总（xlsx，下载）：各部门、单位每种文档最新版本的审核状态、各状态与各级别问题数及各环节时间（审核、管理员）',
+    querystring: {
+      type: 'object',
+      properties: {
+        year: {
+          type: 'string',
+          pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
+          description: '年度，应为 1900–2100 之间的四位年份',
+        },
+        kind: {
+          type: 'string',
+          enum: ['', 'budget', 'performance', 'final'],
+          description: '文档类型，应为 budget、performance、final 之一',
+        },
+      },
+    },
+    errors: { 401: '未登录', 403: '无权限' },
+  },
   compare: {
     summary: '比较文档：基本/项目、人员/公用、"三公"及各项、各功能类支出',
     querystring: {

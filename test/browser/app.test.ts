@@ -768,6 +768,13 @@ describe('web app in Chromium', () => {
     expect(stored.findings[i]!.review.status).toBe('confirmed');
     expect(stored.findings[i]!.review.comments.map((c) => c.text)).toEqual(['请核对该科目的合计']);
     expect(stored.findings[j]!.review.status).toBe('dismissed');
+    // The opinion letter's downloads, with the session's cookie: the confirmed finding is in it.
+    expect(await bar.locator('a[data-opinion]').count()).toBe(2);
+    const letter = await context.request.get(
+      base + (await bar.locator('a[data-opinion=docx]').getAttribute('href')),
+    );
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toMatch(/wordprocessingml/);
     await context.close();
   });
 

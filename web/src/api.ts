@@ -244,6 +244,13 @@ export const originalUrl = (id: number) => `/api/documents/${id}/original`;
 export const renderUrl = (id: number, format: 'html' | 'pdf' | 'xlsx' | 'docx') =>
   `/api/documents/${id}/render?format=${format}`;
 
+/** The reviewer's opinion letter on a version: its confirmed findings. */
+export const opinionUrl = (id: number, format: 'docx' | 'pdf') =>
+  `/api/documents/${id}/opinion?format=${format}`;
+/** 审核 and 管理员, and the department's own 填报 users, may download a version's opinion letter. */
+export const mayReadOpinion = (user: User | null, summary: DocumentSummary): boolean =>
+  user !== null && (user.role !== 'editor' || user.departmentId === summary.departmentId);
+
 /** Saves corrections as a new version of the document; resolves to that version. */
 export const saveEdits = (id: number, edits: Edit[]): Promise<ImportResult & { supersedes: number }> =>
   request('PATCH', `/api/documents/${id}`, { edits });

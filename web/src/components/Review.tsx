@@ -8,6 +8,7 @@ import {
   type FindingStatus,
   findingStatusNames,
   moveReview,
+  opinionUrl,
   type ReviewedFinding,
   type ReviewState,
   reviewStateNames,
@@ -28,10 +29,13 @@ export function StatusBadge({ status }: { status: FindingStatus }) {
 export function ReviewBar({
   stored,
   canReview,
+  canReadOpinion,
   onChanged,
 }: {
   stored: StoredDocument;
   canReview: boolean;
+  /** The opinion letter's downloads (审核意见书 with the confirmed findings). */
+  canReadOpinion: boolean;
   onChanged: () => void;
 }) {
   const { state, note } = stored.review;
@@ -96,6 +100,18 @@ export function ReviewBar({
           通过
         </button>
       )}
+      {canReadOpinion &&
+        (['docx', 'pdf'] as const).map((format) => (
+          <a
+            key={format}
+            className="button"
+            href={opinionUrl(stored.summary.id, format)}
+            download
+            data-opinion={format}
+          >
+            下载审核意见书 ({format.toUpperCase()})
+          </a>
+        ))}
       {error && <span className="error-text">{error}</span>}
     </div>
   );

@@ -12,6 +12,7 @@ import {
   getRules,
   kindNames,
   mayEdit,
+  mayReadOpinion,
   mayReview,
   originalUrl,
   previewEdits,
@@ -221,7 +222,12 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           <span>单位：{doc.unit}</span>
           <Counts errors={summary.errors} warnings={summary.warnings} infos={summary.infos} />
         </p>
-        <ReviewBar stored={stored} canReview={canReview} onChanged={reload} />
+        <ReviewBar
+          stored={stored}
+          canReview={canReview}
+          canReadOpinion={mayReadOpinion(user, summary)}
+          onChanged={reload}
+        />
         <ResolvedFindings resolved={stored.resolved} />
         <p className="downloads">
           下载：
