@@ -248,7 +248,9 @@ for (const backend of backends) {
       expect(response.status).toBe(200);
       return ((await response.json()) as { results: { result: { id: number } }[] }).results[0]!.result.id;
     };
-    const get = async (id: number) => (await (await fetch(`${base}/api/documents/${id}`)).json()) as Stored;
+    // As the reviewer: an anonymous reader may see only approved versions.
+    const get = async (id: number) =>
+      (await (await download('reviewer', `/api/documents/${id}`)).json()) as Stored;
     const summary = async (as: string, query = '') => {
       const response = await download(as, `/api/review/summary.xlsx${query}`);
       expect(response.status).toBe(200);
