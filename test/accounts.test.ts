@@ -1,5 +1,5 @@
 // Accounts over HTTP: an admin lists, creates, re-roles and resets users; a password someone else chose
-// (a new account, a reset) must be changed before anything else.
+// (a new account, a reset, the first start's demo accounts) must be changed before anything else.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
+import { firstRun } from '../src/server/start.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
@@ -76,6 +77,9 @@ describe('accounts', () => {
     const blocked = await upload(first);
     expect(blocked.status).toBe(403);
     expect(((await blocked.json()) as { error: string }).error).toMatch(/请先修改密码/);
+    // Reading is blocked too, and the session itself still answers.
+    expect((await call(first, 'GET', '/api/documents')).status).toBe(403);
+    expect((await call(first, 'GET', '/api/session')).status).toBe(200);
     const changed = await call(first, 'POST', '/api/session/password', {
       oldPassword: 'initial-password',
       newPassword: 'my-own-password',
@@ -130,5 +134,30 @@ describe('accounts', () => {
     expect((await call(renewed, 'GET', '/api/users')).status).toBe(401);
     const adminId = users.find((u) => u.name === 'admin')!.id;
     expect((await call(admin, 'PATCH', `/api/users/${adminId}`, { role: 'reviewer' })).status).toBe(400);
+  });
+
+  it('the first start’s demo accounts must change the public demo password', async () => {
+    const demo = await openStore({});
+    try {
+      const saved = process.env.YUSUAN_ADMIN_PASSWORD;
+      delete process.env.YUSUAN_ADMIN_PASSWORD;
+      try {
+        // Only the users part matters here: the samples' import is marked done beforehand.
+        await demo
+          .insertInto('audit')
+          .values({ user_id: null, action: 'first-run-done', detail: '{}' })
+          .execute();
+        await firstRun(demo, () => {});
+      } finally {
+        if (saved !== undefined) process.env.YUSUAN_ADMIN_PASSWORD = saved;
+      }
+      const users = await demo.selectFrom('app_user').select(['name', 'must_change_password']).execute();
+      expect(users).toEqual([
+        { name: 'admin', must_change_password: true },
+        { name: 'reviewer', must_change_password: true },
+      ]);
+    } finally {
+      await demo.destroy();
+    }
   });
 });

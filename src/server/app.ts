@@ -50,8 +50,10 @@ import {
   moveReview,
   type ReviewAction,
   ReviewError,
+  type ReviewState,
   setFindingStatus,
 } from '../store/reviews.ts';
+import { editorTasks, reviewTasks } from '../store/worklist.ts';
 import {
   changePassword,
   createSession,
@@ -198,9 +200,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!request.user) throw new HttpError(401, '请先登录');
     if (request.headers['x-csrf-token'] !== request.csrf)
       throw new HttpError(403, 'CSRF 校验失败，请刷新页面后重试');
-    const passwordRoutes = ['/api/session/password', '/api/session'];
-    if (request.user.mustChangePassword && !passwordRoutes.includes(request.url))
-      throw new HttpError(403, '请先修改密码：初始密码或管理员重设的密码须在登录后修改');
+  });
+  // A password someone else chose (a new account, a reset, the demo accounts) is changed before anything
+  // else, reading included: until then the session only reaches the session routes.
+  app.addHook('preHandler', async (request) => {
+    if (!request.user?.mustChangePassword || !request.url.startsWith('/api/')) return;
+    const path = request.url.split('?')[0]!;
+    if (['/api/session', '/api/session/password', '/api/health', '/api/rules'].includes(path)) return;
+    throw new HttpError(403, '请先修改密码：初始密码或管理员重设的密码须在登录后修改');
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation)
@@ -349,9 +356,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/documents', { schema: routeSchemas.documents }, async (request) => {
-    const q = request.query as { q?: string; year?: string; kind?: string; history?: string };
+    const q = request.query as { q?: string; year?: string; kind?: string; history?: string; state?: string };
     return overview(store, {
       q: q.q || undefined,
+      state: (q.state || undefined) as ReviewState | undefined,
       year: q.year ? Number(q.year) : undefined,
       kind: q.kind || undefined,
       history: q.history === '1',
@@ -724,6 +732,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .orderBy('app_user.id')
       .execute();
     return rows.map((r) => ({ ...toUser(r), department: r.department, disabled: r.disabled }));
+  });
+  app.get('/api/worklist', { schema: routeSchemas.worklist }, async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer', 'editor');
+    if (user.role !== 'editor') return { review: await reviewTasks(store), returned: [], threads: [] };
+    return { review: [], ...(await editorTasks(store, await departmentAndUnits(store, user.departmentId))) };
   });
   app.get('/api/departments', { schema: routeSchemas.departments }, async (request) => {
     requireRole(request, 'admin', 'reviewer');

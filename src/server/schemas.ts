@@ -87,6 +87,12 @@ export const routeSchemas = {
           description: '文档类型，应为 budget、performance、final 之一',
         },
         history: { type: 'string', enum: ['', '0', '1'], description: '是否包含被替代的旧版本（1 为包含）' },
+        state: {
+          type: 'string',
+          enum: ['', 'pending', 'reviewing', 'returned', 'approved'],
+          description:
+            '审核状态，应为 pending（待审）、reviewing（审核中）、returned（退回修改）、approved（通过）之一',
+        },
       },
     },
   },
@@ -312,6 +318,11 @@ export const routeSchemas = {
     errors: { ...changing.errors, 409: '用户名已存在' },
   },
   users: { summary: '用户列表（仅管理员）', errors: { 401: '未登录', 403: '无权限' } },
+  worklist: {
+    summary:
+      '我的待办：审核、管理员为待审和审核中的文档（未核实错误多的在前）；填报用户为退回修改的文档和等待其答复的问题',
+    errors: { 401: '未登录' },
+  },
   departments: { summary: '部门列表（编号、名称、代码），供指定填报用户的部门（审核、管理员）' },
   updateUser: {
     summary: '停用/启用用户、重设密码或修改角色与部门（仅管理员；该用户的会话全部失效）',

@@ -63,10 +63,12 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
   const users = await store.selectFrom('app_user').select('id').limit(1).execute();
   if (users.length === 0) {
     const password = process.env.YUSUAN_ADMIN_PASSWORD ?? 'yusuan-demo';
-    await createUser(store, { name: 'admin', password, role: 'admin' });
-    await createUser(store, { name: 'reviewer', password, role: 'reviewer' });
+    // The demo password is public: whoever logs in with it first sets their own.
+    const mustChangePassword = !process.env.YUSUAN_ADMIN_PASSWORD;
+    await createUser(store, { name: 'admin', password, role: 'admin', mustChangePassword });
+    await createUser(store, { name: 'reviewer', password, role: 'reviewer', mustChangePassword });
     log(
-      `已创建用户 admin（管理员）和 reviewer（审核），密码：${password}${process.env.YUSUAN_ADMIN_PASSWORD ? '' : '（演示密码，正式使用请设置 YUSUAN_ADMIN_PASSWORD）'}`,
+      `已创建用户 admin（管理员）和 reviewer（审核），密码：${password}${process.env.YUSUAN_ADMIN_PASSWORD ? '' : '（演示密码，首次登录后须修改；也可启动前设置 YUSUAN_ADMIN_PASSWORD）'}`,
     );
   }
   const done = await store

@@ -32,6 +32,8 @@ export interface DocumentSummary {
   editedFrom: number | null;
   /** The version's review state: 待审 … 通过. */
   reviewState: ReviewState;
+  /** A unit's (单位) own department (主管部门), from the unit code or the department's 机构设置 table. */
+  parentDepartmentId: number | null;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface OverviewFilter {
   kind?: string;
   /** Include superseded versions. */
   history?: boolean;
+  /** Only versions in this review state. */
+  state?: ReviewState;
   visible?: Visibility;
 }
 
@@ -98,6 +102,7 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
   } else if (!filter.history) query = query.where('document.superseded_by', 'is', null);
   if (filter.year !== undefined) query = query.where('document.year', '=', filter.year);
   if (filter.kind) query = query.where('document.kind', '=', filter.kind);
+  if (filter.state) query = query.where('document.review_state', '=', filter.state);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -113,11 +118,14 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
       ]),
     );
   }
-  const rows = await query
-    .orderBy('department.name')
-    .orderBy('document.year', 'desc')
-    .orderBy('document.version', 'desc')
-    .execute();
+  const [rows, parents] = await Promise.all([
+    query
+      .orderBy('department.name')
+      .orderBy('document.year', 'desc')
+      .orderBy('document.version', 'desc')
+      .execute(),
+    parentDepartments(store),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     department: r.department,
@@ -133,7 +141,61 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
     importedAt: new Date(r.imported_at).toISOString(),
     editedFrom: r.edited_from,
     reviewState: r.review_state as ReviewState,
+    parentDepartmentId: parents.get(r.departmentId) ?? null,
   }));
+}
+
+/**
+ * Each unit's department (主管部门 → 单位): a department whose documents carry a unit code belongs to the
+ * department of the same code whose documents do not; a department named in another's 机构设置 table
+ * (units disclosed without codes) belongs to that one.
+ */
+export async function parentDepartments(store: Store): Promise<Map<number, number>> {
+  const unitCode = sql<string | null>`document.model #>> '{department,unitCode}'`;
+  const [coded, named] = await Promise.all([
+    store
+      .selectFrom('document')
+      .innerJoin('department', 'department.id', 'document.department_id')
+      .select(['department.id', 'department.code', unitCode.as('unit_code')])
+      .distinct()
+      .where('department.code', 'is not', null)
+      .where('document.superseded_by', 'is', null)
+      .execute(),
+    store
+      .selectFrom('document')
+      .innerJoin(
+        sql<{ name: string }>`jsonb_array_elements(coalesce(document.model -> 'units', '[]'::jsonb))`.as(
+          'unit',
+        ),
+        (join) => join.onTrue(),
+      )
+      .innerJoin('department as child', (join) => join.on(sql<boolean>`child.name = unit.value ->> 'name'`))
+      .select(['document.department_id as parent', 'child.id as child'])
+      .distinct()
+      .where('document.superseded_by', 'is', null)
+      .whereRef('child.id', '!=', 'document.department_id')
+      .execute(),
+  ]);
+  const parents = new Map<number, number>();
+  const departmentOfCode = new Map<string, number>();
+  for (const d of coded) if (d.unit_code === null && d.code) departmentOfCode.set(d.code, d.id);
+  for (const d of coded) {
+    const parent = d.unit_code !== null && d.code ? departmentOfCode.get(d.code) : undefined;
+    if (parent !== undefined && parent !== d.id) parents.set(d.id, parent);
+  }
+  for (const n of named) if (!parents.has(n.child)) parents.set(n.child, n.parent);
+  // A department is never its own ancestor: drop what would close a loop.
+  for (const [child] of parents) {
+    const seen = new Set<number>([child]);
+    for (let at = parents.get(child); at !== undefined; at = parents.get(at)) {
+      if (seen.has(at)) {
+        parents.delete(child);
+        break;
+      }
+      seen.add(at);
+    }
+  }
+  return parents;
 }
 
 export interface StoredDocument {
