@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import JSZip from 'jszip';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../src/check/engine.ts';
@@ -20,6 +19,7 @@ import { chineseDate, figuresText, opinionLetter } from '../src/report/opinion.t
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
 import { openStore, type Store } from '../src/store/db.ts';
+import { docxText } from './docx-text.ts';
 import { parseString, seedDir } from './helpers.ts';
 
 const password = 'opinion-test-password';
@@ -39,21 +39,6 @@ const isPlan = (f: Finding) =>
 const isDismissed = (f: Finding) => f.rule === 'note-empty-with-data' && f.where.table === 'three-public';
 const isFixed = (f: Finding) =>
   f.rule === 'table-parent-children' && f.where.row === '301' && f.severity === 'error';
-
-/** The text of a DOCX: its runs joined, whitespace removed (as pdftotext's is, below). */
-async function docxText(bytes: Uint8Array): Promise<string> {
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
-    .map((m) =>
-      m[1]!
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&'),
-    )
-    .join('')
-    .replace(/\s+/g, '');
-}
 
 function pdfText(bytes: Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'yusuan-opinion-')), 'opinion.pdf');

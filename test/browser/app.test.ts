@@ -1,8 +1,8 @@
 // The web app in a real browser (Debian Chromium driven by playwright-core) against the real server on
-// in-memory PGlite. Builds web/dist first when it is missing or older than the web sources.
+// in-memory PGlite, serving web/dist (built by the tests' global set-up when stale).
 // Screenshots of each screen go to test/browser/artifacts/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -16,9 +16,8 @@ import { buildServer } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
 import { importFile } from '../../src/store/documents.ts';
+import { distDir } from './web-build.ts';
 
-const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
-const distDir = join(webDir, 'dist');
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const seed = (name: string) => new Uint8Array(readFileSync(join(seeds, name)));
@@ -35,37 +34,6 @@ const hostileName = '<img/src=x/onerror=alert(1)>商务部门';
 /** Waits (up to 15 s) for a value to pass the assertion that follows. */
 const until = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the web app unless web/dist/index.html is newer than every source file. */
-async function ensureBuilt(): Promise<void> {
-  let built = 0;
-  try {
-    built = statSync(join(distDir, 'index.html')).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (built > newestSource(webDir)) return;
-  const { build } = await import('vite');
-  // The production build, as users get it: under vitest NODE_ENV is "test", which would make vite bundle
-  // React's development build (twice the size, several times slower), and web/dist is what serve serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
 describe('web app in Chromium', () => {
   let store: Store;
   let app: FastifyInstance;
@@ -75,8 +43,7 @@ describe('web app in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    const [, opened] = await Promise.all([
-      ensureBuilt(),
+    const [opened] = await Promise.all([
       (async () => {
         const s = await openStore({});
         // Every sample but 003, which the test uploads; the demo department with three years; a document

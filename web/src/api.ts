@@ -3,18 +3,24 @@ import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
 import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
 import type { EditPreview } from '../../src/store/documents.ts';
-import type { ComparedDocument } from '../../src/store/queries.ts';
+import type { ComparedDocument, DocumentSummary } from '../../src/store/queries.ts';
+import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../../src/store/worklist.ts';
 
 export type {
   AppliedEdit,
   ComparedDocument,
   Document,
   DocumentKind,
+  DocumentSummary,
   Edit,
   EditPreview,
   Finding,
+  ReturnedTask,
+  ReviewTask,
   RuleMeta,
   Severity,
+  WaitingThread,
+  Worklist,
 };
 
 export type Role = 'admin' | 'reviewer' | 'editor';
@@ -24,29 +30,19 @@ export interface User {
   name: string;
   role: Role;
   departmentId: number | null;
+  /** A password someone else chose: the user changes it before doing anything else. */
+  mustChangePassword: boolean;
+}
+
+/** A user as the admin's list shows them. */
+export interface Account extends User {
+  department: string | null;
+  disabled: boolean;
 }
 
 export interface Session {
   user: User | null;
   csrf: string | null;
-}
-
-export interface DocumentSummary {
-  id: number;
-  department: string;
-  departmentId: number;
-  year: number | null;
-  kind: string;
-  version: number;
-  current: boolean;
-  errors: number;
-  warnings: number;
-  infos: number;
-  fileName: string;
-  importedAt: string;
-  /** For a version corrected online: the version it corrects. */
-  editedFrom: number | null;
-  reviewState: 'pending' | 'reviewing' | 'returned' | 'approved';
 }
 
 export type FindingStatus = 'new' | 'confirmed' | 'dismissed' | 'fixed';
@@ -199,10 +195,35 @@ export async function logout(): Promise<void> {
   csrf = null;
 }
 
+/** Changes the signed-in user's password; the session goes on with a new token. */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<Session> {
+  const session = await request<Session>('POST', '/api/session/password', { oldPassword, newPassword });
+  csrf = session.csrf;
+  return session;
+}
+
+export const listUsers = (): Promise<Account[]> => request('GET', '/api/users');
+export const listDepartments = (): Promise<{ id: number; name: string; code: string | null }[]> =>
+  request('GET', '/api/departments');
+export const createAccount = (account: {
+  name: string;
+  password: string;
+  role: Role;
+  departmentId: number | null;
+}): Promise<{ id: number }> => request('POST', '/api/users', account);
+export const updateAccount = (
+  id: number,
+  change: { disabled?: boolean; password?: string; role?: Role; departmentId?: number | null },
+): Promise<{ ok: true }> => request('PATCH', `/api/users/${id}`, change);
+
+/** 我的待办 of the signed-in user. */
+export const getWorklist = (): Promise<Worklist> => request('GET', '/api/worklist');
+
 export interface OverviewFilter {
   q?: string;
   year?: string;
   kind?: string;
+  state?: string;
   history?: boolean;
 }
 
@@ -211,6 +232,7 @@ export function listDocuments(filter: OverviewFilter = {}): Promise<DocumentSumm
   if (filter.q) params.set('q', filter.q);
   if (filter.year) params.set('year', filter.year);
   if (filter.kind) params.set('kind', filter.kind);
+  if (filter.state) params.set('state', filter.state);
   if (filter.history) params.set('history', '1');
   const query = params.toString();
   return request('GET', `/api/documents${query ? `?${query}` : ''}`);

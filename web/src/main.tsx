@@ -11,9 +11,12 @@ import {
   type User,
 } from './api.ts';
 import { Header } from './components/Header.tsx';
+import { AccountsPage } from './pages/Accounts.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { OverviewPage } from './pages/Overview.tsx';
+import { PasswordPage } from './pages/Password.tsx';
 import { UploadPage } from './pages/Upload.tsx';
+import { WorklistPage } from './pages/Worklist.tsx';
 import { Link, useLocation, useTitle } from './router.tsx';
 import './styles.css';
 
@@ -34,10 +37,19 @@ function App() {
 
   const documentId = /^\/documents\/(\d+)$/.exec(path)?.[1];
   let page: ReactNode;
-  if (path === '/') page = <OverviewPage />;
-  else if (documentId) page = <DocumentPage key={documentId} id={Number(documentId)} user={user} />;
+  // A password someone else chose is changed before anything else: no other page until then.
+  if (user?.mustChangePassword) page = <PasswordPage key={user.id} user={user} onUser={setUser} />;
+  // What a reader may see depends on who they are: a page reloads its data when the user changes.
+  else if (path === '/') page = <OverviewPage key={user?.id ?? 'anonymous'} />;
+  else if (documentId)
+    page = <DocumentPage key={`${documentId}|${user?.id ?? ''}`} id={Number(documentId)} user={user} />;
   else if (path === '/compare') page = <ComparePage />;
   else if (path === '/upload') page = ready ? <UploadPage key={user?.id ?? 'anonymous'} user={user} /> : null;
+  else if (path === '/todo') page = ready ? <WorklistPage key={user?.id ?? 'anonymous'} user={user} /> : null;
+  else if (path === '/accounts')
+    page = ready ? <AccountsPage key={user?.id ?? 'anonymous'} user={user} /> : null;
+  else if (path === '/password')
+    page = ready ? <PasswordPage key={user?.id ?? 'anonymous'} user={user} onUser={setUser} /> : null;
   else page = <NotFound />;
 
   return (
@@ -64,25 +76,31 @@ function NotFound() {
 }
 
 // The first screen's data is asked for before React starts rendering (the same calls its pages make).
+// Their failures are the pages' to show, when the pages ask again: here they are only kept from being
+// unhandled rejections.
+const quietly = (answer: Promise<unknown>) => void answer.catch(() => {});
 requestEarly(() => {
-  void getSession();
+  quietly(getSession());
   const query = new URLSearchParams(location.search);
   const documentId = /^\/documents\/(\d+)$/.exec(location.pathname)?.[1];
   if (location.pathname === '/') {
-    void listDocuments({ history: true });
-    void listDocuments({
-      q: query.get('q') ?? '',
-      year: query.get('year') ?? '',
-      kind: query.get('kind') ?? '',
-      history: query.get('history') === '1',
-    });
+    quietly(listDocuments({ history: true }));
+    quietly(
+      listDocuments({
+        q: query.get('q') ?? '',
+        year: query.get('year') ?? '',
+        kind: query.get('kind') ?? '',
+        state: query.get('state') ?? '',
+        history: query.get('history') === '1',
+      }),
+    );
   } else if (documentId) {
-    void getDocument(Number(documentId));
-    void getRules();
+    quietly(getDocument(Number(documentId)));
+    quietly(getRules());
   } else if (location.pathname === '/compare') {
-    void listDocuments();
+    quietly(listDocuments());
     const ids = compareIds(query);
-    if (ids.length >= 2) void compare(ids);
+    if (ids.length >= 2) quietly(compare(ids));
   }
 });
 

@@ -51,14 +51,16 @@ export function Header({ user, onUser, path }: Props) {
       <nav>
         {nav('/', '总览')}
         {nav('/compare', '比较')}
-        {user && nav('/upload', '上传')}
+        {user && !user.mustChangePassword && nav('/todo', '我的待办')}
+        {user && !user.mustChangePassword && nav('/upload', '上传')}
+        {user?.role === 'admin' && !user.mustChangePassword && nav('/accounts', '用户管理')}
       </nav>
       <div className="account">
         {user ? (
           <>
-            <span className="who" data-testid="current-user">
+            <Link href="/password" className="who" data-testid="current-user" title="修改密码">
               {user.name}（{roleNames[user.role]}）
-            </span>
+            </Link>
             <button type="button" onClick={signOut}>
               退出
             </button>

@@ -1,6 +1,13 @@
-// 总览: departments × years, each cell the documents of that department and year with their counts.
+// 总览: departments × years, each cell the documents of that department and year with their review state
+// and counts; units (单位) listed under their department (主管部门).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type DocumentSummary, kindNames, listDocuments } from '../api.ts';
+import {
+  type DocumentSummary,
+  kindNames,
+  listDocuments,
+  type ReviewState,
+  reviewStateNames,
+} from '../api.ts';
 import { Counts } from '../components/Counts.tsx';
 import { Link, navigate, useLocation, useTitle } from '../router.tsx';
 
@@ -10,6 +17,8 @@ export function OverviewPage() {
   const year = query.get('year') ?? '';
   const kind = query.get('kind') ?? '';
   const history = query.get('history') === '1';
+  const state = query.get('state') ?? '';
+  const sort = query.get('sort') === 'errors' ? 'errors' : 'name';
   const q = query.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const [rows, setRows] = useState<DocumentSummary[] | null>(null);
@@ -34,7 +43,7 @@ export function OverviewPage() {
 
   useEffect(() => {
     let live = true;
-    listDocuments({ q, year, kind, history })
+    listDocuments({ q, year, kind, state, history })
       .then((list) => {
         if (!live) return;
         setRows(list);
@@ -44,7 +53,7 @@ export function OverviewPage() {
     return () => {
       live = false;
     };
-  }, [q, year, kind, history]);
+  }, [q, year, kind, state, history]);
 
   // The search box follows typing with a short delay, and the address when it changes otherwise.
   const pushed = useRef(q);
@@ -68,21 +77,36 @@ export function OverviewPage() {
 
   const { departments, columns, cells } = useMemo(() => {
     const cells = new Map<string, DocumentSummary[]>();
-    const departments = new Map<number, string>();
     const columns = new Set<string>();
+    const byId = new Map<number, { id: number; name: string; parent: number | null; errors: number }>();
     for (const d of rows ?? []) {
-      departments.set(d.departmentId, d.department);
+      const department = byId.get(d.departmentId) ?? {
+        id: d.departmentId,
+        name: d.department,
+        parent: d.parentDepartmentId,
+        errors: 0,
+      };
+      department.errors += d.errors;
+      byId.set(d.departmentId, department);
       const y = d.year === null ? '未知' : String(d.year);
       columns.add(y);
       const key = `${d.departmentId}|${y}`;
       cells.set(key, [...(cells.get(key) ?? []), d]);
     }
-    return {
-      departments: [...departments].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),
-      columns: [...columns].sort((a, b) => b.localeCompare(a)),
-      cells,
-    };
-  }, [rows]);
+    const order = (a: { name: string; errors: number }, b: { name: string; errors: number }) =>
+      (sort === 'errors' ? b.errors - a.errors : 0) || a.name.localeCompare(b.name, 'zh-CN');
+    // A unit sits under its department when that one is listed too, otherwise on its own.
+    const all = [...byId.values()];
+    const top = all.filter((d) => d.parent === null || !byId.has(d.parent)).sort(order);
+    const departments = top.flatMap((d) => [
+      { ...d, depth: 0 },
+      ...all
+        .filter((u) => u.parent === d.id)
+        .sort(order)
+        .map((u) => ({ ...u, depth: 1 })),
+    ]);
+    return { departments, columns: [...columns].sort((a, b) => b.localeCompare(a)), cells };
+  }, [rows, sort]);
 
   const totals = (rows ?? []).reduce(
     (t, d) => ({ errors: t.errors + d.errors, warnings: t.warnings + d.warnings, infos: t.infos + d.infos }),
@@ -125,6 +149,28 @@ export function OverviewPage() {
             ))}
           </select>
         </label>
+        <label>
+          审核状态
+          <select name="state" value={state} onChange={(e) => setFilter('state', e.target.value)}>
+            <option value="">全部</option>
+            {(Object.keys(reviewStateNames) as ReviewState[]).map((k) => (
+              <option key={k} value={k}>
+                {reviewStateNames[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          排序
+          <select
+            name="sort"
+            value={sort}
+            onChange={(e) => setFilter('sort', e.target.value === 'errors' ? 'errors' : '')}
+          >
+            <option value="name">按部门名称</option>
+            <option value="errors">按错误数（多的在前）</option>
+          </select>
+        </label>
         <label className="check">
           <input
             type="checkbox"
@@ -143,7 +189,7 @@ export function OverviewPage() {
       ) : (
         <>
           <p className="muted">
-            {departments.length} 个部门，{rows.length} 个文档；共 <Counts {...totals} />
+            {departments.length} 个部门和单位，{rows.length} 个文档；共 <Counts {...totals} />
           </p>
           <div className="scroll">
             <table className="grid overview" data-testid="overview">
@@ -156,9 +202,12 @@ export function OverviewPage() {
                 </tr>
               </thead>
               <tbody>
-                {departments.map(([id, name]) => (
-                  <tr key={id}>
-                    <th scope="row">{name}</th>
+                {departments.map(({ id, name, depth }) => (
+                  <tr key={id} data-department={id} className={depth > 0 ? 'unit-row' : undefined}>
+                    <th scope="row">
+                      {depth > 0 && <span className="muted">└ </span>}
+                      {name}
+                    </th>
                     {columns.map((y) => (
                       <td key={y}>
                         {(cells.get(`${id}|${y}`) ?? []).map((d) => (
@@ -188,6 +237,9 @@ function DocumentChip({ doc }: { doc: DocumentSummary }) {
       <span className={doc.current ? 'status current' : 'status old'}>
         {doc.current ? '现行' : '已替代'}
         {doc.version > 1 || !doc.current ? ` 第${doc.version}版` : ''}
+      </span>
+      <span className={`review-state rs-${doc.reviewState}`} data-state={doc.reviewState}>
+        {reviewStateNames[doc.reviewState]}
       </span>
       <Counts errors={doc.errors} warnings={doc.warnings} infos={doc.infos} />
     </Link>
