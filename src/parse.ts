@@ -8,15 +8,37 @@ export function parseText(bytes: Uint8Array, file: string): Document {
   return recognise(readText(bytes, file));
 }
 
-export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'text';
+export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'html' | 'text';
 
 /** The format the bytes are in, whatever the extension says. */
 export function sniffFormat(bytes: Uint8Array): FileFormat | 'zip' {
   const head = String.fromCharCode(...bytes.subarray(0, 8));
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'zip';
+  if (looksLikeHtml(bytes)) return 'html';
   return 'text';
 }
+
+/**
+ * The start of an HTML page as the MIME Sniffing standard recognises one (§7.1): after whitespace,
+ * one of its tags (<!DOCTYPE HTML, <HTML, <HEAD, <BODY, <TABLE, <P, <DIV, <!-- …) followed by a space
+ * or ">". Also after an XML declaration, which XHTML pages begin with. A UTF-16 page is looked at
+ * through its byte order mark.
+ */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const first = bytes.subarray(0, 512);
+  const utf16 =
+    first[0] === 0xff && first[1] === 0xfe
+      ? 'utf-16le'
+      : first[0] === 0xfe && first[1] === 0xff
+        ? 'utf-16be'
+        : '';
+  const head = utf16 ? new TextDecoder(utf16).decode(first) : new TextDecoder('latin1').decode(first);
+  return htmlStart.test(head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, ''));
+}
+
+const htmlStart =
+  /^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|!--)[\s>]/i;
 
 const extensionFormats: Record<string, FileFormat> = {
   '.pdf': 'pdf',
@@ -24,17 +46,25 @@ const extensionFormats: Record<string, FileFormat> = {
   '.docm': 'docx',
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
   '.txt': 'text',
 };
 
 export const readableExtensions = Object.keys(extensionFormats);
 
-const formatNames: Record<FileFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', text: '文本' };
+const formatNames: Record<FileFormat, string> = {
+  pdf: 'PDF',
+  docx: 'Word',
+  xlsx: 'Excel',
+  html: '网页（HTML）',
+  text: '文本',
+};
 
 /** Where the reading of a file has got to: a PDF's pages as they are read. */
 export type ReadProgress = { page: number; pages: number };
 
-/** Reads any supported file into a Layout. Readers for PDF, DOCX and XLSX are loaded on demand. */
+/** Reads any supported file into a Layout. Readers for PDF, DOCX, XLSX and HTML are loaded on demand. */
 export async function readLayout(
   bytes: Uint8Array,
   file: string,
@@ -54,6 +84,14 @@ export async function readLayout(
     const actual: FileFormat = layout.style === 'xlsx' ? 'xlsx' : 'docx';
     if (claimed && claimed !== actual) throw mismatch(file, claimed, actual);
     return layout;
+  }
+  // A page saved as .txt is still a page (read as text its tags would hide the tables); a .html file
+  // may hold a fragment that starts with none of the sniffed tags, or plain text, which the HTML
+  // reader reads as a browser would show it.
+  if (sniffed === 'html' || claimed === 'html') {
+    if (claimed && claimed !== 'html' && claimed !== 'text') throw mismatch(file, claimed, 'html');
+    const { readHtml } = await import('./read/html.ts');
+    return readHtml(bytes, file);
   }
   if (claimed && claimed !== 'text') throw mismatch(file, claimed, 'text');
   return readText(bytes, file);

@@ -84,7 +84,9 @@ describe('yusuan parse', () => {
     mkdirSync(join(tmp, 'nothing'), { recursive: true });
     const r = await cli('parse', 'nothing');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('错误：nothing：目录中没有可读取的文件（.pdf .docx .docm .xlsx .xlsm .txt）');
+    expect(r.stderr).toContain(
+      '错误：nothing：目录中没有可读取的文件（.pdf .docx .docm .xlsx .xlsm .html .htm .txt）',
+    );
   });
 
   it('prints recognition problems as 提示 lines', async () => {

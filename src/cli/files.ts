@@ -7,7 +7,7 @@ import { parseDocument, readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
 import { InputError, type Io } from './io.ts';
 
-/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx) directly inside it, in name order. */
+/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx .html .htm) directly inside it, in name order. */
 export function expandInputs(args: string[], cwd: string): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];

@@ -229,10 +229,14 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
   if (spec.rows === 'coded') {
     if (!hasSeq) return null;
     const code = compact(cells[1] ?? '');
-    const name = compact(cells[2] ?? '');
-    if (!code && !name) return [];
+    const written = compact(cells[2] ?? '');
+    if (!code && !written) return [];
+    // A label merged across the 科目编码 and 科目名称 columns (合计, as Word and web tables often print
+    // it) stands in the code's cell, the name's left empty: it is the row's name.
+    const isCode = codeToken.test(code);
+    const name = !written && !isCode ? code : written;
     const row: RawRow = { name, amounts: cells.slice(3).map(cellAmount), unplaced: false, source };
-    if (codeToken.test(code)) row.code = code;
+    if (isCode) row.code = code;
     return [row];
   }
   // Named rows (三公, assets, procurement): optional 序号, the name, then amounts.

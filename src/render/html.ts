@@ -63,11 +63,15 @@ function cellsHtml(cells: Cell[]): string {
     .join('');
 }
 
+// The meta line's parts stand apart by the flex layout; the whitespace between them (which flex does
+// not show) keeps them apart for a reader of the page's text, yusuan's HTML reader among them.
 function tableHtml(doc: Document, table: BudgetTable): string {
   const t = standardTable(doc, table);
   const [department, year, unit] = t.meta.map(escapeHtml);
   return `<section class="table"><h2>${escapeHtml(t.title || tableNames[table.key])}</h2>
-<div class="meta"><span>${department}</span><span>${year}</span><span class="unit">${unit}</span></div>
+<div class="meta"><span>${department}</span>
+<span>${year}</span>
+<span class="unit">${unit}</span></div>
 <table><thead><tr>${t.headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
 ${t.rows.map((r) => `<tr>${cellsHtml(r)}</tr>`).join('\n')}</tbody></table>${t.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}</section>`;
 }
@@ -77,7 +81,8 @@ function projectHtml(doc: Document): string {
     .map((p, i) => {
       const { title, meta, rows } = standardProject(p, i);
       return `<section class="project"><h2>${escapeHtml(title)}</h2>
-<div class="meta"><span>${escapeHtml(meta[0])}</span><span class="unit">${escapeHtml(meta[1])}</span></div>
+<div class="meta"><span>${escapeHtml(meta[0])}</span>
+<span class="unit">${escapeHtml(meta[1])}</span></div>
 <table><tbody>
 ${rows.map((r) => `<tr>${cellsHtml(r)}</tr>`).join('\n')}
 </tbody></table></section>`;
