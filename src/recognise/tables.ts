@@ -148,9 +148,11 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
   const options = raws.map((raw) => {
     const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
     const identities = raw.side === 'income' ? [] : spec.identities;
+    // Columns as printed (a final-account table's): every amount of the row is kept.
+    const width = cols.length > 0 ? cols.length : raw.amounts.length;
     return raw.unplaced
-      ? candidatesFor(raw.amounts as string[], cols.length, identities)
-      : [{ values: padTo(raw.amounts, cols.length) }];
+      ? candidatesFor(raw.amounts as string[], width, identities)
+      : [{ values: padTo(raw.amounts, width) }];
   });
   const rows: TableRow[] = raws.map((raw, r) => {
     const values = options[r]![0]!.values;
@@ -214,7 +216,14 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
   const hasSeq = digits.test(first);
   if (spec.rows === 'two-sided') {
     if (!hasSeq) return null;
-    const nInc = spec.incomeColumns!.length;
+    // A final-account table's columns are as printed (none in the catalogue): the expenditure side
+    // starts at the first cell after the income name that is text, not an amount.
+    const nInc =
+      spec.incomeColumns?.length ??
+      Math.max(
+        0,
+        cells.slice(2).findIndex((c) => c.trim() !== '' && cellAmount(c) === null),
+      );
     const incName = compact(cells[1] ?? '');
     const incAmounts = cells.slice(2, 2 + nInc).map(cellAmount);
     const expName = compact(cells[2 + nInc] ?? '');
