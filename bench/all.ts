@@ -1,8 +1,9 @@
 // `npm run bench [-- --record]`: the parser and checker, PDF reading, the CLI in cold processes, the store
-// and API, rendering, then the pages in Chromium.
+// and API, rendering, the server's memory, then the pages in Chromium.
 await import('./run.ts');
 await import('./pdf.ts');
 await import('./cold.ts');
 await import('./store.ts');
 await import('./render.ts');
+await import('./serve-memory.ts');
 await import('./pages.ts');

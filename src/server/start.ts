@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { demoDocuments, demoUnitDocuments } from '../demo/generate.ts';
 import { readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
@@ -27,11 +27,16 @@ export interface ServeOptions {
 }
 
 export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  await firstRunInWorker(options);
-  const store = await openStore(
-    options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir },
-  );
-  // Done by the worker; here only when it could not run (from the TypeScript sources).
+  const open = () =>
+    openStore(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
+  // A data directory not made yet has had no first run: the child makes it, and this process never holds
+  // the memory of creating a database.
+  const fresh = !options.databaseUrl && !existsSync(join(options.dataDir, 'PG_VERSION'));
+  let store = fresh ? undefined : await open();
+  const done = store ? await firstRunIsDone(store) : false;
+  if (!done && (await firstRunInChild(options, async () => store?.destroy()))) store = await open();
+  store ??= await open();
+  // Done by the child process; here only when it could not run (from the TypeScript sources).
   await firstRun(store, options.log);
   const app = await buildServer({
     store,
@@ -71,13 +76,7 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
       `已创建用户 admin（管理员）和 reviewer（审核），密码：${password}${process.env.YUSUAN_ADMIN_PASSWORD ? '' : '（演示密码，首次登录后须修改；也可启动前设置 YUSUAN_ADMIN_PASSWORD）'}`,
     );
   }
-  const done = await store
-    .selectFrom('audit')
-    .select('id')
-    .where('action', '=', firstRunDone)
-    .limit(1)
-    .execute();
-  if (done.length > 0) return;
+  if (await firstRunIsDone(store)) return;
   // The project's own demo disclosures, then the real samples when they are beside the repository.
   const demos = [...demoDocuments(), ...demoUnitDocuments()].map((d) => ({
     name: d.name,
@@ -123,22 +122,41 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
 }
 
 /**
- * Runs the first start's import in a worker (first-run-worker.ts) when running compiled: a worker thread
- * cannot load the TypeScript sources, so from them the import runs in this thread instead.
+ * Runs the first start's import in a child process (first-run-worker.ts) when running compiled: reading
+ * PDFs and filling the database churn through hundreds of MB, which a process keeps once it has them (a
+ * worker thread's too) but an ended process gives back. The store is closed first, as a PGlite data
+ * directory has one owner. From the TypeScript sources there is no compiled child: false, nothing done.
  */
-async function firstRunInWorker(options: ServeOptions): Promise<void> {
-  const workerFile = new URL('./first-run-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.js') || !existsSync(workerFile)) return;
+async function firstRunInChild(options: ServeOptions, closeStore: () => Promise<void>): Promise<boolean> {
+  const childFile = new URL('./first-run-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.js') || !existsSync(childFile)) return false;
+  await closeStore();
   await new Promise<void>((done, fail) => {
-    const worker = new Worker(workerFile, {
-      workerData: { dataDir: options.dataDir, databaseUrl: options.databaseUrl },
+    const child = fork(fileURLToPath(childFile), [], {
+      env: {
+        ...process.env,
+        YUSUAN_FIRST_RUN_DATA: options.dataDir,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    worker.on('message', (line: string) => options.log(line));
-    worker.once('error', fail);
-    worker.once('exit', (code) =>
+    child.on('message', (line) => options.log(String(line)));
+    child.once('error', fail);
+    child.once('exit', (code) =>
       code === 0 ? done() : fail(new Error(`首次启动导入失败（退出码 ${code}）`)),
     );
   });
+  return true;
+}
+
+async function firstRunIsDone(store: Store): Promise<boolean> {
+  const done = await store
+    .selectFrom('audit')
+    .select('id')
+    .where('action', '=', firstRunDone)
+    .limit(1)
+    .execute();
+  return done.length > 0;
 }
 
 /** The audit entry that says the first start's import finished. */
