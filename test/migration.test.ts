@@ -20,7 +20,7 @@ import { importFile } from '../src/store/documents.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { PgliteDialect } from '../src/store/pglite-dialect.ts';
 import { originalFile, overview, storedDocument } from '../src/store/queries.ts';
-import { documentReview, setFindingStatus } from '../src/store/reviews.ts';
+import { documentReview, moveReview, setFindingStatus } from '../src/store/reviews.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const fixture = new URL('./fixtures/store-0004.tar.br', import.meta.url);
@@ -215,6 +215,7 @@ afterAll(() => {
 describe('a data directory of the release before the review (migrations 0001–0004)', () => {
   let dataDir: string;
   let store: Store;
+  let reviewerOf: { id: number; role: string } | undefined;
   beforeAll(async () => {
     dataDir = unpack();
     dirs.push(dataDir);
@@ -304,16 +305,18 @@ describe('a data directory of the release before the review (migrations 0001–0
     expect(new TextDecoder().decode(file.bytes)).toBe(demo.text);
   });
 
-  it('starts the review at its defaults: every version 待审, every finding 待核实 with no thread', async () => {
+  it('keeps what was public public: every version stored before the review is 通过, every finding 待核实 with no thread', async () => {
     const states = await store.selectFrom('document').select(['review_state', 'review_note']).execute();
     expect(states).toHaveLength(before.documents);
-    for (const s of states) expect(s).toEqual({ review_state: 'pending', review_note: null });
+    for (const s of states) expect(s).toEqual({ review_state: 'approved', review_note: null });
+    // The anonymous readers' overview still lists every current document.
+    expect(await overview(store, { visible: { approvedOnly: true } })).toHaveLength(before.current);
     expect(await store.selectFrom('finding_review').selectAll().execute()).toEqual([]);
     expect(await store.selectFrom('finding_comment').selectAll().execute()).toEqual([]);
     for (const [id] of documents) {
       const stored = (await storedDocument(store, id))!;
-      expect(stored.summary.reviewState).toBe('pending');
-      expect(stored.review).toEqual({ state: 'pending', note: null });
+      expect(stored.summary.reviewState).toBe('approved');
+      expect(stored.review).toEqual({ state: 'approved', note: null });
       expect(stored.resolved).toEqual([]);
       for (const f of stored.findings)
         expect(f.review).toEqual({ status: 'new', reason: null, fixedIn: null, comments: [] });
@@ -322,7 +325,7 @@ describe('a data directory of the release before the review (migrations 0001–0
     expect(users.map((u) => u.must_change_password)).toEqual([false, false, false]);
   });
 
-  it("keeps the old users' passwords, and the review works on the old documents", async () => {
+  it("keeps the old users' passwords; an old, approved version is closed to the review", async () => {
     const outcome = await login(store, 'reviewer', 'yusuan-demo', '127.0.0.1');
     expect(outcome.ok).toBe(true);
     const reviewer = await store
@@ -330,11 +333,12 @@ describe('a data directory of the release before the review (migrations 0001–0
       .select(['id', 'role'])
       .where('name', '=', 'reviewer')
       .executeTakeFirstOrThrow();
+    // An approved version is closed to the review; the next version of its chain is reviewed (below).
     const finding = (await storedDocument(store, 9))!.findings[0]!;
-    await setFindingStatus(store, 9, { key: finding.key, status: 'confirmed' }, reviewer);
-    const review = await documentReview(store, 9);
-    expect(review.state).toBe('reviewing');
-    expect(review.findings.get(finding.key)?.status).toBe('confirmed');
+    await expect(
+      setFindingStatus(store, 9, { key: finding.key, status: 'confirmed' }, reviewer),
+    ).rejects.toThrow(/已通过审核/);
+    reviewerOf = reviewer;
   });
 
   it('continues an old chain with a version imported after the upgrade', async () => {
@@ -368,12 +372,29 @@ describe('a data directory of the release before the review (migrations 0001–0
     const stored = (await storedDocument(store, result.id))!;
     expect(stored.history.map((d) => d.id)).toEqual([result.id, 17, 6]);
     expect(stored.review.state).toBe('pending');
+    // The new version is reviewed as any other; the approved one stays public meanwhile.
+    expect(await moveReview(store, result.id, { action: 'start' }, reviewerOf!)).toBe('reviewing');
+    expect((await documentReview(store, result.id)).state).toBe('reviewing');
+    const anonymous = await overview(store, { visible: { approvedOnly: true } });
+    expect(anonymous.map((d) => d.id)).toContain(17);
+    expect(anonymous.map((d) => d.id)).not.toContain(result.id);
   });
 
   it("is a started store to the server's first start: it imports nothing and creates no user", async () => {
     const was = await counts(store);
     await firstRun(store, () => {});
     expect(await counts(store)).toEqual(was);
+    // The demo accounts still on the public demo password must now change it; the editor need not.
+    const users = await store
+      .selectFrom('app_user')
+      .select(['name', 'must_change_password'])
+      .orderBy('id')
+      .execute();
+    expect(users.map((u) => [u.name, u.must_change_password])).toEqual([
+      ['admin', true],
+      ['reviewer', true],
+      [users[2]!.name, false],
+    ]);
   });
 
   it('is opened again without any migration or change', async () => {

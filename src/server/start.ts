@@ -1,15 +1,19 @@
 // `yusuan serve`: the store (PGlite in a data directory, or DATABASE_URL), first-run data, the server.
+
+import { fork } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
 import { demoDocuments, demoUnitDocuments } from '../demo/generate.ts';
 import { readableExtensions } from '../parse.ts';
 import { ReadError } from '../read/layout.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { importFile, NotADisclosure } from '../store/documents.ts';
 import { buildServer } from './app.ts';
-import { createUser } from './auth.ts';
+import { createUser, verifyPassword } from './auth.ts';
+
+/** The demo accounts' password when YUSUAN_ADMIN_PASSWORD is not set: public, so changed at first login. */
+const demoPassword = 'yusuan-demo';
 
 /** The real samples beside the repository, when they are there. */
 export const sampleDirs = ['../../../shared/seeds/', '../../../shared/samples/pdf/'].map((p) =>
@@ -67,7 +71,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
 export async function firstRun(store: Store, log: (line: string) => void): Promise<void> {
   const users = await store.selectFrom('app_user').select('id').limit(1).execute();
   if (users.length === 0) {
-    const password = process.env.YUSUAN_ADMIN_PASSWORD ?? 'yusuan-demo';
+    const password = process.env.YUSUAN_ADMIN_PASSWORD ?? demoPassword;
     // The demo password is public: whoever logs in with it first sets their own.
     const mustChangePassword = !process.env.YUSUAN_ADMIN_PASSWORD;
     await createUser(store, { name: 'admin', password, role: 'admin', mustChangePassword });
@@ -75,7 +79,7 @@ export async function firstRun(store: Store, log: (line: string) => void): Promi
     log(
       `已创建用户 admin（管理员）和 reviewer（审核），密码：${password}${process.env.YUSUAN_ADMIN_PASSWORD ? '' : '（演示密码，首次登录后须修改；也可启动前设置 YUSUAN_ADMIN_PASSWORD）'}`,
     );
-  }
+  } else await requireDemoPasswordChange(store);
   if (await firstRunIsDone(store)) return;
   // The project's own demo disclosures, then the real samples when they are beside the repository.
   const demos = [...demoDocuments(), ...demoUnitDocuments()].map((d) => ({
@@ -147,6 +151,26 @@ async function firstRunInChild(options: ServeOptions, closeStore: () => Promise<
     );
   });
   return true;
+}
+
+/**
+ * A store made by an earlier release may still have its demo accounts on the public demo password, from
+ * before it had to be changed: such an account must change it at its next login.
+ */
+export async function requireDemoPasswordChange(store: Store): Promise<void> {
+  const demo = await store
+    .selectFrom('app_user')
+    .select(['id', 'password_hash'])
+    .where('name', 'in', ['admin', 'reviewer'])
+    .where('must_change_password', '=', false)
+    .execute();
+  for (const user of demo)
+    if (await verifyPassword(demoPassword, user.password_hash))
+      await store
+        .updateTable('app_user')
+        .set({ must_change_password: true })
+        .where('id', '=', user.id)
+        .execute();
 }
 
 async function firstRunIsDone(store: Store): Promise<boolean> {

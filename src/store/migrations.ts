@@ -243,4 +243,15 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Documents stored before the review existed were public: they stay so (通过), rather than all vanishing
+  // from the anonymous readers' view on upgrade. Those stored since 0005 are left as the review left them.
+  '0007-published-before-review': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        update document set review_state = 'approved'
+        where review_state = 'pending'
+          and imported_at < (select timestamp::timestamptz from kysely_migration where name = '0005-review')
+      `.execute(db);
+    },
+  },
 };
