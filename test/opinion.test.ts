@@ -4,13 +4,11 @@
 // anyone else. The summary workbook has one row per current document with its counts and step dates. On
 // PGlite and, with DATABASE_URL, on PostgreSQL.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../src/check/engine.ts';
 import type { Finding } from '../src/check/types.ts';
@@ -18,7 +16,8 @@ import { renderOpinionDocx } from '../src/render/opinion-docx.ts';
 import { chineseDate, figuresText, opinionLetter } from '../src/report/opinion.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
-import { openStore, type Store } from '../src/store/db.ts';
+import type { Store } from '../src/store/db.ts';
+import { backends } from './backends.ts';
 import { docxText } from './docx-text.ts';
 import { parseString, seedDir } from './helpers.ts';
 
@@ -139,28 +138,6 @@ describe('opinion letter content', () => {
     expect(text).toContain('2025年7月1日');
   });
 });
-
-const backends: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => ({ store: await openStore({}), cleanup: async () => {} }) },
-];
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl)
-  backends.push({
-    name: 'PostgreSQL',
-    open: async () => {
-      const schema = `yusuan_opinion_${randomBytes(6).toString('hex')}`;
-      const store = await openStore({ url: databaseUrl, schema });
-      return {
-        store,
-        cleanup: async () => {
-          const admin = new pg.Client({ connectionString: databaseUrl });
-          await admin.connect();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
-        },
-      };
-    },
-  });
 
 interface StoredFinding extends Finding {
   key: string;

@@ -1,17 +1,12 @@
-// The review over HTTP, on PGlite and on PostgreSQL: findings confirmed, dismissed with a reason and
-// discussed; the document returned; a corrected version keeps the statuses and threads of the findings
-// it still has and marks the confirmed one it no longer has 已整改; approval needs an override while
-// findings are open; bad input and steps a role may not take are refused with a Chinese message.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
-import { openStore, type Store } from '../src/store/db.ts';
+import type { Store } from '../src/store/db.ts';
+import { backends } from './backends.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const password = 'review-test-password';
@@ -40,28 +35,6 @@ interface Stored {
   review: { state: string; note: string | null };
   resolved: { key: string; rule: string; review: Finding['review'] }[];
 }
-
-const backends: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => ({ store: await openStore({}), cleanup: async () => {} }) },
-];
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl)
-  backends.push({
-    name: 'PostgreSQL',
-    open: async () => {
-      const schema = `yusuan_review_${randomBytes(6).toString('hex')}`;
-      const store = await openStore({ url: databaseUrl, schema });
-      return {
-        store,
-        cleanup: async () => {
-          const admin = new pg.Client({ connectionString: databaseUrl });
-          await admin.connect();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
-        },
-      };
-    },
-  });
 
 for (const backend of backends) {
   describe(`review on ${backend.name}`, () => {

@@ -1,18 +1,13 @@
-// 我的待办 and the overview's grouping over HTTP, on PGlite and on PostgreSQL: the reviewer's documents to
-// check, the most unreviewed errors first; a 填报 user's returned documents and the threads waiting for
-// their answer; units under their department (by unit code, and by the department's 机构设置 table);
-// the overview filtered by review state.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDisclosure, demoDocuments, demoUnitDocuments } from '../src/demo/generate.ts';
 import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
-import { openStore, type Store } from '../src/store/db.ts';
+import type { Store } from '../src/store/db.ts';
+import { backends } from './backends.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const password = 'worklist-test-password';
@@ -34,28 +29,6 @@ interface Worklist {
   returned: { summary: Summary; note: string | null; confirmed: number }[];
   threads: { summary: Summary; key: string; rule: string; last: { user: string; text: string } }[];
 }
-
-const backends: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => ({ store: await openStore({}), cleanup: async () => {} }) },
-];
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl)
-  backends.push({
-    name: 'PostgreSQL',
-    open: async () => {
-      const schema = `yusuan_worklist_${randomBytes(6).toString('hex')}`;
-      const store = await openStore({ url: databaseUrl, schema });
-      return {
-        store,
-        cleanup: async () => {
-          const admin = new pg.Client({ connectionString: databaseUrl });
-          await admin.connect();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
-        },
-      };
-    },
-  });
 
 for (const backend of backends) {
   describe(`worklist on ${backend.name}`, () => {
