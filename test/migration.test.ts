@@ -298,6 +298,20 @@ describe('a data directory of the release before the review (migrations 0001–0
     ]);
   });
 
+  it('fills the unit code column from each stored model, so units still find their department', async () => {
+    const rows = await store.selectFrom('document').select(['id', 'unit_code', 'model']).execute();
+    const coded = rows.filter((r) => r.unit_code !== null);
+    expect(coded.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const model = (typeof r.model === 'string' ? JSON.parse(r.model) : r.model) as {
+        department: { unitCode?: string };
+      };
+      expect(r.unit_code).toBe(model.department.unitCode ?? null);
+    }
+    const units = (await overview(store)).filter((d) => d.parentDepartmentId !== null);
+    expect(units.map((d) => d.department).sort()).toEqual(['示范县教育局本级', '示范县教育服务中心']);
+  });
+
   it('keeps the uploaded files byte for byte', async () => {
     const demo = demoDocuments()[0]!;
     const file = (await originalFile(store, 1))!;

@@ -119,9 +119,6 @@ const unnamedDepartment = '（未识别部门）';
 
 const modelOf = (model: unknown) => (typeof model === 'string' ? JSON.parse(model) : model) as Document;
 
-/** A stored document's unit code (a unit's own disclosure), read in the database. */
-const unitCodeOf = sql<string | null>`document.model #>> '{department,unitCode}'`;
-
 /**
  * The current documents of the same year and kind of a department's units: their own disclosures
  * (单位预算), whose unit code starts with the department code.
@@ -134,7 +131,7 @@ async function unitDocuments(store: Store, doc: Document): Promise<Document[]> {
     .innerJoin('department', 'department.id', 'document.department_id')
     .select('document.model')
     .where('department.code', '=', code)
-    .where(unitCodeOf, 'like', `${code}%`)
+    .where('document.unit_code', 'like', `${code}%`)
     .where('document.kind', '=', doc.kind)
     .where('document.year', '=', doc.year)
     .where('document.superseded_by', 'is', null)
@@ -154,7 +151,7 @@ async function recheckDepartment(trx: Store, unit: Document): Promise<void> {
     .innerJoin('department', 'department.id', 'document.department_id')
     .select(['document.id', 'document.model'])
     .where('department.code', '=', code)
-    .where(unitCodeOf, 'is', null)
+    .where('document.unit_code', 'is', null)
     .where('document.kind', '=', unit.kind)
     .where('document.year', '=', unit.year)
     .where('document.superseded_by', 'is', null)
@@ -416,10 +413,17 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
       imported_by: n.userId,
       edited_from: edit?.from ?? null,
       edits: edit ? JSON.stringify(edit.applied) : null,
+      unit_code: doc.department.unitCode ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = inserted.id;
+  const unitNames = [...new Set(doc.units.map((u) => u.name).filter((name) => name !== ''))];
+  if (unitNames.length > 0)
+    await trx
+      .insertInto('org_unit')
+      .values(unitNames.map((name) => ({ document_id: id, name })))
+      .execute();
   if (previous)
     await trx.updateTable('document').set({ superseded_by: id }).where('id', '=', previous.id).execute();
 

@@ -254,4 +254,25 @@ export const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  // The unit code and the 机构设置 units in columns of their own: the overview groups units under their
+  // department at every request, and reading them out of each stored model made it read every model.
+  '0008-units': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('document').addColumn('unit_code', 'text').execute();
+      await sql`update document set unit_code = model #>> '{department,unitCode}'`.execute(db);
+      await db.schema
+        .createTable('org_unit')
+        .addColumn('document_id', 'integer', (c) => c.notNull().references('document.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .execute();
+      await sql`
+        insert into org_unit (document_id, name)
+        select distinct document.id, org.value ->> 'name'
+        from document, jsonb_array_elements(coalesce(document.model -> 'units', '[]'::jsonb)) as org(value)
+        where coalesce(org.value ->> 'name', '') <> ''
+      `.execute(db);
+      await db.schema.createIndex('org_unit_name').on('org_unit').column('name').execute();
+      await db.schema.createIndex('org_unit_document').on('org_unit').column('document_id').execute();
+    },
+  },
 };

@@ -151,25 +151,19 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
  * (units disclosed without codes) belongs to that one.
  */
 export async function parentDepartments(store: Store): Promise<Map<number, number>> {
-  const unitCode = sql<string | null>`document.model #>> '{department,unitCode}'`;
   const [coded, named] = await Promise.all([
     store
       .selectFrom('document')
       .innerJoin('department', 'department.id', 'document.department_id')
-      .select(['department.id', 'department.code', unitCode.as('unit_code')])
+      .select(['department.id', 'department.code', 'document.unit_code'])
       .distinct()
       .where('department.code', 'is not', null)
       .where('document.superseded_by', 'is', null)
       .execute(),
     store
-      .selectFrom('document')
-      .innerJoin(
-        sql<{ name: string }>`jsonb_array_elements(coalesce(document.model -> 'units', '[]'::jsonb))`.as(
-          'unit',
-        ),
-        (join) => join.onTrue(),
-      )
-      .innerJoin('department as child', (join) => join.on(sql<boolean>`child.name = unit.value ->> 'name'`))
+      .selectFrom('org_unit')
+      .innerJoin('document', 'document.id', 'org_unit.document_id')
+      .innerJoin('department as child', 'child.name', 'org_unit.name')
       .select(['document.department_id as parent', 'child.id as child'])
       .distinct()
       .where('document.superseded_by', 'is', null)
@@ -390,14 +384,13 @@ export async function departmentAndUnits(store: Store, departmentId: number | nu
     .executeTakeFirst();
   if (!own) return [];
   if (!own.code) return [own.id];
-  const unitCode = sql<string | null>`document.model #>> '{department,unitCode}'`;
   const withUnitCode = await store
     .selectFrom('department')
     .innerJoin('document', 'document.department_id', 'department.id')
     .select('department.id')
     .distinct()
     .where('department.code', '=', own.code)
-    .where(unitCode, 'is not', null)
+    .where('document.unit_code', 'is not', null)
     .execute();
   const units = withUnitCode.map((u) => u.id);
   if (units.includes(own.id)) return [own.id];

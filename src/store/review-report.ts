@@ -72,7 +72,7 @@ export async function reviewSummary(store: Store, filter: SummaryFilter = {}): P
       'document.department_id',
       'department.name',
       'department.code',
-      sql<string | null>`document.model #>> '{department,unitCode}'`.as('unit_code'),
+      'document.unit_code',
       'document.year',
       'document.kind',
       'document.version',

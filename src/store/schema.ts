@@ -45,6 +45,14 @@ export interface DocumentTable {
   review_state: ColumnType<string, string | undefined, string>;
   /** The reviewer's note on the last step (the reason of an approval despite open findings). */
   review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A unit's own disclosure (单位): its unit code, as in the model; null for a department's. */
+  unit_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A unit named in a document's 机构设置 table: how units without codes find their department. */
+export interface OrgUnitTable {
+  document_id: number;
+  name: string;
 }
 
 /** One table cell as a fact: the unit of comparison across departments and years. */
@@ -185,6 +193,7 @@ export interface Database {
   cell: CellTable;
   project: ProjectTable;
   indicator: IndicatorTable;
+  org_unit: OrgUnitTable;
   finding: FindingTable;
   app_user: UserTable;
   session: SessionTable;
