@@ -2,11 +2,30 @@
 import type { Finding, RuleMeta, Severity } from '../../src/check/types.ts';
 import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
+import type {
+  Account,
+  DocumentSummary,
+  FindingReview,
+  FindingStatus,
+  ImportJob,
+  ImportJobFile,
+  ImportResult,
+  ReturnedTask,
+  ReviewState,
+  ReviewTask,
+  Role,
+  Session,
+  StoredDocument,
+  UploadResult,
+  User,
+  WaitingThread,
+  Worklist,
+} from '../../src/server/contract.ts';
 import type { EditPreview } from '../../src/store/documents.ts';
-import type { ComparedDocument, DocumentSummary } from '../../src/store/queries.ts';
-import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../../src/store/worklist.ts';
+import type { ComparedDocument } from '../../src/store/queries.ts';
 
 export type {
+  Account,
   AppliedEdit,
   ComparedDocument,
   Document,
@@ -15,44 +34,31 @@ export type {
   Edit,
   EditPreview,
   Finding,
+  FindingReview,
+  FindingStatus,
+  ImportJob,
+  ImportJobFile,
+  ImportResult,
   ReturnedTask,
+  ReviewState,
   ReviewTask,
+  Role,
   RuleMeta,
+  Session,
   Severity,
+  StoredDocument,
+  UploadResult,
+  User,
   WaitingThread,
   Worklist,
 };
 
-export type Role = 'admin' | 'reviewer' | 'editor';
-
-export interface User {
-  id: number;
-  name: string;
-  role: Role;
-  departmentId: number | null;
-  /** A password someone else chose: the user changes it before doing anything else. */
-  mustChangePassword: boolean;
-}
-
-/** A user as the admin's list shows them. */
-export interface Account extends User {
-  department: string | null;
-  disabled: boolean;
-}
-
-export interface Session {
-  user: User | null;
-  csrf: string | null;
-}
-
-export type FindingStatus = 'new' | 'confirmed' | 'dismissed' | 'fixed';
 export const findingStatusNames: Record<FindingStatus, string> = {
   new: '待核实',
   confirmed: '确认',
   dismissed: '不是问题',
   fixed: '已整改',
 };
-export type ReviewState = 'pending' | 'reviewing' | 'returned' | 'approved';
 export const reviewStateNames: Record<ReviewState, string> = {
   pending: '待审',
   reviewing: '审核中',
@@ -60,45 +66,7 @@ export const reviewStateNames: Record<ReviewState, string> = {
   approved: '通过',
 };
 
-/** A finding's place in the review: its status, the reason of a dismissal, its thread. */
-export interface FindingReview {
-  status: FindingStatus;
-  reason: string | null;
-  /** The version (document id) in which a confirmed finding no longer occurred. */
-  fixedIn: number | null;
-  comments: { user: string | null; at: string; text: string }[];
-}
-
 export type ReviewedFinding = Finding & { key: string; review: FindingReview };
-
-export interface StoredDocument {
-  summary: DocumentSummary;
-  document: Document;
-  findings: ReviewedFinding[];
-  review: { state: ReviewState; note: string | null };
-  /** Confirmed findings of earlier versions that this version no longer has (已整改). */
-  resolved: { key: string; rule: string; message: string; review: FindingReview }[];
-  history: DocumentSummary[];
-  /** What a user changed to make this version. */
-  edits: AppliedEdit[];
-}
-
-export interface ImportResult {
-  id: number;
-  status: 'imported' | 'unchanged' | 'edited';
-  department: string;
-  year: number | null;
-  version: number;
-  errors: number;
-  warnings: number;
-}
-
-export interface UploadResult {
-  file: string;
-  ok: boolean;
-  result?: ImportResult;
-  error?: string;
-}
 
 export const roleNames: Record<Role, string> = { admin: '管理员', reviewer: '审核', editor: '填报' };
 export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -304,26 +272,6 @@ export const moveReview = (
 
 export const mayEdit = (user: User | null, summary: DocumentSummary): boolean =>
   user !== null && summary.current && (user.role !== 'editor' || user.departmentId === summary.departmentId);
-
-/** A file of an import job: what the server is doing with it (a PDF's pages as they are read). */
-export interface ImportJobFile {
-  file: string;
-  stage: 'waiting' | 'reading' | 'checking' | 'storing' | 'finished';
-  page?: number;
-  pages?: number;
-}
-
-/** Files imported in the background on the server, whether or not the page that sent them stays open. */
-export interface ImportJob {
-  id: string;
-  created: string;
-  total: number;
-  done: number;
-  state: 'running' | 'finished' | 'failed';
-  files: ImportJobFile[];
-  /** One per finished file, in the files' order. */
-  results: UploadResult[];
-}
 
 /** Sends files as one import job (XMLHttpRequest, for upload progress); resolves once the server took them. */
 export function startImport(

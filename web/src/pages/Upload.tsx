@@ -97,24 +97,22 @@ export function UploadPage({ user }: { user: User | null }) {
       progress: sending?.fraction ?? 0,
       outcome: <span>上传中 {Math.round((sending?.fraction ?? 0) * 100)}%</span>,
     })),
-    ...jobs.flatMap((job) =>
-      job.files.map((file, i) => {
-        const result = job.results[i];
+    ...jobs.flatMap((job) => {
+      // Results come in the order the files finished (two servers may share a job): each file takes the
+      // first unclaimed result of its name.
+      const unclaimed = [...job.results];
+      return job.files.map((file, i) => {
+        const at = file.stage === 'finished' ? unclaimed.findIndex((r) => r.file === file.file) : -1;
+        const result = at >= 0 ? unclaimed.splice(at, 1)[0] : undefined;
         return {
           key: `${job.id}-${i}`,
           file: file.file,
-          state: result ? (result.ok ? 'done' : 'failed') : job.state === 'failed' ? 'failed' : 'running',
+          state: result ? (result.ok ? 'done' : 'failed') : 'running',
           progress: result ? 1 : progressOf(file),
-          outcome: result ? (
-            <Outcome result={result} />
-          ) : job.state === 'failed' ? (
-            <span className="error-text">导入中断，请重新上传此文件</span>
-          ) : (
-            <span>{stageText(file)}</span>
-          ),
+          outcome: result ? <Outcome result={result} /> : <span>{stageText(file)}</span>,
         };
-      }),
-    ),
+      });
+    }),
   ];
 
   return (
