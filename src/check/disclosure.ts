@@ -1,6 +1,6 @@
 // Whether a parsed file is a disclosure at all: a file in which nothing of one was recognised, or a blank
 // template whose tables hold no amount, is not stored as a department's document.
-import type { Document } from '../model/document.ts';
+import { type Document, tablesInOrder } from '../model/document.ts';
 
 export type DisclosureVerdict =
   | { is: 'disclosure' }
@@ -9,7 +9,7 @@ export type DisclosureVerdict =
   | { is: 'nothing'; message: string };
 
 export function disclosureVerdict(doc: Document): DisclosureVerdict {
-  const tables = Object.values(doc.tables);
+  const tables = tablesInOrder(doc);
   const amounts = tables.some((t) => t.rows.some((r) => r.amounts.some((a) => a !== null)));
   const content =
     amounts || doc.statedAmounts.length > 0 || doc.projects.length > 0 || doc.performance !== undefined;

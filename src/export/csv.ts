@@ -1,11 +1,11 @@
 // Tidy CSV: one line per table row — file, table, row_code, row_name, then the row's amounts in the
 // table's column order. Amounts are written exactly as printed (decimal strings, never floats).
-import type { BudgetTable, Document, TableRow } from '../model/document.ts';
+import { type BudgetTable, type Document, type TableRow, tablesInOrder } from '../model/document.ts';
 
 /** One CSV record (unquoted fields) per table row of the document. */
 export function toCsvRows(file: string, doc: Document): string[][] {
   const records: string[][] = [];
-  for (const table of Object.values(doc.tables)) {
+  for (const table of tablesInOrder(doc)) {
     if (!table) continue;
     for (const row of table.rows) {
       records.push([

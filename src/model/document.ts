@@ -297,3 +297,21 @@ export interface Document {
   /** Years printed on cover, table headers and headings, for the year-consistency rule. */
   yearsSeen: { year: number; source: Source; context: string }[];
 }
+
+/** Where a thing is printed, for ordering: page first (PDFs), then line. */
+const printedAt = (s: Source) => (s.page ?? 0) * 1e7 + s.line;
+
+/**
+ * The tables in the order they are printed. `Document.tables` is keyed by kind, and a store's jsonb does
+ * not keep key order: every consumer that lists tables takes them from here.
+ */
+export function tablesInOrder(doc: Pick<Document, 'tables'>): BudgetTable[] {
+  return Object.values(doc.tables)
+    .filter((t): t is BudgetTable => t !== undefined)
+    .sort((a, b) => printedAt(a.source) - printedAt(b.source));
+}
+
+/** The document with its `tables` keyed in printed order (as read back from a store that reorders keys). */
+export function withTablesInOrder(doc: Document): Document {
+  return { ...doc, tables: Object.fromEntries(tablesInOrder(doc).map((t) => [t.key, t])) };
+}

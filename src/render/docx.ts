@@ -2,7 +2,7 @@
 // template prints it: a title paragraph, the department / 预算年度 / 单位 row, the column headings,
 // the 栏次 row, the rows with 序号, the notes; then the 情况说明 and the project target tables.
 import JSZip from 'jszip';
-import type { BudgetTable, Document, Project } from '../model/document.ts';
+import { type BudgetTable, type Document, type Project, tablesInOrder } from '../model/document.ts';
 import { cellTexts, standardProject, standardTable } from './layout.ts';
 
 const xml = (s: string) =>
@@ -33,7 +33,7 @@ function projectTable(p: Project, i: number): string {
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
   const body = [
     paragraph(`${doc.department.name}${doc.year ?? ''}年部门预算公开`, true),
-    ...Object.values(doc.tables).map((t) => budgetTable(doc, t)),
+    ...tablesInOrder(doc).map((t) => budgetTable(doc, t)),
     ...doc.sections.flatMap((s) => [
       paragraph(s.heading, true),
       ...s.text

@@ -1,7 +1,13 @@
 // The standard disclosure as HTML, from the model: title, department and code, 预算年度, 单位 line,
 // the 栏次 row, the official columns, notes under the tables (空表列示 for an empty one), the
 // 情况说明 sections and the project target tables. Chromium prints it to PDF (src/render/pdf.ts).
-import { type BudgetTable, type Document, type OrgUnit, tableNames } from '../model/document.ts';
+import {
+  type BudgetTable,
+  type Document,
+  type OrgUnit,
+  tableNames,
+  tablesInOrder,
+} from '../model/document.ts';
 import { escapeHtml } from '../report/html.ts';
 import { type Cell, standardProject, standardTable } from './layout.ts';
 
@@ -142,7 +148,7 @@ export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${name}${year}${kindTitles[doc.kind]}</title><style>${style}</style></head>
 <body>
 <div class="cover"><h1>${name}${year}${kindTitles[doc.kind]}</h1><p>单位：${doc.unit}</p></div>
-${Object.values(doc.tables)
+${tablesInOrder(doc)
   .map((t) => tableHtml(doc, t))
   .join('\n')}
 ${sections ? `<section class="text">${sections}</section>` : ''}

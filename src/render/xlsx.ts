@@ -5,7 +5,7 @@
 // with two decimals. Values first, merges last (exceljs loses values written into a range after it is
 // merged). `yusuan template` writes its workbook with the same sheets.
 import ExcelJS from 'exceljs';
-import { type BudgetTable, type Document, tableNames } from '../model/document.ts';
+import { type BudgetTable, type Document, tableNames, tablesInOrder } from '../model/document.ts';
 import { compact } from '../recognise/text.ts';
 import { type Cell, cellTexts, isCoded, standardProject, standardTable } from './layout.ts';
 
@@ -141,7 +141,7 @@ export async function renderXlsx(doc: Document, options: WorkbookOptions = {}): 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'yusuan';
   if (doc.units.length > 0) addUnitsSheet(workbook, doc);
-  for (const table of Object.values(doc.tables)) addTableSheet(workbook, doc, table, options);
+  for (const table of tablesInOrder(doc)) addTableSheet(workbook, doc, table, options);
   addNarrativeSheet(workbook, doc);
   if (doc.projects.length > 0) addProjectsSheet(workbook, doc);
   if (workbook.worksheets.length === 0) workbook.addWorksheet('说明').addRow(['本文件没有可写出的内容']);

@@ -2,7 +2,7 @@
 // their rule's explanation, and every table with the cells the findings point at marked.
 import { rules } from '../check/rules/index.ts';
 import type { Finding, RuleMeta, Severity } from '../check/types.ts';
-import type { BudgetTable, TableRow } from '../model/document.ts';
+import { type BudgetTable, type TableRow, tablesInOrder } from '../model/document.ts';
 import {
   type CheckedFile,
   countBySeverity,
@@ -83,7 +83,7 @@ function renderFinding(f: Finding): string {
 function renderFile(f: CheckedFile, index: number): string {
   const counts = countBySeverity(f.findings);
   const list = [...f.findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
-  const tables = Object.values(f.document.tables).map((t) => renderTable(t, f.findings));
+  const tables = tablesInOrder(f.document).map((t) => renderTable(t, f.findings));
   return `<section id="file-${index}">
 <h2>${escapeHtml(f.file)}：${escapeHtml(documentTitle(f.document))}</h2>
 <p class="counts">${severities.map((s) => `<span class="${s}">${severityNames[s]} ${counts[s]}</span>`).join('')} 规范：${escapeHtml(profileTitle(f.profile))}</p>

@@ -6,7 +6,7 @@
 import { rules } from '../check/rules/index.ts';
 import { chineseNumeral } from '../check/rules/section-numbering.ts';
 import type { Finding, RuleMeta } from '../check/types.ts';
-import { budgetTableKeys, type Document, type TableKey, tableNames } from '../model/document.ts';
+import { budgetTableKeys, type Document, type TableKey, tableNames, tablesInOrder } from '../model/document.ts';
 import { kindNames } from './findings.ts';
 
 /** What the letter needs of a stored version (StoredDocument of src/store/queries.ts has it). */
@@ -96,7 +96,7 @@ function placeOf(doc: Document, f: Finding): Placed {
   ].join('');
   const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');
   if (w.table) {
-    const printed = Object.keys(doc.tables).indexOf(w.table);
+    const printed = tablesInOrder(doc).findIndex((t) => t.key === w.table);
     return {
       rank: printed >= 0 ? printed : 100 + budgetTableKeys.indexOf(w.table),
       group: doc.tables[w.table]?.title || tableNames[w.table],

@@ -9,9 +9,10 @@ import { checkDocument } from '../check/engine.ts';
 import { chooseProfile } from '../check/profiles.ts';
 import type { Finding } from '../check/types.ts';
 import { type AppliedEdit, applyEdits } from '../edit/apply.ts';
-import type { Document } from '../model/document.ts';
+import { type Document, tablesInOrder } from '../model/document.ts';
 import { parseDocument } from '../parse.ts';
 import type { Store } from './db.ts';
+import { modelOf } from './model.ts';
 import { settleReviews } from './reviews.ts';
 
 export interface ImportResult {
@@ -116,8 +117,6 @@ async function checkAgainstStore(store: Store, doc: Document): Promise<Finding[]
 
 /** The department of a document whose department is not recognised (a fragment such as one table). */
 const unnamedDepartment = '（未识别部门）';
-
-const modelOf = (model: unknown) => (typeof model === 'string' ? JSON.parse(model) : model) as Document;
 
 /**
  * The current documents of the same year and kind of a department's units: their own disclosures
@@ -427,7 +426,7 @@ async function insertDocument(trx: Store, n: NewDocument): Promise<ImportResult>
   if (previous)
     await trx.updateTable('document').set({ superseded_by: id }).where('id', '=', previous.id).execute();
 
-  const cells = Object.values(doc.tables).flatMap((table) =>
+  const cells = tablesInOrder(doc).flatMap((table) =>
     table.rows.flatMap((row, rowIndex) => {
       const columns = row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
       return row.amounts.flatMap((amount, c) =>

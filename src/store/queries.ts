@@ -13,6 +13,7 @@ import type { AppliedEdit } from '../edit/apply.ts';
 import { scaledToDecimal } from '../model/decimal.ts';
 import type { Decimal, Document, MoneyUnit } from '../model/document.ts';
 import type { Store } from './db.ts';
+import { modelOf } from './model.ts';
 import { documentReview, type FindingReview, findingKey, type ReviewState } from './reviews.ts';
 
 export interface DocumentSummary {
@@ -229,7 +230,7 @@ export async function storedDocument(
     .where('document_id', '=', id)
     .execute();
   const review = await documentReview(store, id);
-  const document = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
+  const document = modelOf(row.model);
   return {
     summary,
     profile: row.profile,
@@ -348,7 +349,7 @@ export async function compare(store: Store, ids: number[]): Promise<ComparedDocu
   const read = ids.flatMap((id) => {
     const row = rows.find((d) => d.id === id);
     if (!row) return [];
-    const doc = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as Document;
+    const doc = modelOf(row.model);
     return [{ row, figures: keyFigures(doc), classes: functionClassTotals(doc) }];
   });
   const units = read.flatMap((d) => [

@@ -1,3 +1,4 @@
+import { tablesInOrder } from '../../model/document.ts';
 import { hasData } from '../tables.ts';
 import type { Rule } from '../types.ts';
 
@@ -12,7 +13,7 @@ export const noteEmptyWithData: Rule = {
     kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
-    for (const table of Object.values(doc.tables)) {
+    for (const table of tablesInOrder(doc)) {
       if (!table.notesSayEmpty || !hasData(table)) continue;
       ctx.report({
         message: `${table.title}注明为空表（${table.notes.join('；')}），但表中有数据`,

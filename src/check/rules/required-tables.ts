@@ -1,4 +1,4 @@
-import { tableNames } from '../../model/document.ts';
+import { tableNames, tablesInOrder } from '../../model/document.ts';
 import type { Rule } from '../types.ts';
 
 export const requiredTables: Rule = {
@@ -20,7 +20,7 @@ export const requiredTables: Rule = {
     // A fragment, or a layout the recogniser does not know: a list of missing tables would be mostly wrong.
     if (found * 2 < required.length) {
       const parts = [
-        ...Object.values(doc.tables).map((t) => t.title || tableNames[t.key]),
+        ...tablesInOrder(doc).map((t) => t.title || tableNames[t.key]),
         ...(doc.sections.length ? [`情况说明 ${doc.sections.length} 节`] : []),
         ...(doc.projects.length ? [`项目 ${doc.projects.length} 个`] : []),
       ];

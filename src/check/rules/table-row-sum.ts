@@ -1,3 +1,4 @@
+import { tablesInOrder } from '../../model/document.ts';
 import { compare } from '../compare.ts';
 import { at, columnIdentities, isPrinted, rowKey } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -15,7 +16,7 @@ export const tableRowSum: Rule = {
     kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
-    for (const table of Object.values(doc.tables)) {
+    for (const table of tablesInOrder(doc)) {
       const identities = columnIdentities(table);
       for (const row of table.rows) {
         if (row.side === 'income') continue;
