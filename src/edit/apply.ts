@@ -9,8 +9,8 @@ import {
   type TableRow,
   tableNames,
 } from '../model/document.ts';
+import { parseIndicatorValue } from '../model/indicator-value.ts';
 import { normalise } from '../read/normalise.ts';
-import { parseIndicatorValue } from '../recognise/indicator-value.ts';
 
 /** One table cell: the row by index, or by its code (or name when it has none); the column by index or name. */
 export interface AmountEdit {

@@ -1,8 +1,8 @@
 // Recognises a 项目绩效目标表: header facts, spending plan, target text and indicators.
 import { toDecimal } from '../model/decimal.ts';
 import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../model/document.ts';
+import { parseIndicatorValue } from '../model/indicator-value.ts';
 import type { LayoutLine } from '../read/layout.ts';
-import { parseIndicatorValue } from './indicator-value.ts';
 import { sourceOf } from './tables.ts';
 import { compact, compactCells, firstWord, type Line } from './text.ts';
 

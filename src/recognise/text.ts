@@ -1,16 +1,10 @@
 // Text helpers shared by the recognisers.
+
+import { compact } from '../model/text.ts';
 import type { LayoutLine } from '../read/layout.ts';
 
-/**
- * With all whitespace removed: how names, titles and labels are compared and stored. The readers have
- * normalised the text already (src/read/normalise.ts), so only whitespace is left to remove.
- */
-export function compact(text: string): string {
-  return blank.test(text) ? text.replace(blanks, '') : text;
-}
-
-const blank = /\s/;
-const blanks = /\s+/g;
+// The recognisers' text helpers include the domain's own comparison form.
+export { compact };
 
 /**
  * A layout line as the recognisers see it, with its compacted text computed once: they test it many

@@ -6,7 +6,7 @@
 // merged). `yusuan template` writes its workbook with the same sheets.
 import ExcelJS from 'exceljs';
 import { type BudgetTable, type Document, tableNames, tablesInOrder } from '../model/document.ts';
-import { compact } from '../recognise/text.ts';
+import { compact } from '../model/text.ts';
 import { type Cell, cellTexts, isCoded, standardProject, standardTable } from './layout.ts';
 
 export interface WorkbookOptions {

@@ -6,7 +6,13 @@
 import { rules } from '../check/rules/index.ts';
 import { chineseNumeral } from '../check/rules/section-numbering.ts';
 import type { Finding, RuleMeta } from '../check/types.ts';
-import { budgetTableKeys, type Document, type TableKey, tableNames, tablesInOrder } from '../model/document.ts';
+import {
+  budgetTableKeys,
+  type Document,
+  type TableKey,
+  tableNames,
+  tablesInOrder,
+} from '../model/document.ts';
 import { kindNames } from './findings.ts';
 
 /** What the letter needs of a stored version (StoredDocument of src/store/queries.ts has it). */

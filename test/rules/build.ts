@@ -19,7 +19,7 @@ import type {
   TableRow,
   TableSide,
 } from '../../src/model/document.ts';
-import { parseIndicatorValue } from '../../src/recognise/indicator-value.ts';
+import { parseIndicatorValue } from '../../src/model/indicator-value.ts';
 
 export function amount(value: string, line = 1): Amount {
   return { value, source: { line } };

@@ -1,5 +1,5 @@
 // Reads a 指标值 into operator, number and unit, a deadline, or a qualitative phrase.
-import type { IndicatorValue, Operator } from '../model/document.ts';
+import type { IndicatorValue, Operator } from './document.ts';
 import { compact } from './text.ts';
 
 const operators: Record<string, Operator> = {
