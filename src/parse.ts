@@ -1,6 +1,10 @@
 // The front of the pipeline: bytes of a file → Layout (by format, detected from the content) → Document.
 import type { Document } from './model/document.ts';
 import { type Layout, ReadError } from './read/layout.ts';
+
+// The error of a file that cannot be read, for the stages that call the pipeline (CLI, server).
+export { ReadError };
+
 import { readText } from './read/text.ts';
 import { recognise } from './recognise/index.ts';
 

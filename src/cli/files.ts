@@ -3,8 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { type FileDocument, toJson } from '../export/json.ts';
 import type { Document } from '../model/document.ts';
-import { parseDocument, readableExtensions } from '../parse.ts';
-import { ReadError } from '../read/layout.ts';
+import { parseDocument, ReadError, readableExtensions } from '../parse.ts';
 import { InputError, type Io } from './io.ts';
 
 /** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx .html .htm) directly inside it, in name order. */

@@ -10,7 +10,7 @@ import {
   tableNames,
 } from '../model/document.ts';
 import { parseIndicatorValue } from '../model/indicator-value.ts';
-import { normalise } from '../read/normalise.ts';
+import { normalise } from '../model/text.ts';
 
 /** One table cell: the row by index, or by its code (or name when it has none); the column by index or name. */
 export interface AmountEdit {

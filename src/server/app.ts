@@ -1,5 +1,6 @@
 // The HTTP API (fastify) and the built web app. Anonymous users read; 管理员/审核 import and correct
 // anything, 填报 only their own department's documents; only 管理员 manages users and reads the audit log.
+
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ import { EditError } from '../edit/apply.ts';
 import { toCsv } from '../export/csv.ts';
 import { toJson } from '../export/json.ts';
 import type { Document } from '../model/document.ts';
-import { ReadError } from '../read/layout.ts';
+import { ReadError } from '../parse.ts';
 import { renderHtml } from '../render/html.ts';
 import { kindNames } from '../report/findings.ts';
 import { toHtml } from '../report/html.ts';
