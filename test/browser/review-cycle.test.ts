@@ -138,6 +138,29 @@ describe('the review cycle in Chromium', () => {
       const row = page.locator('tr[data-user=editor]');
       await until(() => row.textContent()).toContain('待修改密码');
       expect(await page.locator('[role=status]').textContent()).toContain('已创建用户 editor');
+      // A second account: disabled, enabled again, its password reset — each shown in its row.
+      await form.locator('input[name=new-name]').fill('temp-reviewer');
+      await form.locator('input[name=new-password]').fill('temp-password');
+      await form.locator('select[name=new-role]').selectOption('reviewer');
+      await form.locator('button[type=submit]').click();
+      const temp = page.locator('tr[data-user=temp-reviewer]');
+      await temp.locator('button', { hasText: '停用' }).click();
+      await until(() => temp.textContent()).toContain('已停用');
+      await temp.locator('button', { hasText: '启用' }).click();
+      await until(() => temp.textContent()).toContain('待修改密码');
+      await temp.locator('input[type=password]').fill('reset-password');
+      await temp.locator('button', { hasText: '重设密码' }).click();
+      await until(() => page.locator('[role=status]').textContent()).toContain('已重设 temp-reviewer 的密码');
+      const accounts = await context.request.get(`${base}/api/users`);
+      const listed = (await accounts.json()) as {
+        name: string;
+        disabled: boolean;
+        mustChangePassword: boolean;
+      }[];
+      expect(listed.find((u) => u.name === 'temp-reviewer')).toMatchObject({
+        disabled: false,
+        mustChangePassword: true,
+      });
       await shot(page, 'accounts');
       await context.close();
     }
