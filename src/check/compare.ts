@@ -1,4 +1,5 @@
-// The one way rules compare two amounts: exact, with the 0.01 rounding tolerance.
+// The one way rules compare two amounts: exact, with the 0.01 rounding tolerance (none for a "sum" of a
+// single part).
 import { judge, plain, show } from './money.ts';
 import type { Context, Severity, Where } from './types.ts';
 
@@ -12,11 +13,13 @@ export interface Comparison {
   what: string;
   severity?: Severity;
   unit: string;
+  /** When `expected` is a sum: how many printed (rounded) amounts it adds up. */
+  parts?: number;
 }
 
 /** Reports when the amounts differ; returns whether they did. */
 export function compare(ctx: Context, c: Comparison): boolean {
-  const severity = judge(c.expected, c.actual, c.severity ?? 'error');
+  const severity = judge(c.expected, c.actual, c.severity ?? 'error', c.parts);
   if (!severity) return false;
   const rounding = severity === 'info' ? '（差额在 0.01 以内，属四舍五入）' : '';
   ctx.report({

@@ -19,13 +19,23 @@ export function plain(scaledValue: number): number {
 export const tolerance = 100;
 
 /**
- * The severity a difference deserves: null when equal, info when within the tolerance,
- * the rule's severity otherwise.
+ * How far a sum of `parts` printed amounts may be from its printed total by rounding alone: 0.01, as for
+ * any comparison — reviewers hold a published table to add up as printed, so n × 0.005 for n parts would
+ * excuse the differences of 0.02–0.03 they flag — except that a "sum" of one part is that part, rounded
+ * the same way, so it must match exactly. Undefined parts: a comparison of two figures.
  */
-export function judge(expected: number, actual: number, severity: Severity): Severity | null {
+export function roundingTolerance(parts?: number): number {
+  return parts !== undefined && parts <= 1 ? 0 : tolerance;
+}
+
+/**
+ * The severity a difference deserves: null when equal, info when within the rounding tolerance (of a sum
+ * of `parts` amounts, when given), the rule's severity otherwise.
+ */
+export function judge(expected: number, actual: number, severity: Severity, parts?: number): Severity | null {
   const diff = Math.abs(expected - actual);
   if (diff === 0) return null;
-  return diff <= tolerance ? 'info' : severity;
+  return diff <= roundingTolerance(parts) ? 'info' : severity;
 }
 
 /** Converts scaled amounts between 元 and 万元. */

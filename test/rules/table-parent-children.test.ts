@@ -71,24 +71,39 @@ describe('table-parent-children', () => {
     ]);
   });
 
-  it('reports a difference of 0.01 as info and 0.02 as error', () => {
-    const within = run(tableParentChildren, budgetDoc({ tables: [expenditure(['50.00', null, '50.01'])] }));
+  it('reports a difference of 0.01 over two or more children as info and 0.02 as error', () => {
+    // 20113 基本支出 60.00 against 2011301 60.00 + 2011302 0.01 (or 0.02).
+    const within = run(tableParentChildren, budgetDoc({ tables: [expenditure(['50.00', '0.01', '50.00'])] }));
     expect(within).toStrictEqual([
       finding(
         tableParentChildren,
         'info',
-        { table: 'expenditure', row: '20113', column: '项目支出', line: 15 },
-        50.01,
-        50,
+        { table: 'expenditure', row: '20113', column: '基本支出', line: 15 },
+        60.01,
+        60,
       ),
     ]);
-    const beyond = run(tableParentChildren, budgetDoc({ tables: [expenditure(['50.00', null, '50.02'])] }));
+    const beyond = run(tableParentChildren, budgetDoc({ tables: [expenditure(['50.00', '0.02', '50.00'])] }));
     expect(beyond).toStrictEqual([
       finding(
         tableParentChildren,
         'error',
+        { table: 'expenditure', row: '20113', column: '基本支出', line: 15 },
+        60.02,
+        60,
+      ),
+    ]);
+  });
+
+  it('holds a parent with one printed child to that child exactly (nothing to round)', () => {
+    // 20113 项目支出 50.00 against 2011302 alone: 50.01.
+    const single = run(tableParentChildren, budgetDoc({ tables: [expenditure(['50.00', null, '50.01'])] }));
+    expect(single).toStrictEqual([
+      finding(
+        tableParentChildren,
+        'error',
         { table: 'expenditure', row: '20113', column: '项目支出', line: 15 },
-        50.02,
+        50.01,
         50,
       ),
     ]);

@@ -50,24 +50,35 @@ describe('table-row-sum', () => {
     ]);
   });
 
-  it('reports a difference of 0.01 as info and 0.02 as error', () => {
-    const within = run(tableRowSum, budgetDoc({ tables: [basic('20.00', '20.01')] }));
-    expect(within).toStrictEqual([
-      finding(
-        tableRowSum,
-        'info',
-        { table: 'general-basic', row: '30201', column: '合计', line: 16 },
-        20.01,
-        20,
-      ),
+  it('reports a difference of 0.01 over two or more parts as info and 0.02 as error', () => {
+    // 302 合计 20.00 against 人员经费 10.00 + 公用经费 10.01 (or 10.02); title on line 10, the row on 11.
+    const twoParts = (publicPart: string) =>
+      budgetDoc({
+        tables: [
+          table(
+            'general-basic',
+            '一般公共预算财政拨款基本支出表',
+            ['合计', '人员经费', '公用经费'],
+            [row('302', '商品和服务支出', ['20.00', '10.00', publicPart])],
+          ),
+        ],
+      });
+    const where = { table: 'general-basic', row: '302', column: '合计', line: 11 } as const;
+    expect(run(tableRowSum, twoParts('10.01'))).toStrictEqual([
+      finding(tableRowSum, 'info', where, 20.01, 20),
     ]);
-    const beyond = run(tableRowSum, budgetDoc({ tables: [basic('20.00', '20.02')] }));
-    expect(beyond).toStrictEqual([
+    expect(run(tableRowSum, twoParts('10.02'))).toStrictEqual([
+      finding(tableRowSum, 'error', where, 20.02, 20),
+    ]);
+  });
+
+  it('holds a 合计 with one printed part to that part exactly (nothing to round)', () => {
+    expect(run(tableRowSum, budgetDoc({ tables: [basic('20.00', '20.01')] }))).toStrictEqual([
       finding(
         tableRowSum,
         'error',
         { table: 'general-basic', row: '30201', column: '合计', line: 16 },
-        20.02,
+        20.01,
         20,
       ),
     ]);

@@ -48,6 +48,7 @@ export const tableParentChildren: Rule = {
           compare(ctx, {
             expected: mine.reduce((s, r) => s + at(r, c), 0),
             actual: at(parent, c),
+            parts: mine.filter((r) => isPrinted(r, c)).length,
             unit: table.unit,
             what: `${table.title}「${code} ${parent.name}」的${column}不等于其下级科目之和`,
             where: { table: key, row: code, column, ...source(parent) },

@@ -26,6 +26,7 @@ export const tableRowSum: Rule = {
           compare(ctx, {
             expected,
             actual: at(row, total),
+            parts: parts.filter((p) => isPrinted(row, p)).length,
             unit: table.unit,
             what: `${table.title}「${rowKey(row)} ${row.code ? row.name : ''}」行的${table.columns[total]}不等于${parts.map((p) => table.columns[p]).join(' + ')}`,
             where: { table: table.key, row: rowKey(row), column: table.columns[total]!, ...source(row) },

@@ -25,6 +25,7 @@ export const tableTotalRow: Rule = {
         compare(ctx, {
           expected: classes.reduce((s, r) => s + at(r, c), 0),
           actual: at(total, c),
+          parts: classes.filter((r) => isPrinted(r, c)).length,
           unit: table.unit,
           what: `${table.title}合计行的${column}不等于各类科目之和`,
           where: { table: key, row: total.name, column, ...source(total) },

@@ -39,6 +39,7 @@ export const threePublicSums: Rule = {
         compare(ctx, {
           expected: present.reduce((s, p) => s + at(p, c), 0),
           actual: at(row, c),
+          parts: present.filter((p) => isPrinted(p, c)).length,
           unit: table.unit,
           what: `${table.title}的${row.name}（${column}）不等于${what}`,
           where: { table: table.key, row: row.name, column, ...source(row) },
