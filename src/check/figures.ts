@@ -64,7 +64,7 @@ export function tableFigure(
       const c = tp ? tp.columns.findIndex((name) => /机关运行经费/.test(name)) : -1;
       if (tp && c >= 0) return fromRow(tp.rows[0], c, tp.unit, `${tp.title}机关运行经费`);
       const table = t['general-basic'];
-      if (!table) return undefined;
+      if (!table || !operatingCostIsPublicCost(doc)) return undefined;
       const col = columnIndex(table, '公用经费');
       return col < 0 ? undefined : fromRow(totalRow(table), col, table.unit, '基本支出表公用经费合计');
     }
@@ -173,7 +173,9 @@ function finalFigure(
     case 'personnel':
     case 'public':
     case 'operating-cost': {
-      // 机关运行经费 = 公用经费 (domain.md §4): the final 三公 table has no 机关运行经费 column.
+      // 机关运行经费 = 公用经费 (domain.md §4) where that identity holds: the final 三公 table has no
+      // 机关运行经费 column.
+      if (stated.subject === 'operating-cost' && !operatingCostIsPublicCost(doc)) return undefined;
       const name = stated.subject === 'personnel' ? '人员经费' : '公用经费';
       const table = t['final-general-basic'];
       if (!table) return undefined;
@@ -300,4 +302,21 @@ export function functionClassTotals(doc: Document): { code: string; name: string
       name: r.name,
       figure: { value: at(r, c), unit: table.unit, label: `${table.title}「${r.code} ${r.name}」` },
     }));
+}
+
+/** A 事业单位 that is not 参照公务员法管理 (参公): its 公用经费 is not 机关运行经费. */
+const publicInstitution = (text: string) => /事业/.test(text) && !/参照公务员法|参公/.test(text);
+
+/**
+ * Whether the department's 机关运行经费 is its 公用经费: it is only for 行政单位 and 参照公务员法管理的
+ * 事业单位. With a 机构设置 table, every unit must be one of those; without one, the 情况说明 must not say
+ * the department includes (other) 事业单位 — a department that has them is not compared at all.
+ */
+export function operatingCostIsPublicCost(doc: Pick<Document, 'units' | 'sections'>): boolean {
+  if (doc.units.length > 0) return !doc.units.some((u) => publicInstitution(u.nature));
+  return !doc.sections.some((s) =>
+    (s.text.match(/[^。；]*事业单位[^。；]*/g) ?? []).some(
+      (sentence) => publicInstitution(sentence) && !/不含|没有|无/.test(sentence),
+    ),
+  );
 }

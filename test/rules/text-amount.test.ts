@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textAmount } from '../../src/check/rules/text-amount.ts';
 import type { StatedAmount } from '../../src/model/document.ts';
-import { budgetDoc, finalDoc, row, stated, table } from './build.ts';
+import { budgetDoc, finalDoc, row, section, stated, table } from './build.ts';
 import { finding, run } from './check.ts';
 
 const overall = '二、部门预算安排的总体情况';
@@ -100,6 +100,39 @@ describe('text-amount', () => {
       finding(textAmount, 'info', { section: '三、机关运行经费', line: 109 }, 38.2, 38.19),
       finding(textAmount, 'error', { section: threePublicSection, line: 114 }, 5, 6),
     ]);
+  });
+
+  it('compares 机关运行经费 with 公用经费 only where that identity holds', () => {
+    const orgUnit = (nature: string) => ({
+      name: `某某${nature}单位`,
+      nature,
+      rank: '',
+      funding: '财政拨款',
+      source: { line: 2 },
+    });
+    const statedOperating = [stated('operating-cost', '38.00', { line: 109, section: '三、机关运行经费' })];
+    const expected = [finding(textAmount, 'error', { section: '三、机关运行经费', line: 109 }, 38.2, 38)];
+    // 行政单位, and 参照公务员法管理的事业单位: 机关运行经费 is the 公用经费.
+    for (const natures of [['行政'], ['行政', '参照公务员法管理的事业单位']])
+      expect(
+        run(textAmount, budgetDoc({ tables, units: natures.map(orgUnit), statedAmounts: statedOperating })),
+      ).toStrictEqual(expected);
+    // A department with a 事业单位 of its own: its 公用经费 is more than 机关运行经费, nothing to compare.
+    expect(
+      run(
+        textAmount,
+        budgetDoc({ tables, units: ['行政', '事业'].map(orgUnit), statedAmounts: statedOperating }),
+      ),
+    ).toStrictEqual([]);
+    // Without a 机构设置 table, the 情况说明 saying so is enough.
+    const says = (text: string) =>
+      budgetDoc({
+        tables,
+        sections: [section('一、部门职责及机构设置', 20, text)],
+        statedAmounts: statedOperating,
+      });
+    expect(run(textAmount, says('本部门预算包括机关本级和所属事业单位 2 个。'))).toStrictEqual([]);
+    expect(run(textAmount, says('本部门为行政单位，不含事业单位。'))).toStrictEqual(expected);
   });
 
   it('reports a difference of 0.01 as info and 0.02 as error', () => {
