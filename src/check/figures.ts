@@ -1,5 +1,6 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
 import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
+import { convert, scaled } from './money.ts';
 import { at, bareName, columnIndex, sideRows, summarySide, threePublicRows, totalRow } from './tables.ts';
 
 export interface Figure {
@@ -53,6 +54,8 @@ export function tableFigure(
     case 'basic':
     case 'project': {
       const table = t.expenditure;
+      // Without the 支出总表 (a fragment, a performance text): 项目支出 is what the projects' tables add up to.
+      if (!table && stated.subject === 'project') return projectsFigure(doc);
       if (!table) return undefined;
       const name = stated.subject === 'basic' ? '基本支出' : '项目支出';
       const c = columnIndex(table, name);
@@ -319,4 +322,13 @@ export function operatingCostIsPublicCost(doc: Pick<Document, 'units' | 'section
       (sentence) => publicInstitution(sentence) && !/不含|没有|无/.test(sentence),
     ),
   );
+}
+
+/** The projects' 预算数 added up, in the document's unit: a narrative 项目支出 total is checked against it. */
+function projectsFigure(doc: Pick<Document, 'projects' | 'unit'>): Figure | undefined {
+  const unit = doc.unit;
+  const budgets = doc.projects.map((p) => p.budget && { value: scaled(p.budget), unit: p.unit });
+  if (budgets.length === 0 || budgets.some((b) => !b)) return undefined;
+  const value = budgets.reduce((sum, b) => sum + convert(b!.value, b!.unit, unit), 0);
+  return { value, unit, label: `${doc.projects.length} 个项目绩效目标表预算数合计` };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textAmount } from '../../src/check/rules/text-amount.ts';
 import type { StatedAmount } from '../../src/model/document.ts';
-import { budgetDoc, finalDoc, row, section, stated, table } from './build.ts';
+import { budgetDoc, finalDoc, performanceDoc, project, row, section, stated, table } from './build.ts';
 import { finding, run } from './check.ts';
 
 const overall = '二、部门预算安排的总体情况';
@@ -99,6 +99,18 @@ describe('text-amount', () => {
       finding(textAmount, 'error', { section: overall, line: 103 }, 70, 60),
       finding(textAmount, 'info', { section: '三、机关运行经费', line: 109 }, 38.2, 38.19),
       finding(textAmount, 'error', { section: threePublicSection, line: 114 }, 5, 6),
+    ]);
+  });
+
+  it('checks a narrative 项目支出 total against the projects’ tables when there is no 支出总表', () => {
+    const projects = [
+      project({ code: '11010125P000000000001', budget: '50.00', fiscal: '50.00', line: 200 }),
+      project({ code: '11010125P000000000002', budget: '300000', fiscal: '300000', unit: '元', line: 300 }),
+    ];
+    const text = (value: string) => [stated('project', value, { line: 20, section: '一、项目支出情况' })];
+    expect(run(textAmount, performanceDoc({ projects, statedAmounts: text('80') }))).toStrictEqual([]);
+    expect(run(textAmount, performanceDoc({ projects, statedAmounts: text('90') }))).toStrictEqual([
+      finding(textAmount, 'error', { section: '一、项目支出情况', line: 20 }, 80, 90),
     ]);
   });
 
