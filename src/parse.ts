@@ -5,6 +5,7 @@ import { type Layout, ReadError } from './read/layout.ts';
 // The error of a file that cannot be read, for the stages that call the pipeline (CLI, server).
 export { ReadError };
 
+import { isOleFile, legacyKindOf } from './read/legacy.ts';
 import { readText } from './read/text.ts';
 import { recognise } from './recognise/index.ts';
 
@@ -12,13 +13,18 @@ export function parseText(bytes: Uint8Array, file: string): Document {
   return recognise(readText(bytes, file));
 }
 
-export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'html' | 'text';
+/** The formats read; xls and doc are the older office formats (and WPS's .et, .wps), converted first. */
+export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'xls' | 'doc' | 'html' | 'text';
 
-/** The format the bytes are in, whatever the extension says. */
-export function sniffFormat(bytes: Uint8Array): FileFormat | 'zip' {
+/** The format the bytes are in, whatever the extension says (an OLE container: xls or doc, or 'ole'). */
+export function sniffFormat(bytes: Uint8Array): FileFormat | 'zip' | 'ole' {
   const head = String.fromCharCode(...bytes.subarray(0, 8));
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'zip';
+  if (isOleFile(bytes)) {
+    const kind = legacyKindOf(bytes);
+    return kind === 'workbook' ? 'xls' : kind === 'document' ? 'doc' : 'ole';
+  }
   if (looksLikeHtml(bytes)) return 'html';
   return 'text';
 }
@@ -50,6 +56,10 @@ const extensionFormats: Record<string, FileFormat> = {
   '.docm': 'docx',
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
+  '.xls': 'xls',
+  '.et': 'xls',
+  '.doc': 'doc',
+  '.wps': 'doc',
   '.html': 'html',
   '.htm': 'html',
   '.txt': 'text',
@@ -61,6 +71,8 @@ const formatNames: Record<FileFormat, string> = {
   pdf: 'PDF',
   docx: 'Word',
   xlsx: 'Excel',
+  xls: '旧版 Excel/WPS 表格',
+  doc: '旧版 Word/WPS 文字',
   html: '网页（HTML）',
   text: '文本',
 };
@@ -86,20 +98,48 @@ export async function readLayout(
     const { readOfficeFile } = await import('./read/office.ts');
     const layout = await readOfficeFile(bytes, file);
     const actual: FileFormat = layout.style === 'xlsx' ? 'xlsx' : 'docx';
+    // An .xls or .doc that is really the newer format (WPS saves so) is read as what it is.
+    if (claimed && claimed !== actual && claimed !== olderFormat[actual])
+      throw mismatch(file, claimed, actual);
+    return layout;
+  }
+  if (sniffed === 'xls' || sniffed === 'doc' || sniffed === 'ole') {
+    // A container with neither a workbook nor a document stream is damaged or something else: LibreOffice
+    // would open it as text and make cells of its bytes.
+    if (sniffed === 'ole')
+      throw new ReadError(
+        file,
+        'corrupt',
+        `${file}：是 Office 复合文档，但其中没有表格或文档内容（文件可能已损坏），无法读取`,
+      );
+    const actual = sniffed;
     if (claimed && claimed !== actual) throw mismatch(file, claimed, actual);
+    const [{ convertLegacy }, { readOfficeFile }] = await Promise.all([
+      import('./read/legacy.ts'),
+      import('./read/office.ts'),
+    ]);
+    const converted = await convertLegacy(bytes, file, actual === 'xls' ? 'workbook' : 'document');
+    const layout = await readOfficeFile(converted, file);
+    // LibreOffice opens a damaged container as an empty one rather than failing.
+    if (!layout.lines.some((l) => l.text.trim() !== ''))
+      throw new ReadError(file, 'corrupt', `${file}：文件已损坏或为空，转换后没有可读取的内容`);
     return layout;
   }
   // A page saved as .txt is still a page (read as text its tags would hide the tables); a .html file
   // may hold a fragment that starts with none of the sniffed tags, or plain text, which the HTML
   // reader reads as a browser would show it.
   if (sniffed === 'html' || claimed === 'html') {
-    if (claimed && claimed !== 'html' && claimed !== 'text') throw mismatch(file, claimed, 'html');
+    // Many systems export "Excel" files that are web pages: an .xls holding HTML is read as a page.
+    if (claimed && !['html', 'text', 'xls', 'doc'].includes(claimed)) throw mismatch(file, claimed, 'html');
     const { readHtml } = await import('./read/html.ts');
     return readHtml(bytes, file);
   }
   if (claimed && claimed !== 'text') throw mismatch(file, claimed, 'text');
   return readText(bytes, file);
 }
+
+/** The older format a newer one replaced: .xls for .xlsx, .doc for .docx. */
+const olderFormat: Partial<Record<FileFormat, FileFormat>> = { xlsx: 'xls', docx: 'doc' };
 
 function mismatch(file: string, claimed: FileFormat, actual: FileFormat): ReadError {
   return new ReadError(

@@ -85,7 +85,7 @@ describe('yusuan parse', () => {
     const r = await cli('parse', 'nothing');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      '错误：nothing：目录中没有可读取的文件（.pdf .docx .docm .xlsx .xlsm .html .htm .txt）',
+      '错误：nothing：目录中没有可读取的文件（.pdf .docx .docm .xlsx .xlsm .xls .et .doc .wps .html .htm .txt）',
     );
   });
 

@@ -6,7 +6,7 @@ import type { Document } from '../model/document.ts';
 import { parseDocument, ReadError, readableExtensions } from '../parse.ts';
 import { InputError, type Io } from './io.ts';
 
-/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx .html .htm) directly inside it, in name order. */
+/** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx .html .htm .xls .et .doc .wps) directly inside it, in name order. */
 export function expandInputs(args: string[], cwd: string): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];

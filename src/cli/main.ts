@@ -135,7 +135,10 @@ export function buildProgram(io: Io, setCode: SetCode): Command {
     .command('parse')
     .usage('[选项] <文件...>')
     .description('读取公开文本，输出识别出的文档模型（JSON）；识别中的问题以“提示：”输出到标准错误')
-    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx .html .htm），或包含这些文件的目录')
+    .argument(
+      '<文件...>',
+      '公开文本文件（.txt .pdf .docx .xlsx .html .htm；.xls .et .doc .wps 经 LibreOffice 转换），或包含这些文件的目录',
+    )
     .addOption(new Option('--format <格式>', '输出格式').choices(['json']).default('json'))
     .addHelpText(
       'after',
@@ -150,7 +153,10 @@ export function buildProgram(io: Io, setCode: SetCode): Command {
     .command('export')
     .usage('[选项] <文件...>')
     .description('把公开文本中的表格导出为整理好的数据：CSV、JSON 或 XLSX')
-    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx .html .htm），或包含这些文件的目录')
+    .argument(
+      '<文件...>',
+      '公开文本文件（.txt .pdf .docx .xlsx .html .htm；.xls .et .doc .wps 经 LibreOffice 转换），或包含这些文件的目录',
+    )
     .addOption(new Option('--format <格式>', '导出格式').choices(['csv', 'json', 'xlsx']).default('csv'))
     .option(
       '--out <路径>',
@@ -172,7 +178,10 @@ export function buildProgram(io: Io, setCode: SetCode): Command {
     .description(
       '按规则目录检查公开文本：表内与表间勾稽、文字与表格、说明与数据、完整性、科目编码、项目绩效目标',
     )
-    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx .html .htm），或包含这些文件的目录')
+    .argument(
+      '<文件...>',
+      '公开文本文件（.txt .pdf .docx .xlsx .html .htm；.xls .et .doc .wps 经 LibreOffice 转换），或包含这些文件的目录',
+    )
     .addOption(new Option('--format <格式>', '输出格式').choices(['text', 'json', 'html']).default('text'))
     .addOption(new Option('--profile <规范>', '检查规范（默认按文档自动选择）').choices(profileNames))
     .option('--config <路径>', `规则配置文件（默认读取当前目录下的 ${configFileName}，如存在）`)
@@ -199,7 +208,10 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .description(
       '按标准格式输出公开文本：HTML、PDF（Chromium 打印）、Excel（每表一个工作表）或 Word（真实表格）',
     )
-    .argument('<文件>', '公开文本（.txt .pdf .docx .xlsx .html .htm），或 yusuan parse 输出的 JSON')
+    .argument(
+      '<文件>',
+      '公开文本（.txt .pdf .docx .xlsx .html .htm；.xls .et .doc .wps 经 LibreOffice 转换），或 yusuan parse 输出的 JSON',
+    )
     .addOption(
       new Option('--format <格式>', '输出格式').choices(['html', 'pdf', 'xlsx', 'docx']).default('html'),
     )
@@ -257,7 +269,10 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .command('import')
     .usage('[选项] <文件...>')
     .description('把公开文本导入数据库（默认内嵌数据库；设置 DATABASE_URL 时使用 PostgreSQL），显示进度')
-    .argument('<文件...>', '公开文本文件（.txt .pdf .docx .xlsx .html .htm），或包含这些文件的目录')
+    .argument(
+      '<文件...>',
+      '公开文本文件（.txt .pdf .docx .xlsx .html .htm；.xls .et .doc .wps 经 LibreOffice 转换），或包含这些文件的目录',
+    )
     .option('--data <目录>', '内嵌数据库的数据目录', 'data')
     .action(async (args: string[], opts: { data: string }) => {
       const { importCommand } = await import('./commands/import.ts');

@@ -42,6 +42,9 @@ export async function renderDocx(doc: Document): Promise<Uint8Array> {
         .map((p) => paragraph(p)),
     ]),
     ...doc.projects.map(projectTable),
+    // A body ends with a paragraph, as Word writes it: a table last before sectPr is not valid WordprocessingML,
+    // and LibreOffice flattens such a table to text when it saves the document as .doc.
+    '<w:p/>',
   ].join('');
   const zip = new JSZip();
   zip.file(
