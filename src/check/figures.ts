@@ -5,7 +5,6 @@ import {
   threePublicLayout,
   threePublicPartOfItem,
   threePublicParts,
-  threePublicTerms,
 } from '../model/three-public.ts';
 import { scaled } from './money.ts';
 import { at, bareName, columnIndex, sideRows, summarySide, totalRow } from './tables.ts';
@@ -211,7 +210,7 @@ function finalThreePublic(
     if (!table.columns.every((column) => /^(?:预算|决算)数$/.test(column))) return undefined;
     const group = name ? finalThreePublicOrder.indexOf(name) : -1;
     const c = group >= 0 ? finals[group]! : -1;
-    const label = name === 'total' ? '合计' : name && threePublicTerms[name];
+    const label = name === 'total' ? '合计' : stated.item;
     return c < 0
       ? undefined
       : { value: at(table.rows[0]!, c), unit: table.unit, label: `${table.title}${label}决算数` };
