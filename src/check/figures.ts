@@ -253,8 +253,8 @@ const keyFigureSubjects: Record<
 
 /**
  * A document's key figures, each in the unit of the table it is printed in, whatever the table's layout
- * (the 三公 parts as rows, or as the columns of Shanghai's one-line table); null where the document has
- * no such table or row.
+ * (the 三公 parts as rows, or as the columns of Shanghai's one-line table, found by src/model/three-public.ts);
+ * null where the document has no such table, row or column, never 0. A printed row's empty cell is 0.
  */
 export function keyFigures(doc: Document): Record<KeyFigureName, Figure | null> {
   const out = {} as Record<KeyFigureName, Figure | null>;
