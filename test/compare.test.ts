@@ -80,4 +80,19 @@ describe('compare', () => {
     expect(mixed!.figures.基本支出).toBe('0.022154');
     expect(await compare(store, [999999])).toEqual([]);
   });
+
+  it('leaves a 三公 part the table does not print empty, not 0; a part printed with an empty cell is 0', async () => {
+    // Seed 004 without its three 公务用车 rows (序号 3–5: 二、公务用车购置及运维费 and its 其中).
+    const text = seedText('004');
+    const cut = text.replace(/\n\t[345]\n\t\s*(?:二、|其中：)?公务用车[^\n]*\n(?:\t\n)+/g, '\n');
+    expect(cut.length).toBeLessThan(text.length);
+    const id = (await importFile(store, new TextEncoder().encode(cut), 'no-cars.txt')).id;
+    const [noCars] = await compare(store, [id]);
+    expect(noCars!.figures).toMatchObject({
+      '"三公"经费': '7',
+      '因公出国（境）费': '0',
+      公务用车购置及运行维护费: null,
+      公务接待费: '7',
+    });
+  });
 });

@@ -219,6 +219,28 @@ describe('render --charts (HTML)', () => {
       expect(appendix.texts[0]!.some((t) => t.startsWith(row.name))).toBe(true);
   });
 
+  it('leaves out the bar of a part the table does not print, and draws an empty cell as 0', () => {
+    const seed004 = parseSeed('004');
+    const full = threePublicYears(seed004)!.current;
+    const cut = structuredClone(seed004);
+    const table = cut.tables['three-public']!;
+    table.rows = table.rows.filter((r) => !/公务用车/.test(r.name));
+    const years = threePublicYears(cut)!;
+    // 三公小计 7, 出国 printed empty, the three 公务用车 rows not printed, 接待 7.
+    expect(years.current.amounts).toEqual(['7', null, undefined, undefined, undefined, '7']);
+    const zeros = (svg: string) => textsOf(svg).filter((t) => t === '0').length;
+    const bars = (d: Document) => appendixOf(chartsAppendix(d)).svgs[1]!;
+    // Each empty cell is a bar labelled 0 (and the y axis starts at 0); the three parts left out are not.
+    expect(full.amounts.filter((a) => a === null)).toHaveLength(4);
+    expect(zeros(bars(cut))).toBe(zeros(bars(seed004)) - 3);
+    // The axis still names every part; a note says which are not printed.
+    expect(textsOf(bars(cut))).toContain('公务用车购置费');
+    expect(appendixOf(chartsAppendix(cut)).section).toContain(
+      '本年表中未列示公务用车购置及运行维护费、公务用车购置费、公务用车运行维护费，图中不作其柱',
+    );
+    expect(appendixOf(chartsAppendix(seed004)).section).not.toContain('未列示');
+  });
+
   it('has no appendix without --charts, and refuses --charts for xlsx and --previous alone', async () => {
     expect((await cli('render', join(seedDir, seed000), '--out', 'plain.html')).code).toBe(0);
     const html = readFileSync(join(tmp, 'plain.html'), 'utf8');

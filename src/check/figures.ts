@@ -1,7 +1,13 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
 import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
+import {
+  type ThreePublicPartName,
+  threePublicLayout,
+  threePublicPartOfItem,
+  threePublicParts,
+} from '../model/three-public.ts';
 import { convert, scaled } from './money.ts';
-import { at, bareName, columnIndex, sideRows, summarySide, threePublicRows, totalRow } from './tables.ts';
+import { at, bareName, columnIndex, sideRows, summarySide, totalRow } from './tables.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -80,24 +86,8 @@ export function tableFigure(
       return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `基本支出表${name}合计`);
     }
     case 'three-public':
-    case 'three-public-part': {
-      const table = t['three-public'];
-      if (!table) return undefined;
-      // Shanghai's one-line table: the parts are columns, not rows.
-      if (table.columns.includes('小计') && table.rows.length === 1) {
-        const pattern =
-          stated.subject === 'three-public'
-            ? /^合计$/
-            : stated.item
-              ? threePublicColumns[stated.item]
-              : undefined;
-        const c = pattern ? table.columns.findIndex((name) => pattern.test(name)) : -1;
-        return c < 0
-          ? undefined
-          : fromRow(table.rows[0], c, table.unit, `${table.title}「${table.columns[c]}」`);
-      }
-      return stated.subject === 'three-public' ? threePublicTotal(table) : threePublicPart(table, stated);
-    }
+    case 'three-public-part':
+      return t['three-public'] && threePublicFigure(t['three-public'], stated);
     default:
       return undefined;
   }
@@ -110,23 +100,21 @@ function fiscalTotal(table: BudgetTable | undefined): Figure | undefined {
   return total ? { value: at(total, 0), unit: table.unit, label: `${table.title}总计` } : undefined;
 }
 
-const threePublicColumns: Record<string, RegExp> = {
-  '因公出国（境）费': /因公出国/,
-  公务用车购置及运维费: /^小计$/,
-  公务用车购置费: /购置费$/,
-  公务用车运行维护费: /^运(?:行|维)(?:维护)?费$/,
-  公务接待费: /公务接待/,
-};
-
-function threePublicTotal(table: BudgetTable): Figure | undefined {
-  const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
-  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表${row.name}` } : undefined;
-}
-
-function threePublicPart(table: BudgetTable, stated: Pick<StatedAmount, 'item'>): Figure | undefined {
-  const pattern = stated.item ? threePublicRows[stated.item as keyof typeof threePublicRows] : undefined;
-  const row = pattern ? table.rows.find((r) => pattern.test(bareName(r.name))) : undefined;
-  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表「${row.name}」` } : undefined;
+/** The 三公 figure a stated amount refers to: the total or a part, as a row or (Shanghai) as a column. */
+function threePublicFigure(
+  table: BudgetTable,
+  stated: Pick<StatedAmount, 'subject' | 'item'>,
+): Figure | undefined {
+  const name = stated.subject === 'three-public' ? 'total' : threePublicPartOfItem(stated.item);
+  const part = name && threePublicParts(table)[name];
+  if (!part) return undefined;
+  const label =
+    threePublicLayout(table) === 'columns'
+      ? `${table.title}「${part.label}」`
+      : name === 'total'
+        ? `"三公"经费表${part.label}`
+        : `"三公"经费表「${part.label}」`;
+  return { value: scaled(part.amount), unit: table.unit, label };
 }
 
 /**
@@ -206,13 +194,13 @@ function finalColumn(table: BudgetTable): number {
  * 公务用车购置及运行费 (小计, 公务用车购置费, 公务用车运行费) and 公务接待费, in that order; the model keeps only
  * the pairs, so the 决算数 columns are taken by position. A table with rows is read like a budget's.
  */
-const finalThreePublicOrder = [
-  undefined,
-  '因公出国（境）费',
-  '公务用车购置及运维费',
-  '公务用车购置费',
-  '公务用车运行维护费',
-  '公务接待费',
+const finalThreePublicOrder: ThreePublicPartName[] = [
+  'total',
+  'abroad',
+  'car',
+  'carPurchase',
+  'carRunning',
+  'reception',
 ];
 
 function finalThreePublic(
@@ -220,28 +208,22 @@ function finalThreePublic(
   stated: Pick<StatedAmount, 'subject' | 'item'>,
 ): Figure | undefined {
   if (!table) return undefined;
-  const finals = table.columns.flatMap((name, i) => (/决算/.test(name) ? [i] : []));
+  const name = stated.subject === 'three-public' ? 'total' : threePublicPartOfItem(stated.item);
+  const finals = table.columns.flatMap((column, i) => (/决算/.test(column) ? [i] : []));
   if (table.rows.length === 1 && finals.length === finalThreePublicOrder.length) {
-    if (!table.columns.every((name) => /^(?:预算|决算)数$/.test(name))) return undefined;
-    const group = finalThreePublicOrder.indexOf(stated.subject === 'three-public' ? undefined : stated.item);
+    if (!table.columns.every((column) => /^(?:预算|决算)数$/.test(column))) return undefined;
+    const group = name ? finalThreePublicOrder.indexOf(name) : -1;
     const c = group >= 0 ? finals[group]! : -1;
-    const name = finalThreePublicOrder[group] ?? '合计';
+    const label = name === 'total' ? '合计' : stated.item;
     return c < 0
       ? undefined
-      : { value: at(table.rows[0]!, c), unit: table.unit, label: `${table.title}${name}决算数` };
+      : { value: at(table.rows[0]!, c), unit: table.unit, label: `${table.title}${label}决算数` };
   }
   const c = finalColumn(table);
-  if (c < 0) return undefined;
-  const row =
-    stated.subject === 'three-public'
-      ? (table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计'))
-      : stated.item
-        ? table.rows.find((r) =>
-            threePublicRows[stated.item as keyof typeof threePublicRows]?.test(bareName(r.name)),
-          )
-        : undefined;
-  return row
-    ? { value: at(row, c), unit: table.unit, label: `${table.title}「${row.name}」决算数` }
+  if (c < 0 || threePublicLayout(table) !== 'rows') return undefined;
+  const part = name && threePublicParts(table, c)[name];
+  return part
+    ? { value: scaled(part.amount), unit: table.unit, label: `${table.title}「${part.label}」决算数` }
     : undefined;
 }
 
@@ -275,8 +257,8 @@ const keyFigureSubjects: Record<
 
 /**
  * A document's key figures, each in the unit of the table it is printed in, whatever the table's layout
- * (the 三公 parts as rows, or as the columns of Shanghai's one-line table); null where the document has
- * no such table or row.
+ * (the 三公 parts as rows, or as the columns of Shanghai's one-line table, found by src/model/three-public.ts);
+ * null where the document has no such table, row or column, never 0. A printed row's empty cell is 0.
  */
 export function keyFigures(doc: Document): Record<KeyFigureName, Figure | null> {
   const out = {} as Record<KeyFigureName, Figure | null>;

@@ -1,5 +1,6 @@
 // Reading the model's tables for the rules: rows by code or name, amounts as exact scaled integers.
 import type { BudgetTable, TableKey, TableRow, TableSide } from '../model/document.ts';
+import { threePublicColumns } from '../model/three-public.ts';
 import { scaled } from './money.ts';
 
 /** The tables whose rows carry classification codes (类/款/项). */
@@ -48,12 +49,13 @@ export function columnIdentities(table: BudgetTable): [number, number[]][] {
   const subtotal = at(/^小计$/);
   if (total < 0) return [];
   if (table.key === 'three-public' && subtotal >= 0) {
-    const parts = [at(/因公出国/), at(/公务接待/), subtotal];
-    const car = [at(/购置费$/), at(/运(?:行|维)(?:维护)?费$/)];
-    if (parts.includes(-1) || car.includes(-1)) return [];
+    const c = threePublicColumns(table);
+    const parts = [c.abroad, c.reception, c.car];
+    const car = [c.carPurchase, c.carRunning];
+    if (c.total === undefined || [...parts, ...car].includes(undefined)) return [];
     return [
-      [total, parts],
-      [subtotal, car],
+      [c.total, parts as number[]],
+      [c.car!, car as number[]],
     ];
   }
   if (subtotal >= 0) {
@@ -132,12 +134,3 @@ export function summarySide(table: BudgetTable, side: TableSide): SummarySide {
   if (totalAt >= 0) out.total = rows[totalAt]!;
   return out;
 }
-
-/** The rows of the 三公 table and the names a text gives them (both spellings of 运行维护/运维). */
-export const threePublicRows = {
-  '因公出国（境）费': /^因公出国（境）费/,
-  公务用车购置及运维费: /^公务用车购置及运(?:行维护|维)费/,
-  公务用车购置费: /^(?:其中：)?公务用车购置费$/,
-  公务用车运行维护费: /^(?:其中：)?公务用车运(?:行维护|行|维)费$/,
-  公务接待费: /^公务接待费/,
-} as const;

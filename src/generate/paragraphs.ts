@@ -4,6 +4,13 @@
 // use, which the narrative recogniser (src/recognise/narrative.ts) reads back amount by amount.
 import Big from 'big.js';
 import type { BudgetTable, Decimal, Document, MoneyUnit, Section, TableRow } from '../model/document.ts';
+import {
+  type ThreePublicPartName,
+  threePublicLayout,
+  threePublicPartNames,
+  threePublicParts,
+  threePublicTerms,
+} from '../model/three-public.ts';
 
 export interface ParagraphOptions {
   /**
@@ -271,31 +278,13 @@ function operatingCostLines(doc: Document): string[] {
 
 // ---- "三公"经费 ----
 
-const parts = {
-  abroad: '因公出国（境）费',
-  car: '公务用车购置及运维费',
-  carPurchase: '公务用车购置费',
-  carRunning: '公务用车运行维护费',
-  reception: '公务接待费',
-} as const;
-type Part = keyof typeof parts;
+type Part = Exclude<ThreePublicPartName, 'total'>;
+const parts = Object.fromEntries(
+  threePublicPartNames.filter((p) => p !== 'total').map((p) => [p, threePublicTerms[p]]),
+) as Record<Part, string>;
+// The text names 公务用车 as 公务用车购置及运维费, as the national template does.
+parts.car = '公务用车购置及运维费';
 type ThreePublic = { total?: Money } & Partial<Record<Part, Money>>;
-
-const partRows: Record<Part, RegExp> = {
-  abroad: /^因公出国[（(]境[）)]费/,
-  car: /^公务用车购置及运(?:行维护|维|行)费/,
-  carPurchase: /^公务用车购置费$/,
-  carRunning: /^公务用车运(?:行维护|维|行)费$/,
-  reception: /^公务接待费/,
-};
-// Shanghai's one-line table: the parts are its columns.
-const partColumns: Record<Part, RegExp> = {
-  abroad: /因公出国/,
-  car: /^小计$/,
-  carPurchase: /购置费$/,
-  carRunning: /^运(?:行|维)(?:维护)?费$/,
-  reception: /公务接待/,
-};
 
 /** Columns of a 三公 table that print this year's and the year before's figures side by side. */
 function yearColumns(table: BudgetTable, year: number | undefined): { now: number; before: number } {
@@ -310,25 +299,12 @@ function yearColumns(table: BudgetTable, year: number | undefined): { now: numbe
   return { now, before };
 }
 
+/** Each part the table prints, in `unit` (an empty cell of a printed part is 0); a part not printed is absent. */
 function threePublicFigures(table: BudgetTable, c: number, unit: MoneyUnit): ThreePublic {
   const out: ThreePublic = {};
-  if (table.rows.length === 1 && table.columns.includes('小计')) {
-    const row = table.rows[0]!;
-    out.total = money(row, column(table, /^合计$/), table.unit, unit);
-    for (const part of Object.keys(parts) as Part[])
-      out[part] = money(row, column(table, partColumns[part]), table.unit, unit);
-    return out;
-  }
-  const total =
-    table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
-  out.total = money(total, c, table.unit, unit);
-  for (const part of Object.keys(parts) as Part[])
-    out[part] = money(
-      table.rows.find((r) => partRows[part].test(bare(r.name))),
-      c,
-      table.unit,
-      unit,
-    );
+  if (c < 0 && threePublicLayout(table) === 'rows') return out;
+  for (const [name, part] of Object.entries(threePublicParts(table, c)))
+    out[name as ThreePublicPartName] = inUnit(part.amount ?? '0', table.unit, unit);
   return out;
 }
 

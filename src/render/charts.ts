@@ -4,7 +4,14 @@
 // printed decimals: numbers are taken only for the geometry, and every label shows the printed text.
 import * as echarts from 'echarts';
 import { big } from '../model/decimal.ts';
-import type { BudgetTable, Decimal, Document, MoneyUnit, TableRow } from '../model/document.ts';
+import type { BudgetTable, Decimal, Document, MoneyUnit } from '../model/document.ts';
+import {
+  type ThreePublicPartName,
+  threePublicLayout,
+  threePublicPartNames,
+  threePublicParts,
+  threePublicTerms,
+} from '../model/three-public.ts';
 import { escapeHtml } from '../report/html.ts';
 
 /** The CJK font the PDF embeds (fonts-wqy-microhei); named in every SVG text style. */
@@ -59,28 +66,21 @@ export function functionClasses(table: BudgetTable): FunctionNode[] {
   return classes;
 }
 
-/** The parts of "三公"经费 as the chart lists them, found by row name or (Shanghai) by column name. */
-const threePublicParts = [
-  { label: '“三公”经费合计', row: /三公.*小计/, column: /^合计$/ },
-  { label: '因公出国（境）费', row: /^因公出国[（(]境[）)]费/, column: /因公出国/ },
-  { label: '公务用车购置及运行维护费', row: /^公务用车购置及运(?:行维护|行|维)费/, column: /^小计$/ },
-  { label: '公务用车购置费', row: /^(?:其中：)?公务用车购置费$/, column: /购置费$/ },
-  {
-    label: '公务用车运行维护费',
-    row: /^(?:其中：)?公务用车运(?:行维护|行|维)费$/,
-    column: /^运(?:行|维)(?:维护)?费$/,
-  },
-  { label: '公务接待费', row: /^公务接待费/, column: /公务接待/ },
-] as const;
+/** The parts of "三公"经费 as the chart lists them, with their axis labels. */
+const chartParts: { part: ThreePublicPartName; label: string }[] = threePublicPartNames.map((part) => ({
+  part,
+  label: part === 'total' ? '“三公”经费合计' : threePublicTerms[part],
+}));
 
-/** One year's 三公 figures: the printed amount of each part (null when the table does not print it). */
+/**
+ * One year's 三公 figures, in the chart's order: the printed amount of each part; null when its cell is
+ * printed empty (drawn as 0), undefined when the table does not print the part (no bar).
+ */
 export interface ThreePublicYear {
   year?: number;
   unit: MoneyUnit;
-  amounts: (Decimal | null)[];
+  amounts: (Decimal | null | undefined)[];
 }
-
-const bareName = (name: string) => name.replace(/^[一二三四五六七八九十]+、/, '').trim();
 
 /** A column for the prior year: 上年… or the year before the document's year (2024年预算数). */
 function priorColumnIndex(table: BudgetTable, year: number | undefined): number {
@@ -89,27 +89,13 @@ function priorColumnIndex(table: BudgetTable, year: number | undefined): number 
   );
 }
 
-/** Shanghai prints 三公 as one line whose columns are the parts (合计, 因公出国, 公务接待, 小计, 购置费, 运行费). */
-const isTransposed = (table: BudgetTable) =>
-  table.rows.length === 1 && table.columns.some((c) => /因公出国/.test(c));
-
-/** The 三公 table's figures in the given column (row layout) or its one row (column layout). */
-function threePublicColumn(table: BudgetTable, column: number): (Decimal | null)[] {
-  if (isTransposed(table)) {
-    const row = table.rows[0]!;
-    return threePublicParts.map((p) => {
-      const c = table.columns.findIndex((name) => p.column.test(name));
-      return c < 0 ? null : (row.amounts[c]?.value ?? null);
-    });
-  }
-  return threePublicParts.map((p, i) => {
-    // Without a 三公小计 row, 合计 is 三公 itself.
-    const row: TableRow | undefined =
-      table.rows.find((r) => p.row.test(bareName(r.name))) ??
-      (i === 0 ? table.rows.find((r) => r.name === '合计') : undefined);
-    return row?.amounts[column]?.value ?? null;
-  });
+/** The 三公 table's figures in the given column (row layout) or its one line (Shanghai's column layout). */
+function threePublicColumn(table: BudgetTable, column: number): (Decimal | null | undefined)[] {
+  const parts = threePublicParts(table, column);
+  return chartParts.map(({ part }) => parts[part]?.amount);
 }
+
+const isFigure = (a: Decimal | null | undefined) => a !== null && a !== undefined;
 
 function threePublicTable(doc: Document): BudgetTable | undefined {
   return doc.tables['three-public'] ?? doc.tables['final-three-public'];
@@ -125,7 +111,7 @@ export function threePublicYears(
 ): { current: ThreePublicYear; prior?: ThreePublicYear; priorFrom?: 'column' | 'previous' } | undefined {
   const table = threePublicTable(doc);
   if (!table) return undefined;
-  const priorColumn = isTransposed(table) ? -1 : priorColumnIndex(table, doc.year);
+  const priorColumn = threePublicLayout(table) === 'columns' ? -1 : priorColumnIndex(table, doc.year);
   const currentColumn = priorColumn < 0 ? 0 : table.columns.findIndex((_, c) => c !== priorColumn);
   const current: ThreePublicYear = {
     unit: table.unit,
@@ -142,7 +128,7 @@ export function threePublicYears(
   const before = previous && threePublicTable(previous);
   if (!previous || !before) return { current };
   const amounts = threePublicColumn(before, 0).map((a) => inUnit(a, before.unit, table.unit));
-  if (amounts.every((a) => a === null)) return { current };
+  if (!amounts.some(isFigure)) return { current };
   return {
     current,
     prior: {
@@ -155,8 +141,12 @@ export function threePublicYears(
 }
 
 /** An amount moved exactly between 元 and 万元. */
-function inUnit(amount: Decimal | null, from: MoneyUnit, to: MoneyUnit): Decimal | null {
-  if (amount === null || from === to) return amount;
+function inUnit(
+  amount: Decimal | null | undefined,
+  from: MoneyUnit,
+  to: MoneyUnit,
+): Decimal | null | undefined {
+  if (amount === null || amount === undefined || from === to) return amount;
   return (to === '元' ? big(amount).times(10000) : big(amount).div(10000)).toFixed();
 }
 
@@ -327,7 +317,8 @@ export function threePublicBarSvg(current: ThreePublicYear, prior?: ThreePublicY
     barMaxWidth: 48,
     itemStyle: { color },
     label: { show: true, position: 'top', formatter: printedOf, fontSize: 12, color: '#000' },
-    data: y.amounts.map((a) => ({ value: Number(a ?? '0'), printed: a ?? '0' })),
+    // A part the table does not print has no bar ('-' is ECharts' empty value); an empty cell is 0.
+    data: y.amounts.map((a) => (a === undefined ? '-' : { value: Number(a ?? '0'), printed: a ?? '0' })),
   });
   const all = [series(current, yearName(current, '本年'), thisYearColour)];
   if (prior) all.push(series(prior, yearName(prior, '上年'), priorYearColour));
@@ -337,7 +328,7 @@ export function threePublicBarSvg(current: ThreePublicYear, prior?: ThreePublicY
       grid: { left: 70, right: 20, top: 50, bottom: 40 },
       xAxis: {
         type: 'category',
-        data: threePublicParts.map((p) => p.label),
+        data: chartParts.map((p) => p.label),
         axisLabel: { interval: 0, fontSize: 12, color: '#000' },
       },
       yAxis: { type: 'value', axisLabel: { color: '#000' } },
@@ -369,7 +360,7 @@ export function chartsAppendix(doc: Document, options: ChartsOptions = {}): stri
   const three = threePublicYears(doc, options.previous);
   const bars = !three
     ? figure('图2　财政拨款“三公”经费', '', ['注：本文件没有财政拨款“三公”经费支出表，不作图。'])
-    : three.current.amounts.every((a) => a === null)
+    : !three.current.amounts.some(isFigure)
       ? figure('图2　财政拨款“三公”经费', '', ['注：未能在“三公”经费表中识别出各项金额，不作图。'])
       : figure(
           `图2　${year}财政拨款“三公”经费${three.prior ? '与上年对比' : ''}　单位：${three.current.unit}`,
@@ -380,6 +371,16 @@ export function chartsAppendix(doc: Document, options: ChartsOptions = {}): stri
 }
 
 function threePublicNotes(
+  doc: Document,
+  three: NonNullable<ReturnType<typeof threePublicYears>>,
+  previous: Document | undefined,
+): string[] {
+  const missing = chartParts.filter((_, i) => three.current.amounts[i] === undefined).map((p) => p.label);
+  const unprinted = missing.length > 0 ? [`注：本年表中未列示${missing.join('、')}，图中不作其柱。`] : [];
+  return [...unprinted, ...yearNotes(doc, three, previous)];
+}
+
+function yearNotes(
   doc: Document,
   three: NonNullable<ReturnType<typeof threePublicYears>>,
   previous: Document | undefined,

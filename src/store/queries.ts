@@ -326,6 +326,10 @@ export interface ComparedDocument {
   unit: MoneyUnit;
   /** The unit the document itself is printed in. */
   documentUnit: string;
+  /**
+   * null where the document does not print the figure (no such table, or a 三公 part its table leaves out:
+   * the page shows —, no bar); a printed row's empty cell is 0.
+   */
   figures: Record<KeyFigureName, Decimal | null>;
   /** 合计 by functional 类. */
   classes: { code: string; name: string; amount: Decimal }[];

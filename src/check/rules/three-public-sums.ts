@@ -1,6 +1,7 @@
 import type { TableRow } from '../../model/document.ts';
+import { threePublicLayout, threePublicRows } from '../../model/three-public.ts';
 import { compare } from '../compare.ts';
-import { at, bareName, isPrinted, threePublicRows } from '../tables.ts';
+import { at, bareName, isPrinted } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';
 
@@ -20,16 +21,21 @@ export const threePublicSums: Rule = {
   check(doc, ctx) {
     const table = doc.tables['three-public'];
     if (!table) return;
+    // Shanghai's one-line table is summed across its columns (table-row-sum).
+    if (threePublicLayout(table) !== 'rows') return;
     const rows = table.rows;
-    const subtotal = find(rows, /三公.*小计/);
-    const abroad = find(rows, threePublicRows['因公出国（境）费']);
-    const cars = find(rows, threePublicRows.公务用车购置及运维费);
-    const purchase = find(rows, threePublicRows.公务用车购置费);
-    const running = find(rows, threePublicRows.公务用车运行维护费);
-    const reception = find(rows, threePublicRows.公务接待费);
+    const part = threePublicRows(table);
+    const rowOf = (name: keyof typeof part) => (part[name] === undefined ? undefined : rows[part[name]]);
+    const total = rows.find((r) => r.name === '合计');
+    // Without a 小计 row the model takes 合计 for 三公 itself.
+    const subtotal = rowOf('total') === total ? undefined : rowOf('total');
+    const abroad = rowOf('abroad');
+    const cars = rowOf('car');
+    const purchase = rowOf('carPurchase');
+    const running = rowOf('carRunning');
+    const reception = rowOf('reception');
     const meetings = find(rows, /^会议费$/);
     const training = find(rows, /^培训费$/);
-    const total = rows.find((r) => r.name === '合计');
     const identity = (row: TableRow | undefined, parts: (TableRow | undefined)[], what: string) => {
       if (!row) return;
       const present = parts.filter((p): p is TableRow => p !== undefined);
