@@ -60,8 +60,6 @@ export function tableFigure(
     case 'basic':
     case 'project': {
       const table = t.expenditure;
-      // Without the 支出总表 (a fragment, a performance text): 项目支出 is what the projects' tables add up to.
-      if (!table && stated.subject === 'project') return projectsFigure(doc);
       if (!table) return undefined;
       const name = stated.subject === 'basic' ? '基本支出' : '项目支出';
       const c = columnIndex(table, name);
@@ -73,7 +71,7 @@ export function tableFigure(
       const c = tp ? tp.columns.findIndex((name) => /机关运行经费/.test(name)) : -1;
       if (tp && c >= 0) return fromRow(tp.rows[0], c, tp.unit, `${tp.title}机关运行经费`);
       const table = t['general-basic'];
-      if (!table || !operatingCostIsPublicCost(doc)) return undefined;
+      if (!table) return undefined;
       const col = columnIndex(table, '公用经费');
       return col < 0 ? undefined : fromRow(totalRow(table), col, table.unit, '基本支出表公用经费合计');
     }
@@ -164,9 +162,8 @@ function finalFigure(
     case 'personnel':
     case 'public':
     case 'operating-cost': {
-      // 机关运行经费 = 公用经费 (domain.md §4) where that identity holds: the final 三公 table has no
+      // 机关运行经费 = 公用经费 (domain.md §4; see operatingCostIsPublicCost): the final 三公 table has no
       // 机关运行经费 column.
-      if (stated.subject === 'operating-cost' && !operatingCostIsPublicCost(doc)) return undefined;
       const name = stated.subject === 'personnel' ? '人员经费' : '公用经费';
       const table = t['final-general-basic'];
       if (!table) return undefined;
@@ -293,9 +290,9 @@ export function functionClassTotals(doc: Document): { code: string; name: string
 const publicInstitution = (text: string) => /事业/.test(text) && !/参照公务员法|参公/.test(text);
 
 /**
- * Whether the department's 机关运行经费 is its 公用经费: it is only for 行政单位 and 参照公务员法管理的
+ * Whether the department's 机关运行经费 is surely its 公用经费: it is only for 行政单位 and 参照公务员法管理的
  * 事业单位. With a 机构设置 table, every unit must be one of those; without one, the 情况说明 must not say
- * the department includes (other) 事业单位 — a department that has them is not compared at all.
+ * the department includes (other) 事业单位. Where it may not hold, a difference is a warning, not an error.
  */
 export function operatingCostIsPublicCost(doc: Pick<Document, 'units' | 'sections'>): boolean {
   if (doc.units.length > 0) return !doc.units.some((u) => publicInstitution(u.nature));
@@ -307,7 +304,7 @@ export function operatingCostIsPublicCost(doc: Pick<Document, 'units' | 'section
 }
 
 /** The projects' 预算数 added up, in the document's unit: a narrative 项目支出 total is checked against it. */
-function projectsFigure(doc: Pick<Document, 'projects' | 'unit'>): Figure | undefined {
+export function projectsFigure(doc: Pick<Document, 'projects' | 'unit'>): Figure | undefined {
   const unit = doc.unit;
   const budgets = doc.projects.map((p) => p.budget && { value: scaled(p.budget), unit: p.unit });
   if (budgets.length === 0 || budgets.some((b) => !b)) return undefined;

@@ -1,4 +1,4 @@
-import { tableFigure } from '../figures.ts';
+import { operatingCostIsPublicCost, projectsFigure, tableFigure } from '../figures.ts';
 import { convert, judge, plain, scaled, show } from '../money.ts';
 import type { Rule } from '../types.ts';
 
@@ -8,7 +8,7 @@ export const textAmount: Rule = {
     severity: 'error',
     title: '情况说明中的金额与表格一致',
     description:
-      '情况说明中写明的收入总计、各项收入、上年结转、支出总计、财政拨款收支总计（财政拨款收支总表的总计）、基本支出、人员经费、公用经费、项目支出、机关运行经费、"三公"经费及其各项，必须等于对应表格中的数字。机关运行经费与公用经费比较，仅限行政单位和参照公务员法管理的事业单位（机构设置表或情况说明中有其他事业单位的，不作比较）。',
+      '情况说明中写明的收入总计、各项收入、上年结转、支出总计、财政拨款收支总计（财政拨款收支总表的总计）、基本支出、人员经费、公用经费、项目支出、机关运行经费、"三公"经费及其各项，必须等于对应表格中的数字。机关运行经费按公用经费核对；机构设置表或情况说明中有（非参公）事业单位的，机关运行经费可能小于公用经费，不一致只作警告。',
     reason: '情况说明是对预算表的文字解释，数字必须与表格一致；常见错误是沿用上年数字或把元写成万元。',
     example: '情况说明写"项目支出 1270 万元"，支出总表项目支出合计 1485.00 万元。',
     kinds: ['budget', 'performance', 'final'],
@@ -16,7 +16,10 @@ export const textAmount: Rule = {
   check(doc, ctx) {
     for (const stated of doc.statedAmounts) {
       if (stated.change) continue;
-      const figure = tableFigure(doc, stated);
+      // Without the 支出总表 (a fragment, a performance text): 项目支出 is what the projects' tables add up to.
+      const figure =
+        tableFigure(doc, stated) ??
+        (stated.subject === 'project' && !doc.tables.expenditure ? projectsFigure(doc) : undefined);
       if (!figure) continue;
       // Compared at the precision of the statement: 229.43 万元 states 2,294,335 元 rounded to 100 元.
       let expected = convert(figure.value, figure.unit, stated.unit);
@@ -25,7 +28,12 @@ export const textAmount: Rule = {
         expected = Math.round(expected / step) * step;
       }
       const printed = scaled(stated.value);
-      const severity = judge(expected, printed, 'error');
+      // 机关运行经费 stands for 公用经费 only where every unit is 行政 or 参公: elsewhere it may be less.
+      const uncertain =
+        stated.subject === 'operating-cost' &&
+        /公用经费/.test(figure.label) &&
+        !operatingCostIsPublicCost(doc);
+      const severity = judge(expected, printed, uncertain ? 'warning' : 'error');
       if (!severity) continue;
       // Reported in the table's unit, as every finding is.
       const actual = convert(printed, stated.unit, figure.unit);
@@ -37,7 +45,7 @@ export const textAmount: Rule = {
       const name = stated.item ?? subjectNames[stated.subject] ?? stated.subject;
       ctx.report({
         severity,
-        message: `情况说明所述${name} ${show(actual)}${figure.unit}与${figure.label} ${show(figure.value)}${figure.unit}不一致${factor}`,
+        message: `情况说明所述${name} ${show(actual)}${figure.unit}与${figure.label} ${show(figure.value)}${figure.unit}不一致${factor}${uncertain ? '（部门含事业单位：机关运行经费仅为行政单位和参公事业单位的公用经费，可能小于公用经费合计，请核实）' : ''}`,
         where: { section: stated.section, ...lineOf(stated.source) },
         expected: plain(figure.value),
         actual: plain(actual),
