@@ -42,6 +42,10 @@ export const budgetTableKeys = [
   'three-public',
   'procurement',
   'assets',
+  // Regional additions (Jiangsu): 财政拨款支出预算表, 财政拨款基本支出预算表, 机关运行经费支出预算表.
+  'fiscal-expenditure',
+  'fiscal-basic',
+  'operating-cost',
   // Final accounts (部门决算).
   'final-summary',
   'final-income',
@@ -68,6 +72,9 @@ export const tableNames: Record<TableKey, string> = {
   'three-public': '财政拨款"三公"经费支出表',
   procurement: '部门政府采购预算表',
   assets: '部门固定资产占用情况表',
+  'fiscal-expenditure': '财政拨款支出预算表',
+  'fiscal-basic': '财政拨款基本支出预算表',
+  'operating-cost': '机关运行经费支出预算表',
   'final-summary': '收入支出决算总表',
   'final-income': '收入决算表',
   'final-expenditure': '支出决算表',
