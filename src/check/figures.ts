@@ -1,6 +1,15 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
 import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
-import { at, bareName, columnIndex, sideRows, summarySide, threePublicRows, totalRow } from './tables.ts';
+import {
+  at,
+  bareName,
+  columnIndex,
+  sideRows,
+  summarySide,
+  threePublicColumnsOf,
+  threePublicRows,
+  totalRow,
+} from './tables.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -82,13 +91,7 @@ export function tableFigure(
       if (!table) return undefined;
       // Shanghai's one-line table: the parts are columns, not rows.
       if (table.columns.includes('小计') && table.rows.length === 1) {
-        const pattern =
-          stated.subject === 'three-public'
-            ? /^合计$/
-            : stated.item
-              ? threePublicColumns[stated.item]
-              : undefined;
-        const c = pattern ? table.columns.findIndex((name) => pattern.test(name)) : -1;
+        const c = threePublicColumn(table.columns, stated);
         return c < 0
           ? undefined
           : fromRow(table.rows[0], c, table.unit, `${table.title}「${table.columns[c]}」`);
@@ -107,13 +110,20 @@ function fiscalTotal(table: BudgetTable | undefined): Figure | undefined {
   return total ? { value: at(total, 0), unit: table.unit, label: `${table.title}总计` } : undefined;
 }
 
-const threePublicColumns: Record<string, RegExp> = {
-  '因公出国（境）费': /因公出国/,
-  公务用车购置及运维费: /^小计$/,
-  公务用车购置费: /购置费$/,
-  公务用车运行维护费: /^运(?:行|维)(?:维护)?费$/,
-  公务接待费: /公务接待/,
-};
+/** The column of a one-line 三公 table that a stated amount is about; -1 when none. */
+function threePublicColumn(names: string[], stated: Pick<StatedAmount, 'subject' | 'item'>): number {
+  const c = threePublicColumnsOf(names);
+  // The "三公"经费 is its own 小计 when 合计 also counts 会议费 and 培训费.
+  if (stated.subject === 'three-public') return c.three >= 0 ? c.three : c.total;
+  const byItem: Record<string, number> = {
+    '因公出国（境）费': c.abroad,
+    公务用车购置及运维费: c.car,
+    公务用车购置费: c.purchase,
+    公务用车运行维护费: c.running,
+    公务接待费: c.reception,
+  };
+  return stated.item ? (byItem[stated.item] ?? -1) : -1;
+}
 
 function threePublicTotal(table: BudgetTable): Figure | undefined {
   const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');

@@ -197,6 +197,21 @@ const anyTitle = (() => {
   return new RegExp(`${head}(?:${bodies.map((b) => b.slice(head.length, -1)).join('|')})$`);
 })();
 
+/**
+ * A title wrapped over two lines (“三公”经费、会议费、培训费支出预算 / 表): the spec, and how many lines the title
+ * takes. The second line must be short and the two together a title; a line that is a title alone is one.
+ */
+export function matchWrappedTitle(
+  compactLine: string,
+  compactNext: string | undefined,
+): { spec: TableSpec; lines: 1 | 2 } | undefined {
+  const one = matchTableTitle(compactLine);
+  if (one) return { spec: one, lines: 1 };
+  if (!compactNext || compactNext.length > 12 || compactLine.length < 4) return undefined;
+  const two = matchTableTitle(compactLine + compactNext);
+  return two ? { spec: two, lines: 2 } : undefined;
+}
+
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
   // Every title ends with 表 or 预算 (checked above); most lines do not. Quotes are dropped before
   // matching, so a line ending with one is left to the full test.

@@ -28,6 +28,8 @@ export interface PositionedResult {
 }
 
 const amount = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$/;
+/** A classification code (类 3 digits, 款 5, 项 7), which an amount pattern also matches. */
+const codeLike = /^\d{3}(?:\d{2}){0,2}$/;
 /** Heading words that name the row label columns, not an amount column. */
 const labelHeading =
   /^(?:收入|支出)?项目$|^项目名称$|科目|编码|名称|^[类款项]$|^序号$|^栏次$|编制(?:部门|单位)|单位[：:]|截止/;
@@ -96,17 +98,26 @@ interface Column {
 
 /**
  * The amount columns: header labels with nothing under them. A heading wrapped inside its cell
- * (本年收入合 / 计) is joined first; then each header cell belongs to the nearest cell above it, and a
- * label that something belongs to (收入预算 over 合计 … 其他收入) is a group heading, not a column.
+ * (本年收入合 / 计, 因公 / 出国 / （境）费) is joined first; then each header cell belongs to the nearest cell
+ * above it, and a label that something belongs to (收入预算 over 合计 … 其他收入) is a group heading, not a
+ * column — unless an amount of the first data line stands right under it, which makes it a column.
  */
-function columnsFrom(headerLines: LayoutLine[]): Column[] {
+function columnsFrom(
+  headerLines: LayoutLine[],
+  firstData: LayoutLine | undefined,
+  /** How far below, in lines of text, a fragment may stand and still continue the heading above. */
+  spacing: number,
+): Column[] {
   const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
   const cells: Cell[] = [];
   for (const line of headerLines)
     for (const c of cellsOf(line)) {
-      // A fragment sits right under the previous one (no ruled line between), overlapping it.
+      // A fragment sits right under the previous one (no ruled line between), overlapping it (within a
+      // point or two: wrapped lines are centred). Narrow Word cells print their lines up to about a blank
+      // line apart, but so do tight headers their next row of cells: bestColumns tries each spacing.
+      const below = Math.max(6, spacing * c.box.height);
       const head = cells.find(
-        (u) => gap(u.box, c.box) === 0 && c.box.y - (u.box.y + u.box.height) <= 6 && c.box.y > u.box.y,
+        (u) => gap(u.box, c.box) <= 2 && c.box.y - (u.box.y + u.box.height) <= below && c.box.y > u.box.y,
       );
       if (!head) {
         cells.push({ text: c.text, box: { ...c.box } });
@@ -118,6 +129,13 @@ function columnsFrom(headerLines: LayoutLine[]): Column[] {
       head.box.width = right - head.box.x;
       head.box.height = c.box.y + c.box.height - head.box.y;
     }
+  const amounts = firstData
+    ? cellsOf(firstData).filter((c) => amount.test(compact(c.text)) && !codeLike.test(compact(c.text)))
+    : [];
+  const hasAmountUnder = (h: Cell) =>
+    amounts.some(
+      (a) => Math.abs(center(a.box) - center(h.box)) <= Math.min(a.box.width, h.box.width) / 2 + 3,
+    );
   const groups = new Set<Cell>();
   for (const c of cells) {
     let owner: Cell | undefined;
@@ -132,12 +150,36 @@ function columnsFrom(headerLines: LayoutLine[]): Column[] {
         owner = above;
       }
     }
-    if (owner) groups.add(owner);
+    // A heading beside the cell, higher up (合计 printed taller than the 小计 next to it), is no group when
+    // an amount stands under it; a heading over the cell is.
+    if (owner && (best === 0 || !hasAmountUnder(owner))) groups.add(owner);
   }
   return cells
     .filter((c) => !groups.has(c) && c.text !== '' && !labelHeading.test(compact(c.text)))
     .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }))
     .sort((a, b) => a.center - b.center);
+}
+
+/**
+ * The header read with wrapped lines spaced tightly or loosely (see columnsFrom), whichever the first data line bears out better:
+ * more of its amounts under a heading of their own, then fewer one-character headings (fragments of a
+ * wrapped heading, 计 of 小 / 计).
+ */
+function bestColumns(headerLines: LayoutLine[], firstData: LayoutLine | undefined): Column[] {
+  const amounts = firstData
+    ? cellsOf(firstData).filter((c) => amount.test(compact(c.text)) && !codeLike.test(compact(c.text)))
+    : [];
+  const score = (columns: Column[]) => {
+    const used = new Set(amounts.map((a) => (columns.length ? nearest(columns, center(a.box)) : -1)));
+    return used.size * 100 - columns.filter((c) => c.name.length === 1).length;
+  };
+  // Tightest first: a looser reading replaces it only when the data bear it out better.
+  let best = columnsFrom(headerLines, firstData, 0);
+  for (const spacing of [1.2, 2]) {
+    const columns = columnsFrom(headerLines, firstData, spacing);
+    if (score(columns) > score(best)) best = columns;
+  }
+  return best;
 }
 
 function nearest(columns: Column[], x: number): number {
@@ -218,14 +260,14 @@ export function readPositionedTable(
   start: number,
   spec: TableSpec,
   unit: MoneyUnit,
-  isTitle: (line: LayoutLine) => boolean,
+  isTitle: (line: LayoutLine, next: LayoutLine | undefined) => boolean,
   /** Keep each amount's cell box in its source (real page positions, i.e. a PDF's). */
   options: { cellBoxes: boolean },
 ): PositionedResult {
   // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
   const ends = (at: number) => {
     const line = lines[at]!;
-    if (isTitle(line)) return true;
+    if (isTitle(line, lines[at + 1])) return true;
     const text = compact(line.text);
     if (/^注[：:]/.test(text)) return false;
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
@@ -260,7 +302,7 @@ export function readPositionedTable(
   }
   const twoSided = spec.rows === 'two-sided';
   const sequence = headerLines.flatMap(cellsOf).find((c) => compact(c.text) === '序号');
-  const allColumns = columnsFrom(headerLines);
+  const allColumns = bestColumns(headerLines, lines[i]);
   // Two-sided tables: the expenditure side begins at its own 项目 heading (the second one).
   const itemHeadings = headerLines
     .flatMap(cellsOf)
