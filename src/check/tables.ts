@@ -10,6 +10,9 @@ export const codedTables: TableKey[] = [
   'general-basic',
   'fund-expenditure',
   'capital-expenditure',
+  'fiscal-expenditure',
+  'fiscal-basic',
+  'operating-cost',
   'final-income',
   'final-expenditure',
   'final-general-expenditure',
@@ -17,7 +20,12 @@ export const codedTables: TableKey[] = [
 ];
 
 /** Tables keyed by the economic classification (类 3 digits, 款 5). */
-export const economicTables: TableKey[] = ['general-basic', 'final-general-basic'];
+export const economicTables: TableKey[] = [
+  'general-basic',
+  'fiscal-basic',
+  'operating-cost',
+  'final-general-basic',
+];
 
 /** The tables whose rows add up across their columns (domain.md §4). */
 const summedTables: TableKey[] = [

@@ -154,6 +154,7 @@ export type StatedSubject =
   | 'personnel' // 人员经费
   | 'public' // 公用经费
   | 'project' // 项目支出
+  | 'reserve' // 预留机动经费 (Jiangsu's third use of spending, beside 基本支出 and 项目支出)
   | 'project-item' // one project the text lists (item = its name)
   | 'three-public' // "三公"经费
   | 'three-public-part' // a part of 三公 (item = 因公出国（境）费 / 公务用车购置及运维费 / 公务用车购置费 / 公务用车运行维护费 / 公务接待费)

@@ -48,7 +48,7 @@ export function recognise(read: Layout): Document {
     const spec = titled?.spec;
     // A title followed by another title is an entry of a table of contents (目录, with or without dot
     // leaders and page numbers), not an empty table: the table itself comes later, or not at all.
-    if (spec && listedInContents(lines, i)) {
+    if (spec && listedInContents(lines, i + titled!.lines - 1)) {
       prose.push(line);
       i++;
       continue;
@@ -259,15 +259,23 @@ function partsOf(lines: Line[]): number {
   return parts.size;
 }
 
-/** Whether the next line with text after line i is a table title too (or a TOC line ending in a page number). */
+const partHeading = /^第[一二三四五六七八九十]+部分/;
+
+/**
+ * Whether the next line with text after line i is a table title too (or a TOC line ending in a page
+ * number, or a title wrapped onto two lines), or the heading of the next part (第三部分…): the last table
+ * listed in a table of contents.
+ */
 function listedInContents(lines: Line[], i: number): boolean {
   for (let k = i + 1; k < lines.length && k <= i + 3; k++) {
     const next = lines[k]!;
     if (next.compact === '' || /^[-—\d\s]+$/.test(next.compact)) continue;
+    if (partHeading.test(next.compact)) return true;
     if (next.cells) return false;
     return (
       matchTableTitle(next.compact) !== undefined ||
-      matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined
+      matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined ||
+      (next.layout.boxes !== undefined && wrappedTitleOf(next.layout, lines[k + 1]?.layout) !== undefined)
     );
   }
   return false;

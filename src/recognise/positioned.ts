@@ -202,6 +202,11 @@ function isDataLine(line: LayoutLine, twoSided = false): boolean {
   return cells.length === 1 && /^(?:合计|总计)$/.test(cells[0] ?? '');
 }
 
+/** A note under a table: 注：…, or a bracketed remark that it is empty ((无政府性基金支出）). */
+function isNoteText(compactText: string): boolean {
+  return /^注[：:]/.test(compactText) || /^[（(][^（()）]*(?:无|空表)[^（()）]*[）)]$/.test(compactText);
+}
+
 /** One coded (or named) row from its cells; null when the cells only continue the previous row's name. */
 function codedRow(
   cells: Cell[],
@@ -269,7 +274,9 @@ export function readPositionedTable(
     const line = lines[at]!;
     if (isTitle(line, lines[at + 1])) return true;
     const text = compact(line.text);
-    if (/^注[：:]/.test(text)) return false;
+    // The next part of the document (第三部分 情况说明), whether printed in one cell or two.
+    if (/^第[一二三四五六七八九十]+部分/.test(text)) return true;
+    if (isNoteText(text)) return false;
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
     const newPage = line.page !== lines[at - 1]?.page;
     return (
@@ -296,7 +303,7 @@ export function readPositionedTable(
     }
     if (/^栏次/.test(compact(line.text))) continue;
     if (isDataLine(line, spec.rows === 'two-sided')) break;
-    if (/^注[：:]/.test(compact(line.text))) break;
+    if (isNoteText(compact(line.text))) break;
     headerLines.push(line);
     headerTexts.add(compact(line.text));
   }
@@ -339,7 +346,7 @@ export function readPositionedTable(
     const line = lines[i]!;
     if (ends(i)) break;
     const text = compact(line.text);
-    if (/^注[：:]/.test(text)) {
+    if (!line.cells && isNoteText(text)) {
       notes.push(text);
       continue;
     }
