@@ -91,6 +91,11 @@ export type TableSide = 'income' | 'expenditure';
 
 export interface TableRow {
   side?: TableSide;
+  /**
+   * The block of its side the row stands in, when a side prints several (Jiangsu's 收支总表 lists spending
+   * by 功能分类 and, beside it, by 支出用途): the block's heading.
+   */
+  group?: string;
   /** Functional (3/5/7 digits) or economic (3/5 digits) classification code, when the row has one. */
   code?: string;
   name: string;
