@@ -190,13 +190,35 @@ export function functionalClassByName(name: string): string | undefined {
   return functionalClassByNormalName.get(normalName(name));
 }
 
-export function economicName(code: string): string | undefined {
-  return economic[code];
+/**
+ * The economic classification before its 2018 reform (财预〔2017〕98号): 住房公积金 and 提租补贴 were 303 对个人和
+ * 家庭的补助 (30311, 30312), and 30307 was 医疗费. Only the codes whose names differ are listed.
+ */
+const economicBefore2018: Record<string, string> = {
+  '309': '基本建设支出',
+  '310': '其他资本性支出',
+  '30104': '其他社会保障缴费',
+  '30307': '医疗费',
+  '30310': '生产补贴',
+  '30311': '住房公积金',
+  '30312': '提租补贴',
+  '30313': '购房补贴',
+  '30314': '采暖补贴',
+  '30315': '物业服务补贴',
+};
+
+/** The economic classification in force for a budget year (the current one when the year is unknown). */
+function economicFor(year: number | undefined): Record<string, string> {
+  return year !== undefined && year < 2018 ? { ...economic, ...economicBefore2018 } : economic;
+}
+
+export function economicName(code: string, year?: number): string | undefined {
+  return economicFor(year)[code];
 }
 
 /** Is the name that of another code of the same classification? (a code printed with another's name) */
-export function codeOfEconomicName(name: string): string[] {
-  return Object.entries(economic)
+export function codeOfEconomicName(name: string, year?: number): string[] {
+  return Object.entries(economicFor(year))
     .filter(([, n]) => sameName(n, name))
     .map(([c]) => c);
 }

@@ -7,7 +7,15 @@ import {
   threePublicParts,
 } from '../model/three-public.ts';
 import { convert, scaled } from './money.ts';
-import { at, bareName, columnIndex, sideRows, summarySide, totalRow } from './tables.ts';
+import {
+  at,
+  bareName,
+  columnIndex,
+  sideRows,
+  summarySide,
+  threePublicColumnsOf,
+  totalRow,
+} from './tables.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -84,8 +92,18 @@ export function tableFigure(
       return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `基本支出表${name}合计`);
     }
     case 'three-public':
-    case 'three-public-part':
-      return t['three-public'] && threePublicFigure(t['three-public'], stated);
+    case 'three-public-part': {
+      const table = t['three-public'];
+      if (!table) return undefined;
+      // Shanghai's one-line table: the parts are columns, not rows.
+      if (table.columns.includes('小计') && table.rows.length === 1) {
+        const c = threePublicColumn(table.columns, stated);
+        return c < 0
+          ? undefined
+          : fromRow(table.rows[0], c, table.unit, `${table.title}「${table.columns[c]}」`);
+      }
+      return stated.subject === 'three-public' ? threePublicTotal(table) : threePublicPart(table, stated);
+    }
     default:
       return undefined;
   }
@@ -98,21 +116,32 @@ function fiscalTotal(table: BudgetTable | undefined): Figure | undefined {
   return total ? { value: at(total, 0), unit: table.unit, label: `${table.title}总计` } : undefined;
 }
 
-/** The 三公 figure a stated amount refers to: the total or a part, as a row or (Shanghai) as a column. */
-function threePublicFigure(
-  table: BudgetTable,
-  stated: Pick<StatedAmount, 'subject' | 'item'>,
-): Figure | undefined {
-  const name = stated.subject === 'three-public' ? 'total' : threePublicPartOfItem(stated.item);
+/** The column of a one-line 三公 table that a stated amount is about; -1 when none. */
+function threePublicColumn(names: string[], stated: Pick<StatedAmount, 'subject' | 'item'>): number {
+  const c = threePublicColumnsOf(names);
+  // The "三公"经费 is its own 小计 when 合计 also counts 会议费 and 培训费.
+  if (stated.subject === 'three-public') return c.three >= 0 ? c.three : c.total;
+  const byItem: Record<string, number> = {
+    '因公出国（境）费': c.abroad,
+    公务用车购置及运维费: c.car,
+    公务用车购置费: c.purchase,
+    公务用车运行维护费: c.running,
+    公务接待费: c.reception,
+  };
+  return stated.item ? (byItem[stated.item] ?? -1) : -1;
+}
+
+function threePublicTotal(table: BudgetTable): Figure | undefined {
+  const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
+  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表${row.name}` } : undefined;
+}
+
+function threePublicPart(table: BudgetTable, stated: Pick<StatedAmount, 'item'>): Figure | undefined {
+  const name = threePublicPartOfItem(stated.item);
   const part = name && threePublicParts(table)[name];
-  if (!part) return undefined;
-  const label =
-    threePublicLayout(table) === 'columns'
-      ? `${table.title}「${part.label}」`
-      : name === 'total'
-        ? `"三公"经费表${part.label}`
-        : `"三公"经费表「${part.label}」`;
-  return { value: scaled(part.amount), unit: table.unit, label };
+  return part
+    ? { value: scaled(part.amount), unit: table.unit, label: `"三公"经费表「${part.label}」` }
+    : undefined;
 }
 
 /**

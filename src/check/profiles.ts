@@ -56,6 +56,14 @@ export const profiles: Record<ProfileName, Profile> = {
       { name: '其他相关情况说明', keywords: ['其他相关情况说明'] },
     ],
   },
+  // Jiangsu's provincial budgets (2017–2019) print twelve tables: the national set but 国有资本经营 (no such
+  // budget for these departments), with 财政拨款支出/基本支出 and 机关运行经费 tables added.
+  'jiangsu-budget': {
+    name: 'jiangsu-budget',
+    title: '江苏省部门预算',
+    requiredTables: nationalTables.filter((key) => key !== 'capital-expenditure'),
+    requiredSections: nationalSections,
+  },
   performance: {
     name: 'performance',
     title: '部门预算绩效目标文本',
@@ -84,6 +92,7 @@ export function chooseProfile(doc: Document): Profile {
   if (doc.kind === 'performance') return profiles.performance;
   if (doc.kind === 'final') return profiles.final;
   if (/^上海市/.test(doc.department.name)) return profiles['shanghai-budget'];
+  if (/^江苏省/.test(doc.department.name) && doc.kind === 'budget') return profiles['jiangsu-budget'];
   if (doc.projects.length > 0 && doc.projects.every((p) => p.code.startsWith('13')))
     return profiles['hebei-county-budget'];
   return profiles['national-budget'];

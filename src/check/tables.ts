@@ -11,6 +11,9 @@ export const codedTables: TableKey[] = [
   'general-basic',
   'fund-expenditure',
   'capital-expenditure',
+  'fiscal-expenditure',
+  'fiscal-basic',
+  'operating-cost',
   'final-income',
   'final-expenditure',
   'final-general-expenditure',
@@ -18,7 +21,12 @@ export const codedTables: TableKey[] = [
 ];
 
 /** Tables keyed by the economic classification (类 3 digits, 款 5). */
-export const economicTables: TableKey[] = ['general-basic', 'final-general-basic'];
+export const economicTables: TableKey[] = [
+  'general-basic',
+  'fiscal-basic',
+  'operating-cost',
+  'final-general-basic',
+];
 
 /** The tables whose rows add up across their columns (domain.md §4). */
 const summedTables: TableKey[] = [
@@ -49,13 +57,24 @@ export function columnIdentities(table: BudgetTable): [number, number[]][] {
   const subtotal = at(/^小计$/);
   if (total < 0) return [];
   if (table.key === 'three-public' && subtotal >= 0) {
-    const c = threePublicColumns(table);
+    const c = threePublicColumnsOf(names);
     const parts = [c.abroad, c.reception, c.car];
-    const car = [c.carPurchase, c.carRunning];
-    if (c.total === undefined || [...parts, ...car].includes(undefined)) return [];
+    const car = [c.purchase, c.running];
+    if (parts.includes(-1) || car.includes(-1)) return [];
+    if (c.three < 0)
+      return [
+        [total, parts],
+        [c.car, car],
+      ];
+    // 合计 is the 三公 小计 with the other controlled costs beside it (会议费, 培训费: Jiangsu).
+    const others = names
+      .map((_, i) => i)
+      .filter((i) => i > total && i !== c.three && !/机关运行经费/.test(names[i]!))
+      .filter((i) => ![c.abroad, c.reception, c.car, c.purchase, c.running].includes(i));
     return [
-      [c.total, parts as number[]],
-      [c.car!, car as number[]],
+      [total, [c.three, ...others]],
+      [c.three, parts],
+      [c.car, car],
     ];
   }
   if (subtotal >= 0) {
@@ -68,6 +87,37 @@ export function columnIdentities(table: BudgetTable): [number, number[]][] {
     ];
   }
   return [[total, names.map((_, i) => i).filter((i) => i !== total && !/机关运行经费/.test(names[i]!))]];
+}
+
+/**
+ * The columns of a one-line 三公 table, by the names and order it prints: the 公务用车 小计 is the last 小计
+ * before 购置费; a 小计 before 因公出国 is the "三公"经费's own (when 合计 also counts 会议费, 培训费). -1 when
+ * not printed.
+ */
+export function threePublicColumnsOf(names: string[]): {
+  total: number;
+  three: number;
+  car: number;
+  abroad: number;
+  purchase: number;
+  running: number;
+  reception: number;
+} {
+  const at = (re: RegExp) => names.findIndex((n) => re.test(n));
+  const abroad = at(/因公出国/);
+  const purchase = at(/购置费$/);
+  const subtotals = names.map((n, i) => (n === '小计' ? i : -1)).filter((i) => i >= 0);
+  const car = subtotals.filter((i) => purchase < 0 || i < purchase).pop() ?? -1;
+  const three = subtotals.find((i) => abroad >= 0 && i < abroad && i !== car) ?? -1;
+  return {
+    total: at(/^(?:本年支出)?合计$/),
+    three,
+    car,
+    abroad,
+    purchase,
+    running: at(/运(?:行|维)(?:维护)?费$/),
+    reception: at(/公务接待/),
+  };
 }
 
 export function at(row: TableRow, column: number): number {

@@ -49,6 +49,7 @@ export type ProfileName =
   | 'national-budget'
   | 'hebei-county-budget'
   | 'shanghai-budget'
+  | 'jiangsu-budget'
   | 'performance'
   | 'final';
 

@@ -42,6 +42,10 @@ export const budgetTableKeys = [
   'three-public',
   'procurement',
   'assets',
+  // Regional additions (Jiangsu): 财政拨款支出预算表, 财政拨款基本支出预算表, 机关运行经费支出预算表.
+  'fiscal-expenditure',
+  'fiscal-basic',
+  'operating-cost',
   // Final accounts (部门决算).
   'final-summary',
   'final-income',
@@ -68,6 +72,9 @@ export const tableNames: Record<TableKey, string> = {
   'three-public': '财政拨款"三公"经费支出表',
   procurement: '部门政府采购预算表',
   assets: '部门固定资产占用情况表',
+  'fiscal-expenditure': '财政拨款支出预算表',
+  'fiscal-basic': '财政拨款基本支出预算表',
+  'operating-cost': '机关运行经费支出预算表',
   'final-summary': '收入支出决算总表',
   'final-income': '收入决算表',
   'final-expenditure': '支出决算表',
@@ -84,6 +91,11 @@ export type TableSide = 'income' | 'expenditure';
 
 export interface TableRow {
   side?: TableSide;
+  /**
+   * The block of its side the row stands in, when a side prints several (Jiangsu's 收支总表 lists spending
+   * by 功能分类 and, beside it, by 支出用途): the block's heading.
+   */
+  group?: string;
   /** Functional (3/5/7 digits) or economic (3/5 digits) classification code, when the row has one. */
   code?: string;
   name: string;
@@ -147,6 +159,7 @@ export type StatedSubject =
   | 'personnel' // 人员经费
   | 'public' // 公用经费
   | 'project' // 项目支出
+  | 'reserve' // 预留机动经费 (Jiangsu's third use of spending, beside 基本支出 and 项目支出)
   | 'project-item' // one project the text lists (item = its name)
   | 'three-public' // "三公"经费
   | 'three-public-part' // a part of 三公 (item = 因公出国（境）费 / 公务用车购置及运维费 / 公务用车购置费 / 公务用车运行维护费 / 公务接待费)

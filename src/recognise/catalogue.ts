@@ -14,20 +14,30 @@ export interface TableSpec {
   identities: [number, number[]][];
 }
 
-// The numbering before a title (表一, 表1, 公开01表, 附表3, 1、, 4．, 一、, （一）) and the budget year (2025年…) as
-// Shanghai prints it.
+// What may stand before a title's words, whatever the region: the numbering (表一, 表1, 公开01表：, 附表3, 1、,
+// 4．, 一、, （一）), the budget year (2025年…, 2017年度…) and the discloser's own name when 部门 follows it
+// (江苏省高级人民法院部门收支预算总表). The name is no digits and no punctuation, so a sentence is not a title.
 const prefix =
-  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?(?:\\d{4}年(?:度)?)?';
-/** Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). */
-const discloser = '(?:部门|预算单位|单位)';
-const title = (body: string) => new RegExp(`${prefix}${body.replace(/部门/g, discloser)}$`);
+  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:\\d{4}年(?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位))?';
+/**
+ * Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). Some regions print
+ * the bare table name (收支预算总表, 公开01表：收入预算总表), so the word may be absent.
+ */
+const discloser = '(?:部门|预算单位|单位)?';
+// The discloser may stand before any title (江苏省…部门一般公共预算支出预算表), not only where the national
+// title prints it.
+const title = (body: string) => new RegExp(`${prefix}${discloser}${body.replace(/部门/g, discloser)}$`);
 
 /** The three 财政拨款支出表 (一般公共预算, 政府性基金, 国有资本经营) share one shape. */
 function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
   return {
     key,
     // Shanghai: 部门一般公共预算支出功能分类预算表.
-    titles: [title(`(?:部门预算)?${fund}财政拨款支出(?:预算)?表`), title(`部门${fund}支出功能分类预算表`)],
+    // Jiangsu: 一般公共预算支出预算表, 财政拨款政府性基金支出预算表 (the fund named before or after 财政拨款).
+    titles: [
+      title(`(?:部门预算)?(?:财政拨款)?${fund}(?:财政拨款)?支出(?:预算)?表`),
+      title(`部门${fund}支出功能分类预算表`),
+    ],
     rows: 'coded',
     columns: ['合计', '基本支出', '项目支出'],
     identities: [[0, [1, 2]]],
@@ -97,19 +107,22 @@ export const tableSpecs: TableSpec[] = [
   {
     key: 'general-basic',
     titles: [
-      title('(?:部门预算)?一般公共预算财政拨款基本支出(?:预算)?表'),
+      title('(?:部门预算)?一般公共预算(?:财政拨款)?基本支出(?:预算)?表'),
       title('部门一般公共预算基本支出部门预算经济分类预算表'),
     ],
     rows: 'coded',
     columns: ['合计', '人员经费', '公用经费'],
     identities: [[0, [1, 2]]],
   },
-  fundExpenditureTable('fund-expenditure', '政府性基金预算'),
-  fundExpenditureTable('capital-expenditure', '国有资本经营预算'),
+  fundExpenditureTable('fund-expenditure', '政府性基金(?:预算)?'),
+  fundExpenditureTable('capital-expenditure', '国有资本经营(?:预算)?'),
   {
     key: 'three-public',
     titles: [
-      title('(?:部门预算)?(?:一般公共预算)?财政拨款"?三公"?经费支出(?:预算)?表'),
+      // With the other controlled costs in one table: "三公"经费、会议费、培训费支出预算表 (Jiangsu).
+      title(
+        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*支出(?:预算)?表',
+      ),
       // Shanghai prints 三公 with 机关运行经费 in one table.
       title('部门"?三公"?经费和机关运行经费预算表'),
     ],
@@ -119,7 +132,7 @@ export const tableSpecs: TableSpec[] = [
   },
   {
     key: 'procurement',
-    titles: [title('(?:部门)?政府采购预算(?:表)?')],
+    titles: [title('(?:部门)?政府采购(?:支出)?预算(?:表)?')],
     rows: 'named',
     columns: [
       '预算资金',
@@ -143,6 +156,29 @@ export const tableSpecs: TableSpec[] = [
     columns: ['数量', '价值'],
     identities: [],
   },
+  // Tables some regions add to the national set (Jiangsu): all 财政拨款 spending by function and its basic
+  // spending by economic class, whatever the fund, and the 机关运行经费 by economic class.
+  {
+    key: 'fiscal-expenditure',
+    titles: [title('部门(?:预算)?财政拨款支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '基本支出', '项目支出'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'fiscal-basic',
+    titles: [title('部门(?:预算)?财政拨款基本支出(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计', '人员经费', '公用经费'],
+    identities: [[0, [1, 2]]],
+  },
+  {
+    key: 'operating-cost',
+    titles: [title('部门(?:预算)?(?:一般公共预算)?(?:财政拨款)?机关运行经费(?:支出)?(?:预算)?表')],
+    rows: 'coded',
+    columns: ['合计'],
+    identities: [],
+  },
 ];
 
 /** 表, the 算 of 预算, and the quotes dropped before matching: the last character of any title line. */
@@ -160,6 +196,21 @@ const anyTitle = (() => {
     throw new Error('表名模式须以“表”或“预算”结尾');
   return new RegExp(`${head}(?:${bodies.map((b) => b.slice(head.length, -1)).join('|')})$`);
 })();
+
+/**
+ * A title wrapped over two lines (“三公”经费、会议费、培训费支出预算 / 表): the spec, and how many lines the title
+ * takes. The second line must be short and the two together a title; a line that is a title alone is one.
+ */
+export function matchWrappedTitle(
+  compactLine: string,
+  compactNext: string | undefined,
+): { spec: TableSpec; lines: 1 | 2 } | undefined {
+  const one = matchTableTitle(compactLine);
+  if (one) return { spec: one, lines: 1 };
+  if (!compactNext || compactNext.length > 12 || compactLine.length < 4) return undefined;
+  const two = matchTableTitle(compactLine + compactNext);
+  return two ? { spec: two, lines: 2 } : undefined;
+}
 
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
   // Every title ends with 表 or 预算 (checked above); most lines do not. Quotes are dropped before

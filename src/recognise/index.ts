@@ -1,7 +1,7 @@
 // From a Layout to a Document: finds the tables, project tables and prose, and the header facts.
 import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
-import { matchTableTitle } from './catalogue.ts';
+import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
@@ -9,7 +9,14 @@ import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, type Line, toLine } from './text.ts';
 
-const isTableTitle = (line: LayoutLine) => !line.cells && matchTableTitle(compact(line.text)) !== undefined;
+const isTableTitle = (line: LayoutLine, next: LayoutLine | undefined) =>
+  !line.cells && wrappedTitleOf(line, next) !== undefined;
+
+/** A positioned line's title, also when wrapped onto the next line of the same page (PDF layouts only). */
+function wrappedTitleOf(line: LayoutLine, next: LayoutLine | undefined) {
+  const wrapped = line.boxes !== undefined && next && !next.cells && next.page === line.page;
+  return matchWrappedTitle(compact(line.text), wrapped ? compact(next.text) : undefined);
+}
 
 export function recognise(read: Layout): Document {
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
@@ -37,10 +44,11 @@ export function recognise(read: Layout): Document {
 
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
-    const spec = line.cells ? undefined : matchTableTitle(line.compact);
+    const titled = line.cells ? undefined : wrappedTitleOf(line.layout, lines[i + 1]?.layout);
+    const spec = titled?.spec;
     // A title followed by another title is an entry of a table of contents (目录, with or without dot
     // leaders and page numbers), not an empty table: the table itself comes later, or not at all.
-    if (spec && listedInContents(lines, i)) {
+    if (spec && listedInContents(lines, i + titled!.lines - 1)) {
       prose.push(line);
       i++;
       continue;
@@ -49,11 +57,17 @@ export function recognise(read: Layout): Document {
     // the table) gives way to the same table read again with rows.
     const before = spec && doc.tables[spec.key];
     if (spec && (!before || before.rows.length === 0)) {
+      // A wrapped title is read from its last line, and keeps its whole text and its first line's place.
+      const last = i + (titled!.lines - 1);
       const { table, header, next } = line.layout.boxes
-        ? readPositionedTable(layout.lines, i, spec, unit, isTableTitle, {
+        ? readPositionedTable(layout.lines, last, spec, unit, isTableTitle, {
             cellBoxes: layout.style === 'pdf',
           })
         : readTable(lines, i, spec, unit);
+      if (last > i) {
+        table.title = line.compact + lines[last]!.compact;
+        table.source = sourceOf(line.layout);
+      }
       if (!before || table.rows.length > 0) doc.tables[spec.key] = table;
       if (header) headers.push(header);
       i = Math.max(next, i + 1);
@@ -245,15 +259,23 @@ function partsOf(lines: Line[]): number {
   return parts.size;
 }
 
-/** Whether the next line with text after line i is a table title too (or a TOC line ending in a page number). */
+const partHeading = /^第[一二三四五六七八九十]+部分/;
+
+/**
+ * Whether the next line with text after line i is a table title too (or a TOC line ending in a page
+ * number, or a title wrapped onto two lines), or the heading of the next part (第三部分…): the last table
+ * listed in a table of contents.
+ */
 function listedInContents(lines: Line[], i: number): boolean {
   for (let k = i + 1; k < lines.length && k <= i + 3; k++) {
     const next = lines[k]!;
     if (next.compact === '' || /^[-—\d\s]+$/.test(next.compact)) continue;
+    if (partHeading.test(next.compact)) return true;
     if (next.cells) return false;
     return (
       matchTableTitle(next.compact) !== undefined ||
-      matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined
+      matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined ||
+      (next.layout.boxes !== undefined && wrappedTitleOf(next.layout, lines[k + 1]?.layout) !== undefined)
     );
   }
   return false;

@@ -152,6 +152,7 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/人员/, 'personnel'],
   [/公用经费/, 'public'],
   [/项目支出/, 'project'],
+  [/预留机动经费/, 'reserve'],
   [/收入/, 'income-total'],
   [/支出|收支安排|收支预算/, 'expenditure-total'],
 ];

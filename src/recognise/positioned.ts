@@ -28,6 +28,8 @@ export interface PositionedResult {
 }
 
 const amount = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$/;
+/** A classification code (类 3 digits, 款 5, 项 7), which an amount pattern also matches. */
+const codeLike = /^\d{3}(?:\d{2}){0,2}$/;
 /** Heading words that name the row label columns, not an amount column. */
 const labelHeading =
   /^(?:收入|支出)?项目$|^项目名称$|科目|编码|名称|^[类款项]$|^序号$|^栏次$|编制(?:部门|单位)|单位[：:]|截止/;
@@ -96,17 +98,26 @@ interface Column {
 
 /**
  * The amount columns: header labels with nothing under them. A heading wrapped inside its cell
- * (本年收入合 / 计) is joined first; then each header cell belongs to the nearest cell above it, and a
- * label that something belongs to (收入预算 over 合计 … 其他收入) is a group heading, not a column.
+ * (本年收入合 / 计, 因公 / 出国 / （境）费) is joined first; then each header cell belongs to the nearest cell
+ * above it, and a label that something belongs to (收入预算 over 合计 … 其他收入) is a group heading, not a
+ * column — unless an amount of the first data line stands right under it, which makes it a column.
  */
-function columnsFrom(headerLines: LayoutLine[]): Column[] {
+function columnsFrom(
+  headerLines: LayoutLine[],
+  firstData: LayoutLine | undefined,
+  /** How far below, in lines of text, a fragment may stand and still continue the heading above. */
+  spacing: number,
+): Header {
   const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
   const cells: Cell[] = [];
   for (const line of headerLines)
     for (const c of cellsOf(line)) {
-      // A fragment sits right under the previous one (no ruled line between), overlapping it.
+      // A fragment sits right under the previous one (no ruled line between), overlapping it (within a
+      // point or two: wrapped lines are centred). Narrow Word cells print their lines up to about a blank
+      // line apart, but so do tight headers their next row of cells: bestColumns tries each spacing.
+      const below = Math.max(6, spacing * c.box.height);
       const head = cells.find(
-        (u) => gap(u.box, c.box) === 0 && c.box.y - (u.box.y + u.box.height) <= 6 && c.box.y > u.box.y,
+        (u) => gap(u.box, c.box) <= 2 && c.box.y - (u.box.y + u.box.height) <= below && c.box.y > u.box.y,
       );
       if (!head) {
         cells.push({ text: c.text, box: { ...c.box } });
@@ -118,7 +129,15 @@ function columnsFrom(headerLines: LayoutLine[]): Column[] {
       head.box.width = right - head.box.x;
       head.box.height = c.box.y + c.box.height - head.box.y;
     }
+  const amounts = firstData
+    ? cellsOf(firstData).filter((c) => amount.test(compact(c.text)) && !codeLike.test(compact(c.text)))
+    : [];
+  const hasAmountUnder = (h: Cell) =>
+    amounts.some(
+      (a) => Math.abs(center(a.box) - center(h.box)) <= Math.min(a.box.width, h.box.width) / 2 + 3,
+    );
   const groups = new Set<Cell>();
+  const owners = new Map<Cell, Cell>();
   for (const c of cells) {
     let owner: Cell | undefined;
     let best = Number.POSITIVE_INFINITY;
@@ -132,12 +151,58 @@ function columnsFrom(headerLines: LayoutLine[]): Column[] {
         owner = above;
       }
     }
-    if (owner) groups.add(owner);
+    // A heading beside the cell, higher up (合计 printed taller than the 小计 next to it), is no group when
+    // an amount stands under it; a heading over the cell is.
+    if (owner && (best === 0 || !hasAmountUnder(owner))) {
+      groups.add(owner);
+      owners.set(c, owner);
+    }
   }
-  return cells
+  const columns = cells
     .filter((c) => !groups.has(c) && c.text !== '' && !labelHeading.test(compact(c.text)))
     .map((c) => ({ name: compact(c.text), center: center(c.box), right: c.box.x + c.box.width }))
     .sort((a, b) => a.center - b.center);
+  const labels = cells
+    .filter((c) => !groups.has(c) && rowLabelHeading.test(compact(c.text)))
+    .map((c) => {
+      const group = owners.get(c);
+      return group ? { ...c, group: compact(group.text) } : c;
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  return { columns, labels };
+}
+
+/**
+ * A header as read: its amount columns, and the headings of its row-label columns (项目名称, 功能科目名称)
+ * with the group heading over each (功能分类, 支出用途).
+ */
+interface Header {
+  columns: Column[];
+  labels: (Cell & { group?: string })[];
+}
+
+const rowLabelHeading = /(?:项目|名称)$/;
+
+/**
+ * The header read with wrapped lines spaced tightly or loosely (see columnsFrom), whichever the first data line bears out better:
+ * more of its amounts under a heading of their own, then fewer one-character headings (fragments of a
+ * wrapped heading, 计 of 小 / 计).
+ */
+function bestColumns(headerLines: LayoutLine[], firstData: LayoutLine | undefined): Header {
+  const amounts = firstData
+    ? cellsOf(firstData).filter((c) => amount.test(compact(c.text)) && !codeLike.test(compact(c.text)))
+    : [];
+  const score = ({ columns }: Header) => {
+    const used = new Set(amounts.map((a) => (columns.length ? nearest(columns, center(a.box)) : -1)));
+    return used.size * 100 - columns.filter((c) => c.name.length === 1).length;
+  };
+  // Tightest first: a looser reading replaces it only when the data bear it out better.
+  let best = columnsFrom(headerLines, firstData, 0);
+  for (const spacing of [1.2, 2, 2.5]) {
+    const columns = columnsFrom(headerLines, firstData, spacing);
+    if (score(columns) > score(best)) best = columns;
+  }
+  return best;
 }
 
 function nearest(columns: Column[], x: number): number {
@@ -158,6 +223,11 @@ function isDataLine(line: LayoutLine, twoSided = false): boolean {
   if (twoSided && /^[一二三四五六七八九十]+、/.test(cells[0] ?? '')) return true;
   // A 合计 row without amounts (an empty table) — not a header line naming 合计 among its columns.
   return cells.length === 1 && /^(?:合计|总计)$/.test(cells[0] ?? '');
+}
+
+/** A note under a table: 注：…, or a bracketed remark that it is empty ((无政府性基金支出）). */
+function isNoteText(compactText: string): boolean {
+  return /^注[：:]/.test(compactText) || /^[（(][^（()）]*(?:无|空表)[^（()）]*[）)]$/.test(compactText);
 }
 
 /** One coded (or named) row from its cells; null when the cells only continue the previous row's name. */
@@ -218,24 +288,34 @@ export function readPositionedTable(
   start: number,
   spec: TableSpec,
   unit: MoneyUnit,
-  isTitle: (line: LayoutLine) => boolean,
+  isTitle: (line: LayoutLine, next: LayoutLine | undefined) => boolean,
   /** Keep each amount's cell box in its source (real page positions, i.e. a PDF's). */
   options: { cellBoxes: boolean },
 ): PositionedResult {
   // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
   const ends = (at: number) => {
     const line = lines[at]!;
-    if (isTitle(line)) return true;
+    if (isTitle(line, lines[at + 1])) return true;
     const text = compact(line.text);
-    if (/^注[：:]/.test(text)) return false;
+    // The next part of the document (第三部分 情况说明), whether printed in one cell or two.
+    if (/^第[一二三四五六七八九十]+部分/.test(text)) return true;
+    if (isNoteText(text)) return false;
     if (!line.cells && (/[。；]/.test(text) || text.length > 40)) return true;
     const newPage = line.page !== lines[at - 1]?.page;
+    // A table goes on over the page with or without its header: a short fragment at the top (the rest of
+    // a name wrapped over the page, 业支出) with rows right after it goes on too.
+    const dataFollows = (k: number) =>
+      text.length <= 12 &&
+      [lines[k + 1], lines[k + 2]].some(
+        (l) => l !== undefined && l.page === line.page && isDataLine(l, spec.rows === 'two-sided'),
+      );
     return (
       newPage &&
       !line.cells &&
       !isDataLine(line, spec.rows === 'two-sided') &&
       !headerTexts.has(text) &&
-      !readHeaderLine(line)
+      !readHeaderLine(line) &&
+      !dataFollows(at)
     );
   };
   const title = lines[start]!;
@@ -254,23 +334,33 @@ export function readPositionedTable(
     }
     if (/^栏次/.test(compact(line.text))) continue;
     if (isDataLine(line, spec.rows === 'two-sided')) break;
-    if (/^注[：:]/.test(compact(line.text))) break;
+    if (isNoteText(compact(line.text))) break;
     headerLines.push(line);
     headerTexts.add(compact(line.text));
   }
   const twoSided = spec.rows === 'two-sided';
   const sequence = headerLines.flatMap(cellsOf).find((c) => compact(c.text) === '序号');
-  const allColumns = columnsFrom(headerLines);
-  // Two-sided tables: the expenditure side begins at its own 项目 heading (the second one).
+  const { columns: allColumns, labels } = bestColumns(headerLines, lines[i]);
+  // Two-sided tables: the expenditure side begins at its own 项目 heading (the second one), or else at its
+  // second row-label heading (项目名称 | 金额 | 功能科目名称 | 金额 …).
   const itemHeadings = headerLines
     .flatMap(cellsOf)
     .filter((c) => /^(?:收入|支出)?项目$/.test(compact(c.text)))
     .sort((a, b) => a.box.x - b.box.x);
-  const split = twoSided && itemHeadings.length >= 2 ? itemHeadings[1]!.box.x : Number.POSITIVE_INFINITY;
+  const split = !twoSided
+    ? Number.POSITIVE_INFINITY
+    : itemHeadings.length >= 2
+      ? itemHeadings[1]!.box.x
+      : labels.length >= 2
+        ? labels[1]!.box.x
+        : Number.POSITIVE_INFINITY;
   const incomeColumns = allColumns.filter((c) => c.center < split);
   const columns = twoSided ? allColumns.filter((c) => c.center >= split) : allColumns;
   // Names of the expenditure side start left of its heading: anything right of the income amounts.
   const sideBoundary = incomeColumns.length > 0 ? Math.max(...incomeColumns.map((c) => c.right)) : split;
+  const spending =
+    twoSided && itemHeadings.length < 2 ? spendingBlocks(labels, columns, split, sideBoundary) : null;
+  const placed: Placed[] = [];
 
   const rows: TableRow[] = [];
   // A header that repeats its columns (决算数 | 决算数) prints the table in side-by-side blocks.
@@ -297,7 +387,7 @@ export function readPositionedTable(
     const line = lines[i]!;
     if (ends(i)) break;
     const text = compact(line.text);
-    if (/^注[：:]/.test(text)) {
+    if (!line.cells && isNoteText(text)) {
       notes.push(text);
       continue;
     }
@@ -319,6 +409,12 @@ export function readPositionedTable(
         { side: 'income', cells: cells.filter((c) => c.box.x < sideBoundary) },
         { side: 'expenditure', cells: cells.filter((c) => c.box.x >= sideBoundary) },
       ];
+      if (spending) {
+        // Blocks of label and amount columns (功能分类 | 支出用途): their cells are gathered and assembled
+        // into rows once the table is read, as names wrap over lines that the other blocks do not share.
+        for (const c of cells) placed.push({ cell: c, line });
+        continue;
+      }
       for (const { side, cells: mine } of sides) {
         const names = mine.filter((c) => !amount.test(compact(c.text)));
         const amounts = mine.filter((c) => amount.test(compact(c.text)));
@@ -326,12 +422,7 @@ export function readPositionedTable(
         // The rest of a name wrapped in its cell (…传媒支 / 出): no number of its own, no amounts.
         const name = compact(names.map((c) => c.text).join(''));
         const last = [...rows].reverse().find((r) => r.side === side);
-        if (
-          amounts.length === 0 &&
-          last &&
-          name.length <= 4 &&
-          !/^[一二三四五六七八九十]+、|合计|总计|结/.test(name)
-        ) {
+        if (amounts.length === 0 && last && isWrappedRest(name)) {
           last.name += name;
           continue;
         }
@@ -354,6 +445,16 @@ export function readPositionedTable(
     });
   }
 
+  if (spending) {
+    const income: SpendingBlock = {
+      group: '',
+      from: Number.NEGATIVE_INFINITY,
+      to: sideBoundary,
+      columns: incomeColumns,
+    };
+    rows.push(...blockRows(placed, income, spending, options.cellBoxes));
+  }
+
   const table: BudgetTable = {
     key: spec.key,
     title: compact(title.text),
@@ -365,7 +466,159 @@ export function readPositionedTable(
     source: sourceOf(title),
   };
   if (twoSided) table.incomeColumns = incomeColumns.map((c) => c.name);
+  if (spending) table.columns = spending[0]!.columns.map((c) => c.name);
   return { table, header, next: i };
+}
+
+interface Placed {
+  cell: Cell;
+  line: LayoutLine;
+}
+
+/** Where a cell stands down the document: pages one after the other. */
+const down = (p: Placed) => (p.line.page ?? 0) * 100_000 + p.cell.box.y;
+
+/**
+ * A name fragment that begins a row of its own: a numbered item (一、 1. （一）), a total or a carry-over.
+ * Not a bare 小计, which is often the wrapped end of one (当年收入 / 小计).
+ */
+const beginsRow =
+  /^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])|合计|总计|结转|结余|.小计$/;
+
+/**
+ * The rows of a two-sided table printed in blocks, from their cells gathered in reading order: per block
+ * (the income side, then each spending block), a name is its fragments one wrapped line after another
+ * (the block's tightest line spacing, and no new item) and an amount goes to the name it stands beside
+ * (amounts are centred in their cell). An amount with no name in its block belongs to a name without
+ * amounts on its left, at its height (a label centred across blocks: 当年支出小计).
+ */
+function blockRows(
+  placed: Placed[],
+  income: SpendingBlock,
+  spending: SpendingBlock[],
+  withBoxes: boolean,
+): TableRow[] {
+  interface Name {
+    parts: Placed[];
+    amounts: Placed[];
+    block: SpendingBlock;
+    side: TableSide;
+  }
+  const all: Name[] = [];
+  const orphans: { a: Placed; block: number }[] = [];
+  [income, ...spending].forEach((block, b) => {
+    const mine = placed
+      .filter((p) => p.cell.box.x >= block.from && p.cell.box.x < block.to)
+      .sort((p, q) => down(p) - down(q));
+    const isAmount = (p: Placed) => amount.test(compact(p.cell.text));
+    const frags = mine.filter((p) => !isAmount(p));
+    // The block's wrapped-line pitch: the tightest spacing between its name fragments.
+    const steps = frags
+      .slice(1)
+      .map((p, k) => down(p) - down(frags[k]!))
+      .filter((d) => d > 0);
+    const pitch = steps.length ? Math.min(...steps) : 0;
+    const names: Name[] = [];
+    for (const f of frags) {
+      const last = names[names.length - 1];
+      const prev = last?.parts[last.parts.length - 1];
+      const continues =
+        last &&
+        prev &&
+        // The next wrapped line, or the rest of a name carried over to the next page (…等支 / 出).
+        (prev.line.page === f.line.page
+          ? down(f) - down(prev) <= pitch * 1.3
+          : (f.line.page ?? 0) - (prev.line.page ?? 0) === 1 && compact(f.cell.text).length <= 3) &&
+        !beginsRow.test(compact(f.cell.text)) &&
+        !/合计|小计|总计/.test(compact(last.parts.map((x) => x.cell.text).join('')));
+      if (continues) last.parts.push(f);
+      else names.push({ parts: [f], amounts: [], block, side: b === 0 ? 'income' : 'expenditure' });
+    }
+    for (const a of mine.filter(isAmount)) {
+      const y = down(a) + a.cell.box.height / 2;
+      const span = (n: Name) => [down(n.parts[0]!), down(n.parts[n.parts.length - 1]!) + a.cell.box.height];
+      const host =
+        names.find((n) => {
+          const [top, bottom] = span(n);
+          return y >= top! - 2 && y <= bottom! + 2;
+        }) ?? null;
+      if (host) host.amounts.push(a);
+      else orphans.push({ a, block: b });
+    }
+    all.push(...names);
+  });
+  for (const { a, block } of orphans) {
+    const y = down(a) + a.cell.box.height / 2;
+    const host = all.find(
+      (n) =>
+        n.block !== ([income, ...spending][block] ?? income) &&
+        n.amounts.length === 0 &&
+        Math.abs(down(n.parts[0]!) + n.parts[0]!.cell.box.height / 2 - y) <= a.cell.box.height,
+    );
+    if (host) host.amounts.push({ ...a, cell: { ...a.cell } });
+  }
+  return all
+    .sort((m, n) => down(m.parts[0]!) - down(n.parts[0]!) || (m.side === 'income' ? -1 : 1))
+    .map((n) => {
+      const first = n.parts[0]!.line;
+      const row: TableRow = {
+        side: n.side,
+        name: compact(n.parts.map((p) => p.cell.text).join('')),
+        amounts: placeAmounts(
+          n.block.columns,
+          n.amounts.map((p) => p.cell),
+          n.amounts[0]?.line ?? first,
+          withBoxes,
+        ),
+        source: sourceOf(first),
+      };
+      if (n.side === 'expenditure') row.group = n.block.group;
+      return row;
+    });
+}
+
+/** The rest of a name wrapped in its cell (…传媒支 / 出): short, and no item or total of its own. */
+function isWrappedRest(name: string): boolean {
+  return name.length <= 4 && !/^[一二三四五六七八九十]+、|合计|总计|小计|结/.test(name);
+}
+
+interface SpendingBlock {
+  /** The block's heading without its label words (功能分类, 支出用途). */
+  group: string;
+  from: number;
+  to: number;
+  columns: Column[];
+}
+
+/**
+ * The expenditure side of a summary printed in blocks, each a row-label column with its amounts (Jiangsu:
+ * 功能分类 名称 | 金额 beside 支出用途 名称 | 金额). Null when the side is one block, or when the blocks print
+ * different columns (their rows could not share the table's).
+ */
+function spendingBlocks(
+  labels: Header['labels'],
+  columns: Column[],
+  split: number,
+  sideBoundary: number,
+): SpendingBlock[] | null {
+  const heads = labels.filter((l) => l.box.x >= split - 1);
+  if (heads.length < 2) return null;
+  // A block's amounts lie between its label heading and the next one; its names start right of the
+  // previous block's amounts (a name is printed left of its centred heading).
+  const amountsOf = (k: number) =>
+    columns.filter(
+      (c) => c.center >= heads[k]!.box.x && (k + 1 >= heads.length || c.center < heads[k + 1]!.box.x),
+    );
+  const blocks = heads.map((h, k) => {
+    const before = k === 0 ? [] : amountsOf(k - 1);
+    const from = before.length > 0 ? Math.max(...before.map((c) => c.right)) : sideBoundary;
+    const next = k + 1 < heads.length ? amountsOf(k) : [];
+    const to = next.length > 0 ? Math.max(...next.map((c) => c.right)) : Number.POSITIVE_INFINITY;
+    return { group: h.group ?? compact(h.text), from, to, columns: amountsOf(k) };
+  });
+  const names = (b: SpendingBlock) => b.columns.map((c) => c.name).join('|');
+  if (blocks.some((b) => b.columns.length === 0 || names(b) !== names(blocks[0]!))) return null;
+  return blocks;
 }
 
 /**

@@ -30,7 +30,11 @@ export function readTableHeader(line: Line): TableHeader | null {
   if (unit) header.unit = unit[1] as MoneyUnit;
   const year = /预算年度[：:]\s*(\d{4})/.exec(text);
   if (year) header.year = Number(year[1]);
-  const head = text.split(/预算年度|(?:金额)?单位[：:]|截止时间/)[0]!.trim();
+  // The department, after its label when printed with one (部门：某市水务局  单位：万元).
+  const head = text
+    .split(/预算年度|(?:金额)?单位[：:]|截止时间/)[0]!
+    .trim()
+    .replace(/^(?:编制)?(?:部门|单位)[：:]\s*/, '');
   const m = /^(\d{3,9})?\s*(.*)$/.exec(head);
   if (m?.[2]) header.department = compact(m[2]);
   if (m?.[1]) header.departmentCode = m[1];

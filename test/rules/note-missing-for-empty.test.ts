@@ -25,6 +25,17 @@ describe('note-missing-for-empty', () => {
     ]);
   });
 
+  it('accepts, as info, an empty table the 情况说明 says is nil', () => {
+    const doc = budgetDoc({ tables: [capital([])] });
+    doc.sections.push({
+      heading: '十、国有资本经营预算支出情况说明',
+      text: '本部门2018年国有资本经营预算支出 0 万元。',
+      source: { line: 90 },
+    });
+    const found = run(noteMissingForEmpty, doc);
+    expect(found.map((f) => f.severity)).toStrictEqual(['info']);
+  });
+
   it('treats a table of zeros as empty', () => {
     expect(run(noteMissingForEmpty, budgetDoc({ tables: [capital([], '0.00')] }))).toStrictEqual([
       finding(noteMissingForEmpty, 'warning', { table: 'capital-expenditure', line: 70 }),

@@ -30,7 +30,7 @@ export const codeName: Rule = {
         // Functional 类, economic 类 and 款; a code of another length is code-format's finding.
         if (!code || (!economic && code.length !== 3) || (economic && code.length !== 3 && code.length !== 5))
           continue;
-        const expected = economic ? economicName(code) : functionalClassName(code, doc.year);
+        const expected = economic ? economicName(code, doc.year) : functionalClassName(code, doc.year);
         const where = { table: key, row: code, ...source(row) };
         if (expected === undefined) {
           ctx.report({
@@ -40,7 +40,9 @@ export const codeName: Rule = {
           continue;
         }
         if (sameName(expected, row.name)) continue;
-        const other = economic ? codeOfEconomicName(row.name).filter((c) => c.length === code.length) : [];
+        const other = economic
+          ? codeOfEconomicName(row.name, doc.year).filter((c) => c.length === code.length)
+          : [];
         const hint = other.length > 0 ? `；"${row.name}"是科目 ${other.join('、')} 的名称` : '';
         ctx.report({
           message: `${table.title}的科目 ${code} 名称应为"${expected}"，实为"${row.name}"${hint}`,

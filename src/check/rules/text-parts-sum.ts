@@ -34,7 +34,7 @@ const decompositions: Decomposition[] = [
     ),
     complete: 6,
   },
-  { total: is('expenditure-total'), part: oneOf('basic', 'project'), complete: 2 },
+  { total: is('expenditure-total'), part: oneOf('basic', 'project', 'reserve'), complete: 2 },
   { total: is('basic'), part: oneOf('personnel', 'public'), complete: 2 },
   {
     total: is('three-public'),

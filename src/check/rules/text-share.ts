@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Decimal, MoneyUnit } from '../../model/document.ts';
+import type { Decimal, MoneyUnit, StatedShare } from '../../model/document.ts';
 import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
@@ -18,6 +18,7 @@ export const textShare: Rule = {
     kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
+    const roundedTo100 = sharesRoundedTo100(doc.statedShares ?? []);
     for (const share of doc.statedShares ?? []) {
       const whole = share.whole;
       if (!whole) continue;
@@ -39,8 +40,13 @@ export const textShare: Rule = {
       const decimals = (share.percent.split('.')[1] ?? '').length;
       const expected = part.times(100).div(total).round(decimals, Big.roundHalfUp);
       const wholeName = share.of ?? whole.name;
+      // Shares of one whole printed to add up to exactly 100% may each be off by one unit of their last
+      // digit (the rounding remainder given to one of them): a matter of presentation, not a mistake.
+      const oneUnit = halfPercent.times(2);
+      const forced = roundedTo100.has(share) && expected.minus(printed).abs().lte(oneUnit);
       ctx.report({
-        message: `情况说明所述${share.part.name} ${share.part.value}${share.part.unit}占${wholeName}（${whole.value}${whole.unit}）的 ${share.percent}%，按所列金额计算应为 ${expected.toFixed(decimals)}%`,
+        ...(forced ? { severity: 'info' as const } : {}),
+        message: `情况说明所述${share.part.name} ${share.part.value}${share.part.unit}占${wholeName}（${whole.value}${whole.unit}）的 ${share.percent}%，按所列金额计算应为 ${expected.toFixed(decimals)}%${forced ? '（各项占比凑足 100% 的尾差调整）' : ''}`,
         where: { section: share.section, ...lineOf(share.source) },
         expected: Number(expected.toFixed(decimals)),
         actual: Number(share.percent),
@@ -48,6 +54,22 @@ export const textShare: Rule = {
     }
   },
 };
+
+/** The shares that, with the others stated of the same whole in the same section, add up to exactly 100%. */
+function sharesRoundedTo100(shares: StatedShare[]): Set<StatedShare> {
+  const groups = new Map<string, StatedShare[]>();
+  for (const s of shares) {
+    if (!s.whole) continue;
+    const key = `${s.section}|${s.whole.value}|${s.whole.source.line}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const out = new Set<StatedShare>();
+  for (const group of groups.values()) {
+    const sum = group.reduce((n, s) => n.plus(s.percent), new Big(0));
+    if (group.length >= 2 && sum.eq(100)) for (const s of group) out.add(s);
+  }
+  return out;
+}
 
 function inWan(value: Decimal, unit: MoneyUnit): Big {
   return unit === '元' ? new Big(value).div(10000) : new Big(value);
