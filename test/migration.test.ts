@@ -295,8 +295,22 @@ describe('a data directory of the release before the review (migrations 0001–0
         tables: Object.fromEntries(Object.entries(stored.document.tables).sort(jsonbOrder)),
       };
       expect(sha256(JSON.stringify(asOldCodeRead)), `model of ${id}`).toBe(model);
-      const plain = stored.findings.map(({ key: _key, review: _review, ...f }) => JSON.stringify(f));
+      const plain = stored.findings.map(({ key: _key, review: _review, anchor: _anchor, ...f }) =>
+        JSON.stringify(f),
+      );
       expect(sha256(JSON.stringify(plain.sort())), `findings of ${id}`).toBe(findings);
+      // The old code stored no anchors: each is found from the finding's place when read.
+      for (const f of stored.findings) {
+        if (f.where.table && stored.document.tables[f.where.table]) {
+          expect(['table', 'row', 'cell']).toContain(f.anchor.kind);
+          const named =
+            f.where.row !== undefined &&
+            stored.document.tables[f.where.table]!.rows.some(
+              (r) => r.code === f.where.row || r.name.replace(/\s+/g, '') === f.where.row,
+            );
+          if (named) expect(f.anchor.kind, f.message).not.toBe('table');
+        } else if (f.where.section) expect(f.anchor.kind, f.message).toBe('section');
+      }
       // Every version of the chain is in its history, newest first.
       const chain = documents.filter((d) => d[1] === department && d[2] === year).map((d) => d[0]);
       expect(stored.history.map((d) => d.id)).toEqual(chain.reverse());

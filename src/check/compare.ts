@@ -1,7 +1,7 @@
 // The one way rules compare two amounts: exact, with the 0.01 rounding tolerance (none for a "sum" of a
 // single part).
 import { judge, plain, show } from './money.ts';
-import type { Context, Severity, Where } from './types.ts';
+import type { Anchor, Context, Severity, Where } from './types.ts';
 
 export interface Comparison {
   /** Scaled (ten-thousandths): what the figure should be. */
@@ -9,6 +9,8 @@ export interface Comparison {
   /** Scaled: the figure as printed. */
   actual: number;
   where: Where;
+  /** The exact place, where the rule has the row in hand (`rowAnchor`). */
+  anchor?: Anchor;
   /** Describes the discrepancy; the amounts are appended. */
   what: string;
   severity?: Severity;
@@ -26,6 +28,7 @@ export function compare(ctx: Context, c: Comparison): boolean {
     severity,
     message: `${c.what}：应为 ${show(c.expected)}${c.unit}，实为 ${show(c.actual)}${c.unit}，相差 ${show(Math.abs(c.expected - c.actual))}${c.unit}${rounding}`,
     where: c.where,
+    ...(c.anchor ? { anchor: c.anchor } : {}),
     expected: plain(c.expected),
     actual: plain(c.actual),
   });

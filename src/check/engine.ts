@@ -1,6 +1,7 @@
 // Runs the rules of a profile over a Document. Rules report; the engine names the rule, applies the
 // configured severity, and orders the findings by where they stand in the document.
 import type { Document } from '../model/document.ts';
+import { anchorOf } from './anchor.ts';
 import { chooseProfile, profiles } from './profiles.ts';
 import { rules } from './rules/index.ts';
 import type { Finding, ProfileName, Rule, Severity } from './types.ts';
@@ -34,7 +35,13 @@ export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: 
         let severity = r.severity ?? meta.severity;
         // A configured severity replaces the rule's; rounding stays info.
         if (setting && severity !== 'info') severity = setting;
-        const finding: Finding = { rule: meta.id, severity, message: r.message, where: r.where };
+        const finding: Finding = {
+          rule: meta.id,
+          severity,
+          message: r.message,
+          where: r.where,
+          anchor: r.anchor ?? anchorOf(doc, r),
+        };
         if (r.expected !== undefined) finding.expected = r.expected;
         if (r.actual !== undefined) finding.actual = r.actual;
         findings.push(finding);

@@ -1,4 +1,5 @@
 // The table figure each kind of stated amount refers to (domain.md §4, text against tables).
+
 import type { BudgetTable, Document, MoneyUnit, StatedAmount, TableRow } from '../model/document.ts';
 import {
   type ThreePublicPartName,
@@ -6,6 +7,7 @@ import {
   threePublicPartOfItem,
   threePublicParts,
 } from '../model/three-public.ts';
+import { rowAnchor } from './anchor.ts';
 import { convert, scaled } from './money.ts';
 import {
   at,
@@ -16,6 +18,7 @@ import {
   threePublicColumnsOf,
   totalRow,
 } from './tables.ts';
+import type { Anchor } from './types.ts';
 
 export interface Figure {
   /** Scaled, in `unit`. */
@@ -23,6 +26,8 @@ export interface Figure {
   unit: MoneyUnit;
   /** Where the figure is printed, for the message. */
   label: string;
+  /** The cell it is read from, where it is one cell. */
+  anchor?: Anchor;
 }
 
 const incomeItem: Partial<Record<StatedAmount['subject'], RegExp>> = {
@@ -40,19 +45,19 @@ export function tableFigure(
 ): Figure | undefined {
   if (doc.kind === 'final') return finalFigure(doc, stated);
   const t = doc.tables;
-  const fromRow = (row: TableRow | undefined, column: number, unit: MoneyUnit, label: string) =>
-    row ? { value: at(row, column), unit, label } : undefined;
+  const fromRow = (table: BudgetTable, row: TableRow | undefined, column: number, label: string) =>
+    row
+      ? { value: at(row, column), unit: table.unit, label, anchor: rowAnchor(table, row, column) }
+      : undefined;
   const summary = t.summary;
   switch (stated.subject) {
     case 'income-total':
-      return summary && fromRow(summarySide(summary, 'income').total, 0, summary.unit, '收支总表收入总计');
+      return summary && fromRow(summary, summarySide(summary, 'income').total, 0, '收支总表收入总计');
     case 'carry-over':
       if (!summary) return undefined;
-      return fromRow(summarySide(summary, 'income').carry[0], 0, summary.unit, '收支总表上年结转');
+      return fromRow(summary, summarySide(summary, 'income').carry[0], 0, '收支总表上年结转');
     case 'expenditure-total':
-      return (
-        summary && fromRow(summarySide(summary, 'expenditure').total, 0, summary.unit, '收支总表支出总计')
-      );
+      return summary && fromRow(summary, summarySide(summary, 'expenditure').total, 0, '收支总表支出总计');
     case 'fiscal-total':
       return fiscalTotal(t['fiscal-summary']);
     case 'general-budget-income':
@@ -63,7 +68,7 @@ export function tableFigure(
       if (!summary) return undefined;
       const pattern = incomeItem[stated.subject]!;
       const row = summarySide(summary, 'income').items.find((r) => pattern.test(bareName(r.name)));
-      return fromRow(row, 0, summary.unit, `收支总表「${row?.name ?? ''}」`);
+      return fromRow(summary, row, 0, `收支总表「${row?.name ?? ''}」`);
     }
     case 'basic':
     case 'project': {
@@ -71,17 +76,17 @@ export function tableFigure(
       if (!table) return undefined;
       const name = stated.subject === 'basic' ? '基本支出' : '项目支出';
       const c = columnIndex(table, name);
-      return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `支出总表${name}合计`);
+      return c < 0 ? undefined : fromRow(table, totalRow(table), c, `支出总表${name}合计`);
     }
     case 'operating-cost': {
       // Shanghai prints 机关运行经费 as a column of its 三公 table; it need not equal 公用经费 there.
       const tp = t['three-public'];
       const c = tp ? tp.columns.findIndex((name) => /机关运行经费/.test(name)) : -1;
-      if (tp && c >= 0) return fromRow(tp.rows[0], c, tp.unit, `${tp.title}机关运行经费`);
+      if (tp && c >= 0) return fromRow(tp, tp.rows[0], c, `${tp.title}机关运行经费`);
       const table = t['general-basic'];
       if (!table) return undefined;
       const col = columnIndex(table, '公用经费');
-      return col < 0 ? undefined : fromRow(totalRow(table), col, table.unit, '基本支出表公用经费合计');
+      return col < 0 ? undefined : fromRow(table, totalRow(table), col, '基本支出表公用经费合计');
     }
     case 'personnel':
     case 'public': {
@@ -89,7 +94,7 @@ export function tableFigure(
       if (!table) return undefined;
       const name = stated.subject === 'personnel' ? '人员经费' : '公用经费';
       const c = columnIndex(table, name);
-      return c < 0 ? undefined : fromRow(totalRow(table), c, table.unit, `基本支出表${name}合计`);
+      return c < 0 ? undefined : fromRow(table, totalRow(table), c, `基本支出表${name}合计`);
     }
     case 'three-public':
     case 'three-public-part': {
@@ -98,9 +103,7 @@ export function tableFigure(
       // Shanghai's one-line table: the parts are columns, not rows.
       if (table.columns.includes('小计') && table.rows.length === 1) {
         const c = threePublicColumn(table.columns, stated);
-        return c < 0
-          ? undefined
-          : fromRow(table.rows[0], c, table.unit, `${table.title}「${table.columns[c]}」`);
+        return c < 0 ? undefined : fromRow(table, table.rows[0], c, `${table.title}「${table.columns[c]}」`);
       }
       return stated.subject === 'three-public' ? threePublicTotal(table) : threePublicPart(table, stated);
     }
@@ -113,7 +116,14 @@ export function tableFigure(
 function fiscalTotal(table: BudgetTable | undefined): Figure | undefined {
   if (!table) return undefined;
   const total = summarySide(table, 'income').total ?? summarySide(table, 'expenditure').total;
-  return total ? { value: at(total, 0), unit: table.unit, label: `${table.title}总计` } : undefined;
+  return total
+    ? {
+        value: at(total, 0),
+        unit: table.unit,
+        label: `${table.title}总计`,
+        anchor: rowAnchor(table, total, 0),
+      }
+    : undefined;
 }
 
 /** The column of a one-line 三公 table that a stated amount is about; -1 when none. */
@@ -133,7 +143,14 @@ function threePublicColumn(names: string[], stated: Pick<StatedAmount, 'subject'
 
 function threePublicTotal(table: BudgetTable): Figure | undefined {
   const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
-  return row ? { value: at(row, 0), unit: table.unit, label: `"三公"经费表${row.name}` } : undefined;
+  return row
+    ? {
+        value: at(row, 0),
+        unit: table.unit,
+        label: `"三公"经费表${row.name}`,
+        anchor: rowAnchor(table, row, 0),
+      }
+    : undefined;
 }
 
 function threePublicPart(table: BudgetTable, stated: Pick<StatedAmount, 'item'>): Figure | undefined {
@@ -153,8 +170,10 @@ function finalFigure(
   stated: Pick<StatedAmount, 'subject' | 'item'> & Partial<Pick<StatedAmount, 'section'>>,
 ): Figure | undefined {
   const t = doc.tables;
-  const fromRow = (row: TableRow | undefined, column: number, unit: MoneyUnit, label: string) =>
-    row && column >= 0 ? { value: at(row, column), unit, label } : undefined;
+  const fromRow = (table: BudgetTable, row: TableRow | undefined, column: number, label: string) =>
+    row && column >= 0
+      ? { value: at(row, column), unit: table.unit, label, anchor: rowAnchor(table, row, column) }
+      : undefined;
   const summary = t['final-summary'];
   switch (stated.subject) {
     case 'income-total':
@@ -162,13 +181,13 @@ function finalFigure(
       if (!summary) return undefined;
       const side = stated.subject === 'income-total' ? 'income' : 'expenditure';
       const label = `${summary.title}${side === 'income' ? '收入' : '支出'}总计`;
-      return fromRow(summarySide(summary, side).total, 0, summary.unit, label);
+      return fromRow(summary, summarySide(summary, side).total, 0, label);
     }
     case 'fiscal-total':
       return fiscalTotal(t['final-fiscal-summary']);
     case 'carry-over': {
       const row = summary && sideRows(summary, 'income').find((r) => /^年初结转/.test(r.name));
-      return summary && fromRow(row, 0, summary.unit, `${summary.title}「${row?.name ?? ''}」`);
+      return summary && fromRow(summary, row, 0, `${summary.title}「${row?.name ?? ''}」`);
     }
     case 'general-budget-income':
     case 'fund-income':
@@ -176,7 +195,7 @@ function finalFigure(
       if (!summary) return undefined;
       const pattern = incomeItem[stated.subject]!;
       const row = summarySide(summary, 'income').items.find((r) => pattern.test(bareName(r.name)));
-      return fromRow(row, 0, summary.unit, `${summary.title}「${row?.name ?? ''}」`);
+      return fromRow(summary, row, 0, `${summary.title}「${row?.name ?? ''}」`);
     }
     case 'basic':
     case 'project': {
@@ -186,7 +205,7 @@ function finalFigure(
         : t['final-expenditure'];
       if (!table) return undefined;
       const name = stated.subject === 'basic' ? '基本支出' : '项目支出';
-      return fromRow(totalRow(table), columnIndex(table, name), table.unit, `${table.title}${name}合计`);
+      return fromRow(table, totalRow(table), columnIndex(table, name), `${table.title}${name}合计`);
     }
     case 'personnel':
     case 'public':
@@ -197,9 +216,9 @@ function finalFigure(
       const table = t['final-general-basic'];
       if (!table) return undefined;
       const c = columnIndex(table, name);
-      if (c >= 0) return fromRow(totalRow(table), c, table.unit, `${table.title}${name}合计`);
+      if (c >= 0) return fromRow(table, totalRow(table), c, `${table.title}${name}合计`);
       const row = table.rows.find((r) => !r.code && r.name === `${name}合计`);
-      return fromRow(row, finalColumn(table), table.unit, `${table.title}${name}合计`);
+      return fromRow(table, row, finalColumn(table), `${table.title}${name}合计`);
     }
     case 'three-public':
     case 'three-public-part':

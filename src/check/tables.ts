@@ -1,6 +1,5 @@
 // Reading the model's tables for the rules: rows by code or name, amounts as exact scaled integers.
 import type { BudgetTable, TableKey, TableRow, TableSide } from '../model/document.ts';
-import { threePublicColumns } from '../model/three-public.ts';
 import { scaled } from './money.ts';
 
 /** The tables whose rows carry classification codes (类/款/项). */

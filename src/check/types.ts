@@ -15,11 +15,28 @@ export interface Where {
   line?: number;
 }
 
+/**
+ * Where a finding points in the model, by index, for the web app to mark as it is: a table (its key), a row
+ * (index into `rows`), a cell (column index into the row's side's columns: `incomeColumns` for an income row of
+ * a two-sided table), a section (index into `sections`) or one of its sentences (`sentencesOf`), a project
+ * (index into `projects`) or one of its indicators or spending-plan months; or the document as a whole.
+ * `where` says the same in the document's words and is the finding's identity; an anchor is not (indices
+ * move between versions).
+ */
+export type Anchor =
+  | { kind: 'table'; table: TableKey }
+  | { kind: 'row'; table: TableKey; row: number }
+  | { kind: 'cell'; table: TableKey; row: number; column: number }
+  | { kind: 'section'; section: number; sentence?: number }
+  | { kind: 'project'; project: number; indicator?: number; month?: number }
+  | { kind: 'document' };
+
 export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
   where: Where;
+  anchor: Anchor;
   /** Plain numbers in the document's own unit, for comparisons only. */
   expected?: number;
   actual?: number;
@@ -66,6 +83,8 @@ export interface Report {
   severity?: Severity;
   message: string;
   where: Where;
+  /** Where the rule knows the exact place (the row it read); found from `where` otherwise. */
+  anchor?: Anchor;
   expected?: number;
   actual?: number;
 }

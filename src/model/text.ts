@@ -143,3 +143,11 @@ const radicals: Record<string, string> = {
   '⻲': '龟',
   '⻳': '龟',
 };
+
+/**
+ * A section's prose cut into sentences, each with the 。；！？ that ends it: together they are the text. A
+ * finding's anchor names a sentence by its index here, and the web app cuts the text the same way.
+ */
+export function sentencesOf(text: string): string[] {
+  return text.match(/[^。；！？;!?]+[。；！？;!?]*|[。；！？;!?]+/g) ?? [];
+}

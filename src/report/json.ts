@@ -11,7 +11,8 @@ export function toFindingsJson(files: CheckedFile[]): string {
         year: f.document.year ?? null,
         unit: f.document.unit,
       },
-      findings: f.findings,
+      // The contract's finding: the anchor (model indices, for the web app) is not part of it.
+      findings: f.findings.map(({ anchor: _anchor, ...finding }) => finding),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -180,6 +180,7 @@ async function storeFindings(trx: Store, documentId: number, findings: Finding[]
         severity: f.severity,
         message: f.message,
         where: JSON.stringify(f.where),
+        anchor: JSON.stringify(f.anchor),
         expected: f.expected === undefined ? null : String(f.expected),
         actual: f.actual === undefined ? null : String(f.actual),
       })),

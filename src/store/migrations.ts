@@ -275,4 +275,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('org_unit_document').on('org_unit').column('document_id').execute();
     },
   },
+  // Each finding's anchor (the model's indices of what it is about), as the check gave it. Findings stored
+  // before have none: they are anchored from their place when read.
+  '0009-finding-anchor': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('finding').addColumn('anchor', 'jsonb').execute();
+    },
+  },
 };

@@ -1,6 +1,7 @@
 // Reading the store for the API: the overview, one document, history, comparisons.
 
 import { sql } from 'kysely';
+import { anchorOf } from '../check/anchor.ts';
 import {
   type Figure,
   functionClassTotals,
@@ -239,11 +240,15 @@ export async function storedDocument(
     edits: ((typeof row.edits === 'string' ? JSON.parse(row.edits) : row.edits) ?? []) as AppliedEdit[],
     findings: findings.map((f) => {
       const where = (typeof f.where === 'string' ? JSON.parse(f.where) : f.where) as Finding['where'];
+      const anchor = (typeof f.anchor === 'string' ? JSON.parse(f.anchor) : f.anchor) as
+        | Finding['anchor']
+        | null;
       const out: Finding = {
         rule: f.rule,
         severity: f.severity as Finding['severity'],
         message: f.message,
         where,
+        anchor: anchor ?? anchorOf(document, { where, message: f.message }),
       };
       if (f.expected !== null) out.expected = Number(f.expected);
       if (f.actual !== null) out.actual = Number(f.actual);

@@ -92,6 +92,8 @@ export interface FindingTable {
   severity: string;
   message: string;
   where: Json<Record<string, unknown>>;
+  /** Null for findings stored before 0009. */
+  anchor: Json<Record<string, unknown> | null>;
   expected: string | null;
   actual: string | null;
 }

@@ -9,7 +9,10 @@ export function run(rule: Rule, doc: Document, config: CheckConfig = {}): Findin
   return checkDocument(doc, config, [rule]);
 }
 
-/** The finding a test expects: any message, exactly these where keys, expected/actual when given. */
+/**
+ * The finding a test expects: any message, exactly these where keys, expected/actual when given; its anchor
+ * is any (the anchor tests check anchors).
+ */
 export function finding(
   rule: Rule,
   severity: Severity,
@@ -17,7 +20,13 @@ export function finding(
   expected?: number,
   actual?: number,
 ): Finding {
-  const f: Finding = { rule: rule.meta.id, severity, message: expect.any(String), where };
+  const f: Finding = {
+    rule: rule.meta.id,
+    severity,
+    message: expect.any(String),
+    where,
+    anchor: expect.anything(),
+  };
   if (expected !== undefined) f.expected = expected;
   if (actual !== undefined) f.actual = actual;
   return f;

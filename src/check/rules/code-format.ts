@@ -1,3 +1,4 @@
+import { rowAnchor } from '../anchor.ts';
 import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';
@@ -27,6 +28,7 @@ export const codeFormat: Rule = {
           ctx.report({
             message: `${table.title}的科目编码 ${code} 位数不对（应为 ${lengths.join('/')} 位）`,
             where: { table: key, row: code, ...source(row) },
+            anchor: rowAnchor(table, row),
           });
           continue;
         }
@@ -35,6 +37,7 @@ export const codeFormat: Rule = {
           ctx.report({
             message: `${table.title}的科目 ${code} ${row.name} 缺少上级科目 ${parent}`,
             where: { table: key, row: code, ...source(row) },
+            anchor: rowAnchor(table, row),
           });
         }
       }

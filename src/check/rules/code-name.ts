@@ -1,3 +1,4 @@
+import { rowAnchor } from '../anchor.ts';
 import {
   codeOfEconomicName,
   codeTableVersion,
@@ -36,6 +37,7 @@ export const codeName: Rule = {
           ctx.report({
             message: `${table.title}的科目编码 ${code}（${row.name}）不在随附科目表中，请核实`,
             where,
+            anchor: rowAnchor(table, row),
           });
           continue;
         }
@@ -47,6 +49,7 @@ export const codeName: Rule = {
         ctx.report({
           message: `${table.title}的科目 ${code} 名称应为"${expected}"，实为"${row.name}"${hint}`,
           where,
+          anchor: rowAnchor(table, row),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, bareName, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -33,6 +34,7 @@ export const crossBasic: Rule = {
           column: basic.columns[0]!,
           ...source(basicTotal),
         },
+        anchor: rowAnchor(basic, basicTotal, 0),
       });
     }
     const expenditure = doc.tables.expenditure;
@@ -54,6 +56,7 @@ export const crossBasic: Rule = {
         column: expenditure.columns[ec]!,
         ...source(expenditureTotal),
       },
+      anchor: rowAnchor(expenditure, expenditureTotal, ec),
     });
   },
 };

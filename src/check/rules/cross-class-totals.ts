@@ -1,4 +1,5 @@
 import type { BudgetTable, TableRow } from '../../model/document.ts';
+import { rowAnchor } from '../anchor.ts';
 import { functionalClassByName } from '../codes.ts';
 import { compare } from '../compare.ts';
 import { at, bareName, columnIndex, summarySide, totalRow } from '../tables.ts';
@@ -64,6 +65,7 @@ function compareClasses(summary: BudgetTable, c: number, coded: BudgetTable, ctx
         ...(c > 0 ? { column: summary.columns[c]! } : {}),
         ...source(row),
       },
+      anchor: rowAnchor(summary, row, c),
     });
   }
 }

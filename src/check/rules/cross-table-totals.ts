@@ -1,4 +1,5 @@
 import type { BudgetTable, TableRow } from '../../model/document.ts';
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Rule, Where } from '../types.ts';
@@ -37,6 +38,7 @@ export const crossTableTotals: Rule = {
         unit: table.unit,
         what: `${table.title}的${row.name}与${from}不一致`,
         where,
+        anchor: rowAnchor(table, row, column),
       });
     };
     const totalOf = (table: BudgetTable | undefined) => {

@@ -48,6 +48,7 @@ export const departmentUnitsTotal: Rule = {
           row: total.row,
           ...(total.column ? { column: total.column } : {}),
         },
+        ...(own.anchor ? { anchor: own.anchor } : {}),
       });
     }
   },

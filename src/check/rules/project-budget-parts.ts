@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
@@ -22,6 +23,7 @@ export const projectBudgetParts: Rule = {
         unit: p.unit,
         what: `项目"${p.name}"的预算数不等于财政资金与其他资金之和`,
         where: { project: p.code, ...lineOf(p.source) },
+        anchor: projectAnchor(doc, p),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -20,6 +21,7 @@ export const projectCode: Rule = {
             ? `项目"${p.name}"的项目编码"${p.code}"含有大写字母和数字以外的字符`
             : `项目"${p.name}"的项目编码"${p.code}"应为 21 位，实为 ${p.code.length} 位`,
         where: { project: p.code, ...lineOf(p.source) },
+        anchor: projectAnchor(doc, p),
         expected: 21,
         actual: p.code.length,
       });

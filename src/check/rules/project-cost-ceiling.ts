@@ -1,4 +1,5 @@
 import type { MoneyUnit } from '../../model/document.ts';
+import { projectAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { convert, scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
@@ -43,6 +44,7 @@ export const projectCostCeiling: Rule = {
           unit: p.unit,
           what: `项目"${p.name}"的成本指标"${ind.value}"超过项目预算数`,
           where: { project: p.code, ...lineOf(ind.source) },
+          anchor: projectAnchor(doc, p, { indicator: ind }),
         });
       }
     }

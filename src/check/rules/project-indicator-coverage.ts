@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -27,6 +28,7 @@ export const projectIndicatorCoverage: Rule = {
       ctx.report({
         message: `项目"${p.name}"缺少${missing.join('、')}`,
         where: { project: p.code, ...lineOf(p.source) },
+        anchor: projectAnchor(doc, p),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -26,6 +27,7 @@ export const projectIndicatorValue: Rule = {
         ctx.report({
           message: `项目"${p.name}"的指标"${ind.level3 || ind.description}"：${problem}`,
           where: { project: p.code, ...lineOf(ind.source) },
+          anchor: projectAnchor(doc, p, { indicator: ind }),
         });
       }
     }

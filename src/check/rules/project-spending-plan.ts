@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
@@ -25,6 +26,7 @@ export const projectSpendingPlan: Rule = {
           ctx.report({
             message: `项目"${p.name}"的资金支出计划缺少${point.month}月底进度`,
             where: where(point.month),
+            anchor: projectAnchor(doc, p, { month: point.month }),
           });
           continue;
         }
@@ -36,6 +38,7 @@ export const projectSpendingPlan: Rule = {
             unit: plan.form === 'percent' ? '%' : p.unit,
             what: `项目"${p.name}"的累计支出进度在${point.month}月底比上一期减少`,
             where: where(point.month),
+            anchor: projectAnchor(doc, p, { month: point.month }),
           });
         }
         previous = value;
@@ -48,6 +51,7 @@ export const projectSpendingPlan: Rule = {
           unit: plan.form === 'percent' ? '%' : p.unit,
           what: `项目"${p.name}"的资金支出计划到12月底${plan.form === 'percent' ? '未达到 100%' : '不等于项目预算数'}`,
           where: where(12),
+          anchor: projectAnchor(doc, p, { month: 12 }),
         });
       }
     }

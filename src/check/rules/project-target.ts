@@ -1,3 +1,4 @@
+import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -22,6 +23,7 @@ export const projectTarget: Rule = {
       ctx.report({
         message: `项目"${p.name}"没有${missing.join('和')}`,
         where: { project: p.code, ...lineOf(p.source) },
+        anchor: projectAnchor(doc, p),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { convert, scaled } from '../money.ts';
 import { at, columnIndex, totalRow } from '../tables.ts';
@@ -29,6 +30,7 @@ export const projectsTotal: Rule = {
       severity: sum > expected ? 'error' : 'warning',
       what: `${doc.projects.length} 个项目绩效目标表的预算数之和与支出总表项目支出合计不一致`,
       where: { table: 'expenditure', row: total.name, column: table.columns[c]!, ...source(total) },
+      anchor: rowAnchor(table, total, c),
     });
   },
 };

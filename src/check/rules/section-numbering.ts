@@ -1,3 +1,4 @@
+import { sectionAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
@@ -51,6 +52,7 @@ export const sectionNumbering: Rule = {
       ctx.report({
         message: `一级标题"${section.heading}"的序号应为"${expected}"`,
         where: { section: section.heading, ...lineOf(section.source) },
+        anchor: sectionAnchor(doc, section),
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { BudgetTable, TableRow } from '../../model/document.ts';
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, summarySide } from '../tables.ts';
 import type { Context, Rule } from '../types.ts';
@@ -37,6 +38,7 @@ function checkSummary(table: BudgetTable, ctx: Context): void {
         unit: table.unit,
         what: `${table.title}的${row.name}${two ? `（${column}）` : ''}不等于${what}`,
         where: { table: table.key, row: row.name, ...(two ? { column } : {}), ...source(row) },
+        anchor: rowAnchor(table, row, c),
       });
     });
   };
@@ -63,6 +65,7 @@ function checkSummary(table: BudgetTable, ctx: Context): void {
         ...(two ? { column: table.columns[0]! } : {}),
         ...source(spending.total),
       },
+      anchor: rowAnchor(table, spending.total, 0),
     });
   }
 }

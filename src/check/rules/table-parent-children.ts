@@ -1,4 +1,5 @@
 import type { TableRow } from '../../model/document.ts';
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, codedTables, isPrinted } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -52,6 +53,7 @@ export const tableParentChildren: Rule = {
             unit: table.unit,
             what: `${table.title}「${code} ${parent.name}」的${column}不等于其下级科目之和`,
             where: { table: key, row: code, column, ...source(parent) },
+            anchor: rowAnchor(table, parent, c),
           });
         });
       }

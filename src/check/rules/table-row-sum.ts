@@ -1,4 +1,5 @@
 import { tablesInOrder } from '../../model/document.ts';
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, columnIdentities, isPrinted, rowKey } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -30,6 +31,7 @@ export const tableRowSum: Rule = {
             unit: table.unit,
             what: `${table.title}「${rowKey(row)} ${row.code ? row.name : ''}」行的${table.columns[total]}不等于${parts.map((p) => table.columns[p]).join(' + ')}`,
             where: { table: table.key, row: rowKey(row), column: table.columns[total]!, ...source(row) },
+            anchor: rowAnchor(table, row, total),
           });
         }
       }

@@ -1,3 +1,4 @@
+import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, codedTables, isPrinted, totalRow } from '../tables.ts';
 import type { Rule } from '../types.ts';
@@ -29,6 +30,7 @@ export const tableTotalRow: Rule = {
           unit: table.unit,
           what: `${table.title}合计行的${column}不等于各类科目之和`,
           where: { table: key, row: total.name, column, ...source(total) },
+          anchor: rowAnchor(table, total, c),
         });
       });
     }
