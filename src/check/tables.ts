@@ -1,5 +1,6 @@
 // Reading the model's tables for the rules: rows by code or name, amounts as exact scaled integers.
 import type { BudgetTable, TableKey, TableRow, TableSide } from '../model/document.ts';
+import { threePublicColumnIndices } from '../model/three-public.ts';
 import { scaled } from './money.ts';
 
 /** The tables whose rows carry classification codes (类/款/项). */
@@ -102,20 +103,15 @@ export function threePublicColumnsOf(names: string[]): {
   running: number;
   reception: number;
 } {
-  const at = (re: RegExp) => names.findIndex((n) => re.test(n));
-  const abroad = at(/因公出国/);
-  const purchase = at(/购置费$/);
-  const subtotals = names.map((n, i) => (n === '小计' ? i : -1)).filter((i) => i >= 0);
-  const car = subtotals.filter((i) => purchase < 0 || i < purchase).pop() ?? -1;
-  const three = subtotals.find((i) => abroad >= 0 && i < abroad && i !== car) ?? -1;
+  const c = threePublicColumnIndices(names);
   return {
-    total: at(/^(?:本年支出)?合计$/),
-    three,
-    car,
-    abroad,
-    purchase,
-    running: at(/运(?:行|维)(?:维护)?费$/),
-    reception: at(/公务接待/),
+    total: c.grandTotal,
+    three: c.total === c.grandTotal ? -1 : c.total,
+    car: c.car,
+    abroad: c.abroad,
+    purchase: c.carPurchase,
+    running: c.carRunning,
+    reception: c.reception,
   };
 }
 

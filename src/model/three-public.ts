@@ -93,21 +93,52 @@ export function threePublicRowLabel(name: string): string {
     .trim();
 }
 
-/** Whether the table is Shanghai's one line whose columns are the parts. */
+/**
+ * Whether the parts are columns (Shanghai's one line: 合计, 因公出国(境)费, 公务接待费, 小计, 购置费, 运行费;
+ * Jiangsu's 合计, 小计 (三公), 因公出国（境）费, 小计 (公务用车), 购置费, 运行维护费, 公务接待费, 会议费, 培训费) rather
+ * than rows: the columns name parts and no row does.
+ */
 export function threePublicLayout(table: BudgetTable): 'rows' | 'columns' {
-  return table.rows.length === 1 &&
-    table.columns.some((c) => columnPatterns.car.test(c) || columnPatterns.abroad.test(c))
-    ? 'columns'
-    : 'rows';
+  const named = table.columns.some(
+    (c) => columnPatterns.car.test(c.trim()) || columnPatterns.abroad.test(c.trim()),
+  );
+  if (!named || table.rows.length === 0) return 'rows';
+  if (table.rows.length === 1) return 'columns';
+  const rows = threePublicRows(table);
+  return Object.keys(rows).some((part) => part !== 'total') ? 'rows' : 'columns';
 }
 
-/** The column of each part that the table's column names name (the one-line layout); absent when none. */
+/**
+ * The columns of the one-line layout by position: 合计 (all it prints), the 三公 小计 where one stands before
+ * 因公出国 (合计 then also counts 会议费 and 培训费), the 公务用车 小计 before 购置费, and the parts; -1 when absent.
+ */
+export function threePublicColumnIndices(
+  names: string[],
+): Record<ThreePublicPartName | 'grandTotal', number> {
+  const trimmed = names.map((n) => n.trim());
+  const at = (re: RegExp) => trimmed.findIndex((n) => re.test(n));
+  const abroad = at(columnPatterns.abroad);
+  const carPurchase = at(columnPatterns.carPurchase);
+  const subtotals = trimmed.map((n, i) => (n === '小计' ? i : -1)).filter((i) => i >= 0);
+  const car = subtotals.filter((i) => carPurchase < 0 || i < carPurchase).pop() ?? -1;
+  const three = subtotals.find((i) => abroad >= 0 && i < abroad && i !== car) ?? -1;
+  const grandTotal = at(/^(?:本年支出)?合计$/);
+  return {
+    grandTotal,
+    total: three >= 0 ? three : grandTotal,
+    abroad,
+    car,
+    carPurchase,
+    carRunning: at(columnPatterns.carRunning),
+    reception: at(columnPatterns.reception),
+  };
+}
+
+/** The column of each part (the one-line layout); absent when the table prints none. */
 export function threePublicColumns(table: BudgetTable): Partial<Record<ThreePublicPartName, number>> {
+  const indices = threePublicColumnIndices(table.columns);
   const out: Partial<Record<ThreePublicPartName, number>> = {};
-  for (const part of threePublicPartNames) {
-    const c = table.columns.findIndex((name) => columnPatterns[part].test(name.trim()));
-    if (c >= 0) out[part] = c;
-  }
+  for (const part of threePublicPartNames) if (indices[part] >= 0) out[part] = indices[part];
   return out;
 }
 
