@@ -10,6 +10,7 @@ import { profileNames } from '../check/profiles.ts';
 import type { CheckOptions } from './commands/check.ts';
 import type { ExportOptions } from './commands/export.ts';
 import type { RenderOptions } from './commands/render.ts';
+import type { ScoreOptions } from './commands/score.ts';
 import type { ServeCommandOptions } from './commands/serve.ts';
 import type { TemplateOptions } from './commands/template.ts';
 import { configFileName, exitCodes, InputError, type Io, type SetCode } from './io.ts';
@@ -200,6 +201,23 @@ ${configFileName} 示例：{ "rules": { "code-name": "off", "project-indicator-v
     .action(async (args: string[], opts: CheckOptions) => {
       const { checkCommand } = await import('./commands/check.ts');
       await checkCommand(io, setCode, args, opts);
+    });
+
+  program
+    .command('score')
+    .usage('[选项] <文件...>')
+    .description('按公开检查的五个维度（及时性、完整性、真实性、细化程度、公开形式）逐项评分，列出每项的依据')
+    .argument('<文件...>', '公开文本文件，或包含这些文件的目录')
+    .addOption(new Option('--format <格式>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('--score-profile <文件>', '评分规范（JSON，默认 score-profiles/national-2026.json）')
+    .option('--out <路径>', '输出文件（默认写到标准输出）')
+    .addHelpText(
+      'after',
+      '\n及时性需要批复和公开日期，所属单位公开需要数据库中的单位文本：命令行评分时这两项不适用。',
+    )
+    .action(async (args: string[], opts: ScoreOptions) => {
+      const { scoreCommand } = await import('./commands/score.ts');
+      await scoreCommand(io, setCode, args, opts);
     });
 
   program

@@ -309,6 +309,8 @@ export interface Document {
   placeholders: { text: string; source: Source }[];
   /** Years printed on cover, table headers and headings, for the year-consistency rule. */
   yearsSeen: { year: number; source: Source; context: string }[];
+  /** Pages that are scanned images without a text layer, read by OCR; absent when every page has text. */
+  scannedPages?: number[];
 }
 
 /** Where a thing is printed, for ordering: page first (PDFs), then line. */
