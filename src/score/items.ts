@@ -122,7 +122,7 @@ export const scoreItems: ScoreItem[] = [
     evaluate(doc, input) {
       const unexplained = reported(input, ['note-missing-for-empty']);
       if (unexplained.length > 0) return lost(listed(unexplained));
-      const empty = Object.values(doc.tables).filter((t) => t && t.notesSayEmpty);
+      const empty = Object.values(doc.tables).filter((t) => t?.notesSayEmpty);
       return earned(empty.length > 0 ? `${empty.length} 张空表均已注明原因` : '没有未说明的空表');
     },
   },
