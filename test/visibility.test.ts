@@ -100,6 +100,7 @@ for (const backend of backends)
       `/api/documents/${id}/export?format=csv`,
       `/api/documents/${id}/export?format=json`,
       `/api/documents/${id}/render?format=html`,
+      `/api/documents/${id}/score`,
       `/api/compare?ids=${id}`,
     ];
     const may: Record<string, (id: number) => boolean> = {

@@ -39,6 +39,8 @@ export const summaryHeadings = [
   '开始审核',
   '最近退回',
   '通过',
+  '公开评分',
+  '失分项',
 ];
 
 export function summaryCells(row: SummaryRow): (string | number)[] {
@@ -58,6 +60,8 @@ export function summaryCells(row: SummaryRow): (string | number)[] {
     summaryTime(row.reviewStarted),
     summaryTime(row.returned),
     summaryTime(row.approved),
+    row.score?.total ?? '',
+    row.score?.lost.join('；') ?? '',
   ];
 }
 
@@ -76,7 +80,8 @@ export async function renderReviewSummaryXlsx(
   sheet.addRow(summaryHeadings).font = { bold: true };
   for (const row of rows) sheet.addRow(summaryCells(row));
   sheet.columns.forEach((col, i) => {
-    col.width = i === 0 ? 36 : i >= summaryHeadings.length - 5 ? 18 : 9;
+    const dates = summaryHeadings.indexOf('首次上传');
+    col.width = i === 0 || i === summaryHeadings.length - 1 ? 36 : i >= dates && i < dates + 5 ? 18 : 9;
   });
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -26,6 +26,7 @@ import { ReadError } from '../parse.ts';
 import { renderHtml } from '../render/html.ts';
 import { kindNames } from '../report/findings.ts';
 import { toHtml } from '../report/html.ts';
+import { loadScoreProfile } from '../score/profile.ts';
 import type { Store } from '../store/db.ts';
 import {
   editDocument,
@@ -54,6 +55,13 @@ import {
   type ReviewState,
   setFindingStatus,
 } from '../store/reviews.ts';
+import {
+  type DisclosureDates,
+  disclosureDates,
+  rankedDocuments,
+  setDisclosureDates,
+  storedScore,
+} from '../store/scores.ts';
 import { editorTasks, reviewTasks } from '../store/worklist.ts';
 import {
   changePassword,
@@ -99,6 +107,8 @@ export interface ServerOptions {
    * only approved versions.
    */
   publicOnUpload?: boolean;
+  /** The scoring profile's file (YUSUAN_SCORE_PROFILE); the shipped national profile by default. */
+  scoreProfile?: string;
 }
 
 // Only the app's own scripts, styles, fonts and workers; images also from data: and blob: (charts, PDF
@@ -269,6 +279,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return request.user;
   };
   const publicOnUpload = options.publicOnUpload ?? process.env.YUSUAN_PUBLIC_ON_UPLOAD === '1';
+  // Read at start: a malformed profile stops the server with its message, not the first score request.
+  const scoreProfile = loadScoreProfile(options.scoreProfile ?? process.env.YUSUAN_SCORE_PROFILE);
   /** What the request's user may read: enforced here, in every route that answers with documents. */
   const visibleTo = async (request: FastifyRequest): Promise<Visibility> => {
     const user = request.user;
@@ -570,13 +582,51 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       import('../store/review-report.ts'),
       import('../render/review-summary-xlsx.ts'),
     ]);
-    const bytes = await renderReviewSummaryXlsx(await reviewSummary(store, filter), filter);
+    const rows = await reviewSummary(store, filter);
+    for (const row of rows) {
+      const score = await storedScore(store, row.documentId, scoreProfile);
+      if (score)
+        row.score = {
+          total: score.total,
+          lost: score.items.filter((i) => i.status === 'lost').map((i) => i.title),
+        };
+    }
+    const bytes = await renderReviewSummaryXlsx(rows, filter);
     const scope = `${filter.year ? `${filter.year}年` : ''}${filter.kind ? (kindNames[filter.kind as Document['kind']] ?? '') : ''}`;
     return sendDownload(
       reply,
       `审核情况汇总${scope ? `（${scope}）` : ''}.xlsx`,
       renderers.xlsx!.type,
       Buffer.from(bytes),
+    );
+  });
+  app.get('/api/documents/:id/score', { schema: routeSchemas.score }, async (request) => {
+    const score = await storedScore(store, await visibleDocument(request), scoreProfile);
+    if (!score) throw new HttpError(404, '没有这个文档');
+    return score;
+  });
+  app.put('/api/documents/:id/dates', { schema: routeSchemas.setDates }, async (request) => {
+    const user = requireRole(request, 'admin', 'reviewer');
+    const id = idParam(request);
+    const body = request.body as DisclosureDates;
+    const real = (d: string | null) => d === null || new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+    if (!real(body.approvedOn) || !real(body.publishedOn)) throw new HttpError(400, '日期无效（没有这一天）');
+    if (body.approvedOn && body.publishedOn && body.publishedOn < body.approvedOn)
+      throw new HttpError(400, '公开日期不能早于批复日期');
+    if (!(await setDisclosureDates(store, id, body, user.id))) throw new HttpError(404, '没有这个文档');
+    await audit(store, user.id, 'disclosure-dates', { document: id, ...body });
+    return disclosureDates(store, id);
+  });
+  app.get('/api/scores', { schema: routeSchemas.scores }, async (request) => {
+    const q = request.query as { year?: string; kind?: string };
+    return rankedDocuments(
+      store,
+      {
+        ...(q.year ? { year: Number(q.year) } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+        visible: await visibleTo(request),
+      },
+      scoreProfile,
     );
   });
   app.get('/api/compare', { schema: routeSchemas.compare }, async (request) => {

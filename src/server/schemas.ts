@@ -256,6 +256,51 @@ export const routeSchemas = {
     },
     errors: { 401: '未登录', 403: '无权限' },
   },
+  score: {
+    summary: '公开评分：按及时性、完整性、真实性、细化程度、公开形式逐项评分，列出每项的依据',
+    params: documentId,
+    errors: { 404: '没有这个文档' },
+  },
+  setDates: {
+    summary: '录入批复日期和公开日期（用于及时性评分；审核、管理员）',
+    params: documentId,
+    ...changing,
+    body: {
+      type: 'object',
+      required: ['approvedOn', 'publishedOn'],
+      properties: {
+        approvedOn: {
+          type: ['string', 'null'],
+          pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+          description: '批复日期，格式为 YYYY-MM-DD，未知时为 null',
+        },
+        publishedOn: {
+          type: ['string', 'null'],
+          pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+          description: '公开日期，格式为 YYYY-MM-DD，未知时为 null',
+        },
+      },
+    },
+    errors: { ...changing.errors, 404: '没有这个文档' },
+  },
+  scores: {
+    summary: '公开评分排名：各部门、单位最新版本的得分，由高到低，附失分项',
+    querystring: {
+      type: 'object',
+      properties: {
+        year: {
+          type: 'string',
+          pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
+          description: '年度，应为 1900–2100 之间的四位年份',
+        },
+        kind: {
+          type: 'string',
+          enum: ['', 'budget', 'performance', 'final'],
+          description: '文档类型，应为 budget、performance、final 之一',
+        },
+      },
+    },
+  },
   compare: {
     summary: '比较文档：基本/项目、人员/公用、"三公"及各项、各功能类支出',
     querystring: {

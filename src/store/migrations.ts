@@ -282,4 +282,21 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('finding').addColumn('anchor', 'jsonb').execute();
     },
   },
+  // The dates the score's 及时性 rests on, entered by a reviewer for a department's document of one kind and
+  // year (year 0: none stated): every version shares them, as the review's statuses do.
+  '0010-disclosure-dates': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('disclosure_date')
+        .addColumn('department_id', 'integer', (c) => c.notNull().references('department.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('approved_on', 'date')
+        .addColumn('published_on', 'date')
+        .addColumn('set_by', 'integer', (c) => c.references('app_user.id'))
+        .addColumn('set_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('disclosure_date_pk', ['department_id', 'kind', 'year'])
+        .execute();
+    },
+  },
 };

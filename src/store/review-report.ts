@@ -53,6 +53,8 @@ export interface SummaryRow {
   /** The last time any version of the chain was returned. */
   returned: Date | null;
   approved: Date | null;
+  /** The disclosure score (out of 100, null when no item applies) and the titles of the items it lost. */
+  score?: { total: number | null; lost: string[] };
 }
 
 export interface SummaryFilter {

@@ -98,6 +98,18 @@ export interface FindingTable {
   actual: string | null;
 }
 
+/** The 批复 and publication dates of a department's document of one kind and year (year 0: none stated). */
+export interface DisclosureDateTable {
+  department_id: number;
+  kind: string;
+  year: number;
+  /** YYYY-MM-DD; dates come back from PostgreSQL as Date, from PGlite as Date too. */
+  approved_on: ColumnType<Date | string | null, string | null, string | null>;
+  published_on: ColumnType<Date | string | null, string | null, string | null>;
+  set_by: number | null;
+  set_at: Generated<Date>;
+}
+
 export interface UserTable {
   id: Generated<number>;
   name: string;
@@ -197,6 +209,7 @@ export interface Database {
   indicator: IndicatorTable;
   org_unit: OrgUnitTable;
   finding: FindingTable;
+  disclosure_date: DisclosureDateTable;
   app_user: UserTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
