@@ -3,12 +3,18 @@
 import type { ImportResult } from '../store/documents.ts';
 import type { DocumentSummary, StoredDocument } from '../store/queries.ts';
 import type { FindingReview, FindingStatus, ReviewState } from '../store/reviews.ts';
+import type { DisclosureDates, RankedDocument } from '../store/scores.ts';
 import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../store/worklist.ts';
+import type { DocumentScore, ScoredItem } from '../score/index.ts';
 import type { Role, User } from './auth.ts';
 import type { JobStage, JobView } from './import-jobs.ts';
 
 export type {
+  DisclosureDates,
+  DocumentScore,
   DocumentSummary,
+  RankedDocument,
+  ScoredItem,
   FindingReview,
   FindingStatus,
   ImportResult,
@@ -56,3 +62,6 @@ export interface Account extends User {
   department: string | null;
   disabled: boolean;
 }
+
+/** GET /api/documents/:id/score: the score with the dates it used. */
+export type StoredScore = DocumentScore & { dates: DisclosureDates };

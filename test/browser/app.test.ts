@@ -504,7 +504,7 @@ describe('web app in Chromium', () => {
   it('anonymous users see no upload and a direct upload is refused', async () => {
     const { context, page } = await open('/');
     await page.locator('[data-testid=overview]').waitFor();
-    expect(await page.locator('header nav a').allTextContents()).toEqual(['总览', '比较']);
+    expect(await page.locator('header nav a').allTextContents()).toEqual(['总览', '比较', '评分排名']);
     expect(await page.locator('header .account button').textContent()).toBe('登录');
     await page.goto(`${base}/upload`);
     await page.locator('main h1', { hasText: '上传' }).waitFor();
@@ -746,6 +746,40 @@ describe('web app in Chromium', () => {
   });
 
   // Last: every screen above ran under the policy the server sends, and nothing was refused.
+  it('评分排名 ranks the documents by score; a document shows each item with its evidence, and a reviewer enters the dates', async () => {
+    const ranked = (await (await fetch(`${base}/api/scores`)).json()) as {
+      id: number;
+      total: number | null;
+    }[];
+    expect(ranked.length).toBeGreaterThan(5);
+    const { context, page } = await open('/scores');
+    try {
+      const rows = page.locator('[data-testid=ranking] tbody tr');
+      await until(() => rows.count()).toBe(ranked.length);
+      const shown = (await page.locator('[data-testid=score-total]').allTextContents()).map(Number);
+      expect(shown).toEqual(ranked.map((r) => r.total));
+      expect([...shown].sort((a, b) => b - a)).toEqual(shown);
+      // A document's own panel: every item with its evidence, opened on demand.
+      await logIn(page, 'admin');
+      await page.goto(`${base}/documents/${ids.pdf}`);
+      await page.locator('[data-testid=score-details] summary').click();
+      const items = page.locator('[data-testid=score-panel] [data-item]');
+      await until(() => items.count()).toBe(17);
+      const timely = page.locator('[data-testid=score-panel] [data-item=timely]');
+      expect(await timely.getAttribute('data-status')).toBe('not-applicable');
+      await page.locator('.score-dates input[name=approvedOn]').fill('2025-01-20');
+      await page.locator('.score-dates input[name=publishedOn]').fill('2025-02-01');
+      await page.locator('.score-dates button[type=submit]').click();
+      await until(() => timely.getAttribute('data-status')).toBe('earned');
+      expect(await timely.textContent()).toContain('相隔 12 天');
+      const api = (await (await fetch(`${base}/api/documents/${ids.pdf}/score`)).json()) as { total: number };
+      expect(await page.locator('[data-testid=score-value]').textContent()).toBe(String(api.total));
+      await page.screenshot({ path: join(artifacts, 'score.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('no page broke the Content-Security-Policy', async () => {
     const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");

@@ -4,18 +4,22 @@ import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
 import type {
   Account,
+  DisclosureDates,
   DocumentSummary,
   FindingReview,
   FindingStatus,
   ImportJob,
   ImportJobFile,
   ImportResult,
+  RankedDocument,
   ReturnedTask,
   ReviewState,
   ReviewTask,
   Role,
+  ScoredItem,
   Session,
   StoredDocument,
+  StoredScore,
   UploadResult,
   User,
   WaitingThread,
@@ -28,6 +32,7 @@ export type {
   Account,
   AppliedEdit,
   ComparedDocument,
+  DisclosureDates,
   Document,
   DocumentKind,
   DocumentSummary,
@@ -39,14 +44,17 @@ export type {
   ImportJob,
   ImportJobFile,
   ImportResult,
+  RankedDocument,
   ReturnedTask,
   ReviewState,
   ReviewTask,
   Role,
   RuleMeta,
+  ScoredItem,
   Session,
   Severity,
   StoredDocument,
+  StoredScore,
   UploadResult,
   User,
   WaitingThread,
@@ -186,6 +194,14 @@ export const updateAccount = (
 
 /** 我的待办 of the signed-in user. */
 export const getWorklist = (): Promise<Worklist> => request('GET', '/api/worklist');
+
+export const getScore = (id: number): Promise<StoredScore> => request('GET', `/api/documents/${id}/score`);
+export const setDates = (id: number, dates: DisclosureDates): Promise<DisclosureDates> =>
+  request('PUT', `/api/documents/${id}/dates`, dates);
+export function getScores(filter: { year?: string; kind?: string } = {}): Promise<RankedDocument[]> {
+  const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
+  return request('GET', `/api/scores${q ? `?${q}` : ''}`);
+}
 
 export interface OverviewFilter {
   q?: string;

@@ -15,6 +15,7 @@ import { AccountsPage } from './pages/Accounts.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { OverviewPage } from './pages/Overview.tsx';
 import { PasswordPage } from './pages/Password.tsx';
+import { ScoresPage } from './pages/Scores.tsx';
 import { UploadPage } from './pages/Upload.tsx';
 import { WorklistPage } from './pages/Worklist.tsx';
 import { Link, useLocation, useTitle } from './router.tsx';
@@ -44,6 +45,7 @@ function App() {
   else if (documentId)
     page = <DocumentPage key={`${documentId}|${user?.id ?? ''}`} id={Number(documentId)} user={user} />;
   else if (path === '/compare') page = <ComparePage />;
+  else if (path === '/scores') page = <ScoresPage key={user?.id ?? 'anonymous'} />;
   else if (path === '/upload') page = ready ? <UploadPage key={user?.id ?? 'anonymous'} user={user} /> : null;
   else if (path === '/todo') page = ready ? <WorklistPage key={user?.id ?? 'anonymous'} user={user} /> : null;
   else if (path === '/accounts')

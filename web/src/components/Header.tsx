@@ -51,6 +51,7 @@ export function Header({ user, onUser, path }: Props) {
       <nav>
         {nav('/', '总览')}
         {nav('/compare', '比较')}
+        {nav('/scores', '评分排名')}
         {user && !user.mustChangePassword && nav('/todo', '我的待办')}
         {user && !user.mustChangePassword && nav('/upload', '上传')}
         {user?.role === 'admin' && !user.mustChangePassword && nav('/accounts', '用户管理')}

@@ -30,6 +30,7 @@ import { type FindingFilter, Findings } from '../components/Findings.tsx';
 import { OriginalPage } from '../components/OriginalPage.tsx';
 import { Projects } from '../components/Projects.tsx';
 import { FindingReviewPanel, ResolvedFindings, ReviewBar } from '../components/Review.tsx';
+import { ScorePanel } from '../components/ScorePanel.tsx';
 import { Link, navigate, useTitle } from '../router.tsx';
 import { type Marks, marksOf, sectionId, sentenceId, sentencesOf } from '../targets.ts';
 
@@ -60,6 +61,7 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
   const [rules, setRules] = useState<Map<string, RuleMeta>>(new Map());
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
   const [filter, setFilter] = useState<FindingFilter>({ severities: [...severities], rule: '', text: '' });
+  const [scoreOpen, setScoreOpen] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [pending, setPending] = useState<Map<string, Edit>>(new Map());
@@ -263,6 +265,15 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
           </div>
         )}
 
+        <details
+          className="score-details"
+          data-testid="score-details"
+          onToggle={(e) => setScoreOpen((e.target as HTMLDetailsElement).open)}
+        >
+          <summary className="score-summary">公开评分（逐项依据）</summary>
+          {/* Scored when opened: the page itself does not wait for it. */}
+          {scoreOpen && <ScorePanel id={id} user={user} />}
+        </details>
         {history.length > 1 && (
           <div className="history">
             <h2>版本历史</h2>
