@@ -19,6 +19,19 @@ const id = (what: string) => ({
   },
 });
 const documentId = id('文档');
+/** The year and kind a list is filtered by. */
+const yearAndKind = {
+  year: {
+    type: 'string',
+    pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
+    description: '年度，应为 1900–2100 之间的四位年份',
+  },
+  kind: {
+    type: 'string',
+    enum: ['', 'budget', 'performance', 'final'],
+    description: '文档类型，应为 budget、performance、final 之一',
+  },
+};
 
 /** A change needs the session's CSRF token; the server checks it (403), the schema only documents it. */
 const csrf = {
@@ -76,16 +89,7 @@ export const routeSchemas = {
       type: 'object',
       properties: {
         q: { type: 'string', maxLength: 200, description: '搜索词（部门名称）' },
-        year: {
-          type: 'string',
-          pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
-          description: '年度，应为 1900–2100 之间的四位年份',
-        },
-        kind: {
-          type: 'string',
-          enum: ['', 'budget', 'performance', 'final'],
-          description: '文档类型，应为 budget、performance、final 之一',
-        },
+        ...yearAndKind,
         history: { type: 'string', enum: ['', '0', '1'], description: '是否包含被替代的旧版本（1 为包含）' },
         state: {
           type: 'string',
@@ -242,16 +246,7 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        year: {
-          type: 'string',
-          pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
-          description: '年度，应为 1900–2100 之间的四位年份',
-        },
-        kind: {
-          type: 'string',
-          enum: ['', 'budget', 'performance', 'final'],
-          description: '文档类型，应为 budget、performance、final 之一',
-        },
+        ...yearAndKind,
       },
     },
     errors: { 401: '未登录', 403: '无权限' },
@@ -288,16 +283,7 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        year: {
-          type: 'string',
-          pattern: '^(19[0-9]{2}|20[0-9]{2}|2100)$',
-          description: '年度，应为 1900–2100 之间的四位年份',
-        },
-        kind: {
-          type: 'string',
-          enum: ['', 'budget', 'performance', 'final'],
-          description: '文档类型，应为 budget、performance、final 之一',
-        },
+        ...yearAndKind,
       },
     },
   },
