@@ -290,9 +290,14 @@ describe('a data directory of the release before the review (migrations 0001–0
       expect(Object.keys(stored.document.tables)).toEqual(tablesInOrder(stored.document).map((t) => t.key));
       const jsonbOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>
         a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+      // The rows' roles are set on read (the old models have none): without them, the model is the old one.
+      const withoutRoles = Object.entries(stored.document.tables).map(([key, t]) => [
+        key,
+        { ...t, rows: t!.rows.map(({ role: _role, ...row }) => row) },
+      ]) as [string, unknown][];
       const asOldCodeRead = {
         ...stored.document,
-        tables: Object.fromEntries(Object.entries(stored.document.tables).sort(jsonbOrder)),
+        tables: Object.fromEntries(withoutRoles.sort(jsonbOrder)),
       };
       expect(sha256(JSON.stringify(asOldCodeRead)), `model of ${id}`).toBe(model);
       const plain = stored.findings.map(({ key: _key, review: _review, anchor: _anchor, ...f }) =>

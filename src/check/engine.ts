@@ -1,6 +1,7 @@
 // Runs the rules of a profile over a Document. Rules report; the engine names the rule, applies the
 // configured severity, and orders the findings by where they stand in the document.
 import type { Document } from '../model/document.ts';
+import { withRowRoles } from '../model/roles.ts';
 import { anchorOf } from './anchor.ts';
 import { chooseProfile, profiles } from './profiles.ts';
 import { rules } from './rules/index.ts';
@@ -16,7 +17,11 @@ export interface CheckConfig {
   units?: Document[];
 }
 
-export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: Rule[] = rules): Finding[] {
+export function checkDocument(input: Document, config: CheckConfig = {}, ruleSet: Rule[] = rules): Finding[] {
+  // The recogniser sets the rows' roles; a model built by hand (or read from an older file) gets them here.
+  const doc = withRowRoles(input);
+  const previous = config.previous && withRowRoles(config.previous);
+  const units = config.units?.map(withRowRoles);
   const profile = config.profile ? profiles[config.profile] : chooseProfile(doc);
   const findings: Finding[] = [];
   for (const rule of ruleSet) {
@@ -29,8 +34,8 @@ export function checkDocument(doc: Document, config: CheckConfig = {}, ruleSet: 
     if (meta.needsUnits && !config.units?.length) continue;
     rule.check(doc, {
       profile,
-      ...(config.previous ? { previous: config.previous } : {}),
-      ...(config.units?.length ? { units: config.units } : {}),
+      ...(previous ? { previous } : {}),
+      ...(units?.length ? { units } : {}),
       report(r) {
         let severity = r.severity ?? meta.severity;
         // A configured severity replaces the rule's; rounding stays info.

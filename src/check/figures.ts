@@ -142,7 +142,7 @@ function threePublicColumn(names: string[], stated: Pick<StatedAmount, 'subject'
 }
 
 function threePublicTotal(table: BudgetTable): Figure | undefined {
-  const row = table.rows.find((r) => /三公.*小计/.test(r.name)) ?? table.rows.find((r) => r.name === '合计');
+  const row = table.rows.find((r) => r.role === 'three-public-total');
   return row
     ? {
         value: at(row, 0),

@@ -138,7 +138,7 @@ export function sideRows(table: BudgetTable, side: TableSide): TableRow[] {
 
 /** The 合计 (or 总计) row of a coded table. */
 export function totalRow(table: BudgetTable): TableRow | undefined {
-  return table.rows.find((r) => !r.code && /^(?:合计|总计)$/.test(r.name));
+  return table.rows.find((r) => r.role === 'total');
 }
 
 export function columnIndex(table: BudgetTable, name: string): number {
@@ -165,17 +165,13 @@ export interface SummarySide {
 
 export function summarySide(table: BudgetTable, side: TableSide): SummarySide {
   const rows = sideRows(table, side);
-  const subtotalAt = rows.findIndex((r) => /^本年(?:收入|支出)合计$/.test(r.name));
-  const totalAt = rows.findIndex((r) => /^(?:收入|支出)?总计$/.test(r.name));
-  const items = rows.slice(0, subtotalAt < 0 ? rows.length : subtotalAt).filter((r) => numbered.test(r.name));
-  const carry =
-    subtotalAt < 0
-      ? []
-      : rows
-          .slice(subtotalAt + 1, totalAt < 0 ? rows.length : totalAt)
-          .filter((r) => !numbered.test(r.name) && /结转|结余/.test(r.name));
-  const out: SummarySide = { items, carry };
-  if (subtotalAt >= 0) out.subtotal = rows[subtotalAt]!;
-  if (totalAt >= 0) out.total = rows[totalAt]!;
+  const out: SummarySide = {
+    items: rows.filter((r) => r.role === 'item'),
+    carry: rows.filter((r) => r.role === 'carry-over'),
+  };
+  const subtotal = rows.find((r) => r.role === 'subtotal');
+  const total = rows.find((r) => r.role === 'total');
+  if (subtotal) out.subtotal = subtotal;
+  if (total) out.total = total;
   return out;
 }

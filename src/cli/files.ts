@@ -1,8 +1,10 @@
 // Inputs and outputs of the commands that read disclosures: arguments → files → documents, output files.
+
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { type FileDocument, toJson } from '../export/json.ts';
 import type { Document } from '../model/document.ts';
+import { withRowRoles } from '../model/roles.ts';
 import { parseDocument, ReadError, readableExtensions } from '../parse.ts';
 import { InputError, type Io } from './io.ts';
 
@@ -134,7 +136,8 @@ export function readModel(file: string, cwd: string): Document {
     const value = JSON.parse(text) as Document;
     if (typeof value !== 'object' || value === null || !('tables' in value) || !('kind' in value))
       throw new Error('不是 yusuan parse 输出的文档');
-    return value;
+    // A file written before rows had roles gets them as the recogniser sets them.
+    return withRowRoles(value);
   } catch (e) {
     throw new InputError(`${file}：${e instanceof Error ? e.message : String(e)}`);
   }

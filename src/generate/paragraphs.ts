@@ -2,8 +2,10 @@
 // cannot disagree with them: 收入说明 and 支出说明 (with the project list), 机关运行经费, and "三公"经费
 // with its parts and its 增减 against the prior year. The sentences take the shapes real disclosures
 // use, which the narrative recogniser (src/recognise/narrative.ts) reads back amount by amount.
+
 import Big from 'big.js';
 import type { BudgetTable, Decimal, Document, MoneyUnit, Section, TableRow } from '../model/document.ts';
+import { withRowRoles } from '../model/roles.ts';
 import {
   type ThreePublicPartName,
   threePublicLayout,
@@ -41,7 +43,9 @@ const replaces: Record<string, RegExp> = {
 export const reasonPlaceholder = '（填写增减变化原因）';
 
 /** The standard sections, each marked `generated`. Throws a Chinese message for a document that is not a budget. */
-export function generateParagraphs(doc: Document, options: ParagraphOptions = {}): Section[] {
+export function generateParagraphs(input: Document, options: ParagraphOptions = {}): Section[] {
+  // Roles as the recogniser sets them, for a model built otherwise (a hand-made or older file).
+  const doc = withRowRoles(input);
   if (doc.kind !== 'budget') {
     const kind = doc.kind === 'final' ? '决算' : '绩效';
     throw new Error(`只能为部门预算公开文本生成情况说明，这份文件是${kind}文本`);
@@ -130,7 +134,7 @@ function column(table: BudgetTable, name: string | RegExp): number {
 /** A column's total: the 合计 row when printed, else the sum of the 类 rows (3-digit codes). */
 function columnTotal(table: BudgetTable, c: number, to: MoneyUnit): Money | undefined {
   if (c < 0) return undefined;
-  const total = table.rows.find((r) => !r.code && /^(?:合计|总计)$/.test(r.name));
+  const total = table.rows.find((r) => r.role === 'total');
   if (total) return money(total, c, table.unit, to);
   const classes = table.rows.filter((r) => r.code?.length === 3);
   if (classes.length === 0) return undefined;
@@ -178,13 +182,12 @@ function incomeText(doc: Document): string | undefined {
   const summary = doc.tables.summary;
   if (!summary) return undefined;
   const rows = summary.rows.filter((r) => r.side === 'income');
-  const totalAt = rows.findIndex((r) => /^(?:收入)?总计$/.test(r.name));
+  const totalAt = rows.findIndex((r) => r.role === 'total');
   if (totalAt < 0) return undefined;
-  const subtotalAt = rows.findIndex((r) => /^本年收入合计$/.test(r.name));
+  const subtotalAt = rows.findIndex((r) => r.role === 'subtotal');
   const amount = (r: TableRow) => money(r, 0, summary.unit, doc.unit)!;
   const sources = rows.slice(0, subtotalAt < 0 ? totalAt : subtotalAt);
-  const carry =
-    subtotalAt < 0 ? [] : rows.slice(subtotalAt + 1, totalAt).filter((r) => /结转|结余/.test(r.name));
+  const carry = rows.filter((r) => r.role === 'carry-over');
   // A source is stated when the table prints a row for it (an empty one is 0.00).
   const parts = [
     ...incomeSources.map(([pattern, label]) => ({
@@ -210,7 +213,7 @@ function incomeText(doc: Document): string | undefined {
 function expenditureText(doc: Document): string | undefined {
   const unit = doc.unit;
   const summary = doc.tables.summary;
-  const totalRow = summary?.rows.find((r) => r.side === 'expenditure' && /^(?:支出)?总计$/.test(r.name));
+  const totalRow = summary?.rows.find((r) => r.side === 'expenditure' && r.role === 'total');
   const total = summary && money(totalRow, 0, summary.unit, unit);
   const spending = doc.tables.expenditure;
   const basic = spending && columnTotal(spending, column(spending, '基本支出'), unit);

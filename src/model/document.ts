@@ -89,8 +89,28 @@ export const tableNames: Record<TableKey, string> = {
 /** 收支总表 and 财政拨款收支总表 print income (left) and expenditure (right) side by side. */
 export type TableSide = 'income' | 'expenditure';
 
+/**
+ * What a row is (src/model/roles.ts): a total (合计, 总计), a summary side's 本年…合计 (subtotal), its numbered
+ * items and carry-over lines, a 三公 part in the row layout, the final basic table's 人员经费/公用经费 合计.
+ */
+export type RowRole =
+  | 'total'
+  | 'subtotal'
+  | 'item'
+  | 'carry-over'
+  | 'personnel-total'
+  | 'public-total'
+  | 'three-public-total'
+  | 'three-public-abroad'
+  | 'three-public-car'
+  | 'three-public-car-purchase'
+  | 'three-public-car-running'
+  | 'three-public-reception';
+
 export interface TableRow {
   side?: TableSide;
+  /** Set for the rows that have one; absent on an ordinary row (a 科目, a listed item). */
+  role?: RowRole;
   /**
    * The block of its side the row stands in, when a side prints several (Jiangsu's 收支总表 lists spending
    * by 功能分类 and, beside it, by 支出用途): the block's heading.

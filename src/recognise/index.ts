@@ -1,5 +1,7 @@
 // From a Layout to a Document: finds the tables, project tables and prose, and the header facts.
+
 import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
+import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
@@ -123,7 +125,7 @@ export function recognise(read: Layout): Document {
     });
   }
   for (const p of doc.projects) checkProjectShape(p, problems);
-  return doc;
+  return withRowRoles(doc);
 }
 
 // XX standing alone (not inside a code such as 13022525P00HHXX…), ××, 待填写, （填写…）.

@@ -1,11 +1,12 @@
 // The API's answers as the web app receives them: one declaration of each, imported (as types only) by
 // web/src/api.ts, so the server and the page cannot drift apart.
+
+import type { DocumentScore, ScoredItem } from '../score/index.ts';
 import type { ImportResult } from '../store/documents.ts';
 import type { DocumentSummary, StoredDocument } from '../store/queries.ts';
 import type { FindingReview, FindingStatus, ReviewState } from '../store/reviews.ts';
 import type { DisclosureDates, RankedDocument } from '../store/scores.ts';
 import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../store/worklist.ts';
-import type { DocumentScore, ScoredItem } from '../score/index.ts';
 import type { Role, User } from './auth.ts';
 import type { JobStage, JobView } from './import-jobs.ts';
 
@@ -13,15 +14,15 @@ export type {
   DisclosureDates,
   DocumentScore,
   DocumentSummary,
-  RankedDocument,
-  ScoredItem,
   FindingReview,
   FindingStatus,
   ImportResult,
+  RankedDocument,
   ReturnedTask,
   ReviewState,
   ReviewTask,
   Role,
+  ScoredItem,
   StoredDocument,
   User,
   WaitingThread,
