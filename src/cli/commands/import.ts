@@ -1,7 +1,7 @@
 // `yusuan import`: documents into the store, with a progress bar.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { ReadError } from '../../read/layout.ts';
+import { ReadError } from '../../parse.ts';
 import { openStore } from '../../store/db.ts';
 import { importFile, NotADisclosure } from '../../store/documents.ts';
 import { describeFsError, expandInputs } from '../files.ts';
