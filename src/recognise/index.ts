@@ -3,6 +3,7 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
+import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
@@ -20,7 +21,9 @@ function wrappedTitleOf(line: LayoutLine, next: LayoutLine | undefined) {
 
 export function recognise(read: Layout): Document {
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
-  const lines = layout.lines.map(toLine);
+  const given = layout.lines.map(toLine);
+  // Text without positions may run a table's title into its cells (a web page flattened into text).
+  const lines = layout.style === 'pdf' || layout.style === 'xlsx' ? given : splitTitledRuns(given);
   const problems: RecognitionProblem[] = [];
   const doc: Document = {
     kind: 'budget',
@@ -59,11 +62,16 @@ export function recognise(read: Layout): Document {
     if (spec && (!before || before.rows.length === 0)) {
       // A wrapped title is read from its last line, and keeps its whole text and its first line's place.
       const last = i + (titled!.lines - 1);
-      const { table, header, next } = line.layout.boxes
+      // A table copied from a web page, its cells one per line or in one run, is read as rows first.
+      const flat = line.layout.boxes ? undefined : readFlattened(lines, i, spec);
+      const read = line.layout.boxes
         ? readPositionedTable(layout.lines, last, spec, unit, isTableTitle, {
             cellBoxes: layout.style === 'pdf',
           })
-        : readTable(lines, i, spec, unit);
+        : flat
+          ? { ...readTable(flat.lines, 0, flat.spec, unit), next: flat.end }
+          : readTable(lines, i, spec, unit);
+      const { table, header, next } = read;
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
         table.source = sourceOf(line.layout);

@@ -133,7 +133,7 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     if (!Number.isNaN(seq) && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
       inHeader = false;
-      pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
+      pending = { seq, parts: tokens.slice(1), source: sourceOf(line), side: line.side };
       expectedSeq = seq + 1;
     } else if (pending) {
       pending.parts.push(...tokens);
@@ -185,11 +185,11 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
   return { table, header, next: i };
 }
 
-type PendingRow = { seq: number; parts: string[]; source: Source } | null;
+type PendingRow = { seq: number; parts: string[]; source: Source; side?: TableSide | undefined } | null;
 
 /** Adds the pending PDF-text row (if any) to `raws`; returns null, the new pending row. */
 function flushed(raws: RawRow[], spec: TableSpec, pending: PendingRow): null {
-  if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source));
+  if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source, pending.side));
   return null;
 }
 
@@ -261,11 +261,11 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
 }
 
 /** A row of space-separated PDF text (序号 already removed), as its non-empty tokens. */
-function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
+function spaceRow(spec: TableSpec, tokens: string[], source: Source, side?: TableSide): RawRow[] {
   let code: string | undefined;
   if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1)
     code = tokens.shift();
-  if (spec.rows === 'two-sided') return twoSidedRows(segmentsOf(tokens), source);
+  if (spec.rows === 'two-sided') return twoSidedRows(segmentsOf(tokens), source, side);
   if (tokens.length === 0) return [];
   // One row: its segments' names and amounts in order, as `segmentsOf` splits them — which comes to
   // amounts after the first name, or a leading amount; any other token is part of the name.
@@ -300,7 +300,12 @@ function segmentsOf(tokens: string[]): { name: string[]; amounts: string[] }[] {
 const expenditureLabel = /^(?:本年支出合计|年终结转结余|年末.*结转.*|支出总计|结转下年)/;
 const numberedItem = /^[一二三四五六七八九十]+、/;
 
-function twoSidedRows(segments: { name: string[]; amounts: string[] }[], source: Source): RawRow[] {
+/** `known`: the side of a one-segment row, when the reader knows it (a flattened table's row). */
+function twoSidedRows(
+  segments: { name: string[]; amounts: string[] }[],
+  source: Source,
+  known?: TableSide,
+): RawRow[] {
   // Names without amounts between them run together: split where the expenditure side starts.
   const split: { name: string[]; amounts: string[] }[] = [];
   for (const s of segments) {
@@ -315,7 +320,7 @@ function twoSidedRows(segments: { name: string[]; amounts: string[] }[], source:
     const name = compact(s.name.join(''));
     let side: TableSide;
     if (split.length >= 2) side = k === 0 ? 'income' : 'expenditure';
-    else side = isIncomeName(name) ? 'income' : 'expenditure';
+    else side = known ?? (isIncomeName(name) ? 'income' : 'expenditure');
     rows.push({ side, name, amounts: s.amounts, unplaced: true, source });
   });
   return rows;
