@@ -3,6 +3,7 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
+import { confidenceOf } from './confidence.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
@@ -72,6 +73,13 @@ export function recognise(read: Layout): Document {
           ? { ...readTable(flat.lines, 0, flat.spec, unit), next: flat.end }
           : readTable(lines, i, spec, unit);
       const { table, header, next } = read;
+      table.confidence = confidenceOf(table, flat?.spec ?? spec, {
+        header: header !== null,
+        flattened: flat !== undefined,
+        overfull: (read as { overfull?: number }).overfull ?? 0,
+        placed: (read as { placed?: number }).placed ?? 0,
+        printedColumns: line.layout.boxes !== undefined || (flat !== undefined && flat.spec !== spec),
+      });
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
         table.source = sourceOf(line.layout);

@@ -79,6 +79,10 @@ export interface TableResult {
   table: BudgetTable;
   header: TableHeader | null;
   next: number;
+  /** Rows read with more amounts than the table has columns (the extra ones are dropped). */
+  overfull?: number;
+  /** Rows whose amounts were placed into columns by the table's identities (empty cells not printed). */
+  placed?: number;
 }
 
 export function readTable(lines: Line[], start: number, spec: TableSpec, unit: MoneyUnit): TableResult {
@@ -182,7 +186,13 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     source: sourceOf(titleLine),
   };
   if (spec.incomeColumns) table.incomeColumns = spec.incomeColumns;
-  return { table, header, next: i };
+  const widthOf = (raw: RawRow) => {
+    const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
+    return cols.length > 0 ? cols.length : raw.amounts.length;
+  };
+  const overfull = raws.filter((raw) => raw.amounts.filter((a) => a !== null).length > widthOf(raw)).length;
+  const placed = raws.filter((raw, r) => raw.unplaced && options[r]!.length > 1).length;
+  return { table, header, next: i, overfull, placed };
 }
 
 type PendingRow = { seq: number; parts: string[]; source: Source; side?: TableSide | undefined } | null;

@@ -1,4 +1,5 @@
 // check --format json, exactly as architecture.md fixes it.
+import { tablesInOrder } from '../model/document.ts';
 import type { CheckedFile } from './findings.ts';
 
 export function toFindingsJson(files: CheckedFile[]): string {
@@ -11,6 +12,14 @@ export function toFindingsJson(files: CheckedFile[]): string {
         year: f.document.year ?? null,
         unit: f.document.unit,
       },
+      // The tables read, in printed order, with how sure the recogniser is of each and why.
+      tables: tablesInOrder(f.document).map((t) => ({
+        key: t.key,
+        title: t.title,
+        rows: t.rows.length,
+        confidence: t.confidence?.level ?? null,
+        reasons: t.confidence?.reasons ?? [],
+      })),
       findings: f.findings,
     })),
   };
