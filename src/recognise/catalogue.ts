@@ -122,7 +122,7 @@ export const tableSpecs: TableSpec[] = [
     titles: [
       // With the other controlled costs in one table: "三公"经费、会议费、培训费支出预算表 (Jiangsu).
       title(
-        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*(?:预算)?(?:支出)?(?:预算)?表',
+        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*(?:预算)?(?:支出)?(?:预算)?(?:情况)?(?:统计)?表',
       ),
       // Shanghai prints 三公 with 机关运行经费 in one table.
       title('部门"?三公"?经费和机关运行经费预算表'),

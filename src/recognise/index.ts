@@ -248,7 +248,12 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
         context: l.compact.slice(0, 40),
       });
   }
-  const declared = headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year;
+  // Else the year a table's title starts with (2016年市国资委财政拨款“三公”经费预算表).
+  const titled = Object.values(doc.tables)
+    .map((t) => /^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(\d{4})年/.exec(t!.title)?.[1])
+    .find(Boolean);
+  const declared =
+    headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year ?? (titled ? Number(titled) : undefined);
   if (declared) {
     doc.year = declared;
     return;
@@ -288,6 +293,10 @@ function listedInContents(lines: Line[], i: number): boolean {
     if (next.compact === '' || /^[-—\d\s]+$/.test(next.compact)) continue;
     if (partHeading.test(next.compact)) return true;
     if (next.cells) return false;
+    // The next entry of a list of tables (四、…情况表, 表5…), titled in the catalogue or not, or the note
+    // that the tables are attached (上述报表详见附件): the tables themselves are elsewhere.
+    if (/^(?:[一二三四五六七八九十]+、|表\d+[：:]?).{2,40}表$|详见附件|见附件/.test(next.compact))
+      return true;
     return (
       matchTableTitle(next.compact) !== undefined ||
       matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined ||
@@ -319,6 +328,12 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (!l.compact.includes('部门')) continue;
     const m = title.exec(stripped(l));
     if (m && plausibleName(m[1]!)) return m[1]!;
+  }
+  // A table's title naming the discloser after the year (2015年桂林市司法局部门“三公”经费情况统计表).
+  for (const l of lines) {
+    if (!matchTableTitle(l.compact)) continue;
+    const m = /^\d{4}年度?([^\d，。；：:、“”"（）()]{2,20}?)(?:部门|单位|财政拨款)/.exec(l.compact);
+    if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(m[1]!)) return m[1]!;
   }
   const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
   for (let i = 0; i + 1 < texts.length && i < 10; i++) {

@@ -36,7 +36,8 @@ export function readTableHeader(line: Line): TableHeader | null {
     .trim()
     .replace(/^(?:编制)?(?:部门|单位)[：:]\s*/, '');
   const m = /^(\d{3,9})?\s*(.*)$/.exec(head);
-  if (m?.[2]) header.department = compact(m[2]);
+  // A name has Chinese in it (not the "?" of a page's empty corner cell).
+  if (m?.[2] && /[\u4e00-\u9fff]/.test(m[2])) header.department = compact(m[2]);
   if (m?.[1]) header.departmentCode = m[1];
   return header;
 }
@@ -53,7 +54,9 @@ const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
 export function endsTable(line: Line): boolean {
   if (line.cells) return false;
   const c = line.compact;
-  return tableEnd.test(c) || c.endsWith('绩效目标表') || matchTableTitle(c) !== undefined;
+  // A numbered line ending with its amounts (一、“三公”经费合计 21.63 21.63) is a row printed without 序号.
+  const heading = tableEnd.test(c) && !amountToken.test(/\S+$/.exec(line.text)?.[0] ?? '');
+  return heading || c.endsWith('绩效目标表') || matchTableTitle(c) !== undefined;
 }
 
 /** A part (第二部分…), a numbered heading (三、…), or a numbered …情况/信息/表 line: one expression. */
@@ -133,6 +136,15 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     }
     if (inHeader && spec.rows !== 'named') continue;
     const tokens = line.text.split(spaces);
+    // A named table printed without 序号 (a web page's 三公 table): a name followed by amounts is its first row.
+    if (
+      inHeader &&
+      tokens.length >= 2 &&
+      !digits.test(tokens[0]!) &&
+      !amountToken.test(tokens[0]!) &&
+      amountToken.test(tokens[tokens.length - 1]!)
+    )
+      inHeader = false;
     const seq = digits.test(tokens[0] ?? '') ? Number(tokens[0]) : Number.NaN;
     if (!Number.isNaN(seq) && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
