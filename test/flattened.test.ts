@@ -170,3 +170,63 @@ describe('flattened text never throws', () => {
     );
   });
 });
+
+describe('web page text', () => {
+  it('a table whose cells are joined by " | " is read as cells', () => {
+    const doc = parseString(
+      [
+        '2024年某某县水利局部门“三公”经费情况统计表 | ||',
+        '? | 单位:万元 | |',
+        '项 目 | 本年预算数 | 其中:公共预算财政拨款 |',
+        '合 计 | 12.00 | 12.00 |',
+        '1.因公出国(境)费用 | 0 | 0 |',
+        '2.公务接待费 | 2.00 | 2.00 |',
+        '3.公务用车费 | 10.00 | 10.00 |',
+      ].join('\n'),
+    );
+    expect(rowsOf(doc, 'three-public')).toEqual([
+      [null, null, '合计', ['12.00', '12.00', null, null]],
+      [null, null, '1.因公出国(境)费用', ['0', '0', null, null]],
+      [null, null, '2.公务接待费', ['2.00', '2.00', null, null]],
+      [null, null, '3.公务用车费', ['10.00', '10.00', null, null]],
+    ]);
+    // The year and the discloser from the title; not the "?" of the header's corner cell.
+    expect([doc.year, doc.department.name]).toEqual([2024, '某某县水利局']);
+  });
+
+  it('a named table in rows without 序号, its rows numbered 一、（一）', () => {
+    const doc = parseString(
+      [
+        '2024年某局财政拨款“三公”经费预算表',
+        '金额单位:万元',
+        '项目 2024年预算数',
+        '一、“三公”经费合计 9.5 9.5',
+        '(一)公务接待费 3.5 3.5',
+        '(二)公务用车费 6 6',
+        '二、会议费 1 1',
+      ].join('\n'),
+    );
+    expect(rowsOf(doc, 'three-public')?.map((r) => [r[2], r[3]])).toEqual([
+      ['一、“三公”经费合计', ['9.5', '9.5', null, null]],
+      ['(一)公务接待费', ['3.5', '3.5', null, null]],
+      ['(二)公务用车费', ['6', '6', null, null]],
+      ['二、会议费', ['1', '1', null, null]],
+    ]);
+  });
+
+  it('a list of the tables (numbered, or 详见附件 after it) is a table of contents, not empty tables', () => {
+    const doc = parseString(
+      [
+        '第二部分:某中心2024年部门预算报表',
+        '一、财政拨款收支总表',
+        '二、一般公共预算支出表',
+        '三、一般公共预算基本支出表',
+        '四、部门预算资金安排的“三公”经费情况明细表',
+        '五、部门支出总表',
+        '(上述报表详见附件)',
+        '第三部分:某中心2024年部门预算说明',
+      ].join('\n'),
+    );
+    expect(Object.keys(doc.tables)).toEqual([]);
+  });
+});

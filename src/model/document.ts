@@ -153,6 +153,8 @@ export interface Section {
   source: Source;
   /** Written by yusuan from the tables (src/generate), not by the department: for an editor to review. */
   generated?: true;
+  /** The part (第二部分 …) it stands in, when the document is made of parts: numbering starts again in each. */
+  part?: string;
 }
 
 /** What a narrative amount refers to. */

@@ -55,6 +55,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
   const partSections = new Set<SectionLines>();
   let last = 0;
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
+  let current: string | undefined; // the heading of the part the lines stand in
   for (const line of lines) {
     const c = line.compact;
     // Printed with a gap after 第X部分, a part heading reads as two cells.
@@ -66,6 +67,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       };
       out.push(part);
       partSections.add(part);
+      current = c;
       last = 0;
       lastArabicItem = 0;
       continue;
@@ -79,7 +81,9 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       n === last + 1 &&
       !(arabic && lastArabicItem === n - 1)
     ) {
-      out.push({ section: { heading: c, text: '', source: sourceOf(line) }, headingLine: line, lines: [] });
+      const section: SectionLines['section'] = { heading: c, text: '', source: sourceOf(line) };
+      if (current) section.part = current;
+      out.push({ section, headingLine: line, lines: [] });
       last = n;
       lastArabicItem = 0;
       continue;
