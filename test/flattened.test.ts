@@ -214,6 +214,17 @@ describe('web page text', () => {
     ]);
   });
 
+  it('a fragment names its year and discloser in a sentence only', () => {
+    const doc = parseString(
+      [
+        '根据区政府工作安排,某某区2023年一般公共预算安排“三公”经费决算数120万元,比上年决算数下降5%。',
+        '2023年决算数比2022年某某区“三公”经费决算数126.32万元减少6.32万元。',
+      ].join('\n'),
+    );
+    // 2023 is named by two 预算/决算 phrases, the prior year 2022 by one.
+    expect([doc.kind, doc.year, doc.department.name]).toEqual(['final', 2023, '某某区']);
+  });
+
   it('a list of the tables (numbered, or 详见附件 after it) is a table of contents, not empty tables', () => {
     const doc = parseString(
       [

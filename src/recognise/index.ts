@@ -253,7 +253,10 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
     .map((t) => /^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(\d{4})年/.exec(t!.title)?.[1])
     .find(Boolean);
   const declared =
-    headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year ?? (titled ? Number(titled) : undefined);
+    headers.find((x) => x.year)?.year ??
+    doc.yearsSeen[0]?.year ??
+    (titled ? Number(titled) : undefined) ??
+    statedYear(lines);
   if (declared) {
     doc.year = declared;
     return;
@@ -269,6 +272,24 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/**
+ * The year a fragment's prose gives its 预算 or 决算 (2020 年度一般公共预算财政拨款安排的“三公”经费支出决算总额,
+ * 衢江区2016年一般公共预算安排“三公”经费决算数), when nothing else states one: the year most such phrases
+ * name (the prior year's are fewer), the first on a tie.
+ */
+function statedYear(lines: Line[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    for (const m of l.compact.matchAll(/(\d{4})年度?[^。；，,\d]{0,20}?[预决]算/g)) {
+      const y = Number(m[1]);
+      if (y >= 1990 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
+  return best;
+}
 
 /** How many different parts (第一部分, 第二部分 …) the document's headings name. */
 function partsOf(lines: Line[]): number {
@@ -334,6 +355,16 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (!matchTableTitle(l.compact)) continue;
     const m = /^\d{4}年度?([^\d，。；：:、“”"（）()]{2,20}?)(?:部门|单位|财政拨款)/.exec(l.compact);
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(m[1]!)) return m[1]!;
+  }
+  // A sentence naming the discloser just before the year of its 预算/决算 (…工作安排,衢江区2016年一般公共预算
+  // 安排“三公”经费决算数…): a fragment's only statement of who it is.
+  for (const l of lines.slice(0, 20)) {
+    const m =
+      /(?:^|[，,。；;：:])([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
+      return m[1]!;
   }
   const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
   for (let i = 0; i + 1 < texts.length && i < 10; i++) {
