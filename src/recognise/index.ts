@@ -5,7 +5,14 @@ import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
 import { confidenceOf } from './confidence.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
-import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
+import {
+  isTopHeading,
+  readOrgUnits,
+  readPerformance,
+  readSections,
+  readStated,
+  type SectionLines,
+} from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
@@ -114,7 +121,9 @@ export function recognise(read: Layout): Document {
   const titles = pageTitles(prose, layout);
   // A document in parts (第一部分 部门概况 … 第四部分 名词解释), as final accounts and many budgets are.
   const parts = doc.kind === 'final' || partsOf(prose) >= 3;
-  const sections = readSections(prose, { pageTitles: titles, parts });
+  const headed = readSections(prose, { pageTitles: titles, parts });
+  // A fragment with no heading at all (a page from the middle of a 情况说明) is one section, read whole.
+  const sections = headed.length > 0 ? headed : fragmentSection(prose);
   doc.sections = sections.map((s) => s.section);
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
   // 二、机关运行经费…) of the others. A final account's are its 决算数, beside 年初预算数 and shares.
@@ -183,6 +192,21 @@ function pageTitles(prose: Line[], layout: Layout): Set<Line> | undefined {
       titles.add(line);
   }
   return titles.size >= 3 ? titles : undefined;
+}
+
+/** The prose of a document without headings, as one section without a heading, when it states amounts. */
+function fragmentSection(prose: Line[]): SectionLines[] {
+  const lines = prose.filter((l) => l.compact !== '');
+  if (!lines.some((l) => /\d\s*万?\s*元/.test(l.text))) return [];
+  const text = lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
+  return [
+    {
+      section: { heading: '', text, source: sourceOf(lines[0]!.layout) },
+      headingLine: lines[0]!,
+      lines,
+      fragment: true,
+    },
+  ];
 }
 
 function isProjectEnd(line: Line): boolean {
