@@ -101,7 +101,7 @@ export function readFlattened(lines: Line[], start: number, spec: TableSpec): Fl
     const noted = cells.length > 1 && cells.slice(1).some((c) => note.test(c));
     // The header's column names and amounts in one line: the header and rows run together.
     const headed = amounts > 0 && cells.filter((c) => spec.columns.includes(compact(c))).length >= 2;
-    // A row's amounts, and its 序号.
+    // More amounts than a row of the kind holds (with one to spare), or the other signs of a run.
     if (amounts > rowWidth(spec) + 1 || codes >= 2 || names >= 3 || noted || headed) run = true;
   }
   // The header's column names one per line: an empty table's cells, one per line, have no amounts.
