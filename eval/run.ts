@@ -51,6 +51,9 @@ interface Truth {
   defectNames: string[];
 }
 
+/** Documents kept in the repository (eval/pages, public web pages) by their path; the others in ../shared. */
+const fileOf = (entry: Entry) => join(entry.file.startsWith('eval/') ? root : shared, entry.file);
+
 const canonical = (n: string) =>
   n
     .replace(/[,，]/g, '')
@@ -122,7 +125,7 @@ interface Result {
 }
 
 async function evaluate(entry: Entry): Promise<Result> {
-  const path = join(shared, entry.file);
+  const path = fileOf(entry);
   const doc: Document = await parseDocument(new Uint8Array(readFileSync(path)), entry.file);
   const base = { file: entry.file, missed: [], falseAlarmRules: [] };
   if (entry.template) {
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const entry of entries) {
     if (entry.annotation && !existsSync(join(root, entry.annotation))) continue;
-    if (!existsSync(join(shared, entry.file))) {
+    if (!existsSync(fileOf(entry))) {
       console.error(`跳过 ${entry.file}：文件不存在（../shared 未就位？）`);
       continue;
     }

@@ -299,6 +299,29 @@ describe('robustness: mutated samples never crash or hang', () => {
     );
   });
 
+  it('mutated samples flattened as web text: one cell per line, or lines run together', () => {
+    // A page copied as text: every word on a line of its own, or runs of k lines joined by a space or tab.
+    const flatten = (ls: string[], form: number, k: number, sep: string) => {
+      if (form === 0) return ls.flatMap((l) => l.split(/[\t ]+/)).join('\n');
+      const out: string[] = [];
+      for (let i = 0; i < ls.length; i += k) out.push(ls.slice(i, i + k).join(sep));
+      return out.join('\n');
+    };
+    fc.assert(
+      fc.property(
+        seedIndex,
+        fc.array(lineOp, { maxLength: 6 }),
+        fc.nat({ max: 1 }),
+        fc.integer({ min: 2, max: 400 }),
+        fc.constantFrom(' ', '\t'),
+        (seed, ops, form, k, sep) => {
+          parseChecked(utf8(flatten(applyOps(seed, ops), form, k, sep)), `flat-${seedFiles[seed]}`);
+        },
+      ),
+      { numRuns: runs(150) },
+    );
+  });
+
   it('arbitrary short texts', () => {
     fc.assert(
       fc.property(fc.array(randomLine, { maxLength: 60 }), (ls) => {

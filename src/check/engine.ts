@@ -40,10 +40,18 @@ export function checkDocument(input: Document, config: CheckConfig = {}, ruleSet
         let severity = r.severity ?? meta.severity;
         // A configured severity replaces the rule's; rounding stays info.
         if (setting && severity !== 'info') severity = setting;
+        let message = r.message;
+        // A table the recogniser read with low confidence gives no error: what looks wrong in it may be
+        // the reading. A warning says so, with the reasons.
+        const table = r.where.table ? doc.tables[r.where.table] : undefined;
+        if (severity === 'error' && table?.confidence?.level === 'low') {
+          severity = 'warning';
+          message += `（注：该表识别置信度低——${table.confidence.reasons.join('；')}——请核对原表，此项仅作警告）`;
+        }
         const finding: Finding = {
           rule: meta.id,
           severity,
-          message: r.message,
+          message,
           where: r.where,
           anchor: r.anchor ?? anchorOf(doc, r),
         };

@@ -140,6 +140,17 @@ export interface BudgetTable {
   /** The money unit of this table's header line (falls back to the document's). */
   unit: MoneyUnit;
   source: Source;
+  /**
+   * How sure the recogniser is of its reading, and why (src/recognise/confidence.ts). Rules that compare
+   * amounts give no error from a 'low' table. Absent in documents stored before it was set.
+   */
+  confidence?: TableConfidence;
+}
+
+export interface TableConfidence {
+  level: 'high' | 'medium' | 'low';
+  /** The signals, each a short Chinese phrase: those found (表名, 表头列, 编码行, 合计行…) and those missing. */
+  reasons: string[];
 }
 
 /** A row of the 机构设置 table. */
@@ -162,6 +173,8 @@ export interface Section {
   source: Source;
   /** Written by yusuan from the tables (src/generate), not by the department: for an editor to review. */
   generated?: true;
+  /** The part (第二部分 …) it stands in, when the document is made of parts: numbering starts again in each. */
+  part?: string;
 }
 
 /** What a narrative amount refers to. */

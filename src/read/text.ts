@@ -102,6 +102,9 @@ export function readText(bytes: Uint8Array, file: string): Layout {
   const cleaned = clean(text);
   const raw = (plain ? cleaned : normalise(cleaned)).split('\n');
   // Without a tab anywhere, no line has cells.
+  // A web page's tables as text often come with their cells joined by " | " (a row per line).
+  if (!cleaned.includes('\t') && raw.filter((l) => pipeRow.test(l)).length >= 3)
+    return { file, style: 'tabs', lines: pipeLines(raw) };
   const style = cleaned.includes('\t') ? detectStyle(raw) : 'spaces';
   const lines = style === 'docx' ? docxLines(raw) : style === 'tabs' ? tabLines(raw) : spaceLines(raw);
   return { file, style, lines };
@@ -142,6 +145,28 @@ function docxLines(raw: string[]): LayoutLine[] {
     out.push({ no: i + 1, text: trimmed, cells: null });
   }
   for (const l of out) if (l.cells) l.text = l.cells.join('\t');
+  return out;
+}
+
+const pipeRow = /\S \| \S.* \|\s*$/;
+
+/** Rows whose cells are joined by " | " (and end with " |"): the cells, empty trailing ones dropped. */
+function pipeLines(raw: string[]): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const trimmed = raw[i]!.trim();
+    if (trimmed === '') continue;
+    if (!trimmed.includes(' |')) {
+      out.push({ no: i + 1, text: trimmed, cells: null });
+      continue;
+    }
+    const cells = trimmed
+      .replace(/[\s|]+$/, '')
+      .split(/\s+\|\s*/)
+      .map((c) => c.trim());
+    if (cells.length === 1) out.push({ no: i + 1, text: cells[0]!, cells: null });
+    else out.push({ no: i + 1, text: cells.join('\t'), cells });
+  }
   return out;
 }
 

@@ -16,9 +16,10 @@ export interface TableSpec {
 
 // What may stand before a title's words, whatever the region: the numbering (表一, 表1, 公开01表：, 附表3, 1、,
 // 4．, 一、, （一）), the budget year (2025年…, 2017年度…) and the discloser's own name when 部门 follows it
-// (江苏省高级人民法院部门收支预算总表). The name is no digits and no punctuation, so a sentence is not a title.
+// (江苏省高级人民法院部门收支预算总表), or before 三公 (市国资委财政拨款“三公”经费预算表). The name is no digits and no
+// punctuation, so a sentence is not a title.
 const prefix =
-  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:\\d{4}年(?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位))?';
+  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:\\d{4}年(?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位|(?:财政拨款)?三公))?';
 /**
  * Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). Some regions print
  * the bare table name (收支预算总表, 公开01表：收入预算总表), so the word may be absent.
@@ -121,7 +122,7 @@ export const tableSpecs: TableSpec[] = [
     titles: [
       // With the other controlled costs in one table: "三公"经费、会议费、培训费支出预算表 (Jiangsu).
       title(
-        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*支出(?:预算)?表',
+        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*(?:预算)?(?:支出)?(?:预算)?(?:情况)?(?:统计)?表',
       ),
       // Shanghai prints 三公 with 机关运行经费 in one table.
       title('部门"?三公"?经费和机关运行经费预算表'),

@@ -23,6 +23,8 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
       if (increase !== up.test(rateWord!)) continue;
       const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
       const name = before.split(/[，,。；;：:]/).pop() ?? '';
+      // An amount that is itself a change (比预算增加0万元，比去年增加1.55万元，增长39.4%) is no level to rate.
+      if (/(?:增加|减少|增长|下降|增减)了?(?:为)?$/.test(name)) continue;
       out.push({
         name,
         amount: amount!,

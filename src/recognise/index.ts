@@ -5,7 +5,16 @@ import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
-import { isTopHeading, readOrgUnits, readPerformance, readSections, readStated } from './narrative.ts';
+import { confidenceOf } from './confidence.ts';
+import { readFlattened, splitTitledRuns } from './flattened.ts';
+import {
+  isTopHeading,
+  readOrgUnits,
+  readPerformance,
+  readSections,
+  readStated,
+  type SectionLines,
+} from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
@@ -22,7 +31,9 @@ function wrappedTitleOf(line: LayoutLine, next: LayoutLine | undefined) {
 
 export function recognise(read: Layout): Document {
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
-  const lines = layout.lines.map(toLine);
+  const given = layout.lines.map(toLine);
+  // Text without positions may run a table's title into its cells (a web page flattened into text).
+  const lines = layout.style === 'pdf' || layout.style === 'xlsx' ? given : splitTitledRuns(given);
   const problems: RecognitionProblem[] = [];
   const doc: Document = {
     kind: 'budget',
@@ -61,11 +72,23 @@ export function recognise(read: Layout): Document {
     if (spec && (!before || before.rows.length === 0)) {
       // A wrapped title is read from its last line, and keeps its whole text and its first line's place.
       const last = i + (titled!.lines - 1);
-      const { table, header, next } = line.layout.boxes
+      // A table copied from a web page, its cells one per line or in one run, is read as rows first.
+      const flat = line.layout.boxes ? undefined : readFlattened(lines, i, spec);
+      const read = line.layout.boxes
         ? readPositionedTable(layout.lines, last, spec, unit, isTableTitle, {
             cellBoxes: layout.style === 'pdf',
           })
-        : readTable(lines, i, spec, unit);
+        : flat
+          ? { ...readTable(flat.lines, 0, flat.spec, unit), next: flat.end }
+          : readTable(lines, i, spec, unit);
+      const { table, header, next } = read;
+      table.confidence = confidenceOf(table, flat?.spec ?? spec, {
+        header: header !== null,
+        flattened: flat !== undefined,
+        overfull: (read as { overfull?: number }).overfull ?? 0,
+        placed: (read as { placed?: number }).placed ?? 0,
+        printedColumns: line.layout.boxes !== undefined || (flat !== undefined && flat.spec !== spec),
+      });
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
         table.source = sourceOf(line.layout);
@@ -100,7 +123,9 @@ export function recognise(read: Layout): Document {
   const titles = pageTitles(prose, layout);
   // A document in parts (第一部分 部门概况 … 第四部分 名词解释), as final accounts and many budgets are.
   const parts = doc.kind === 'final' || partsOf(prose) >= 3;
-  const sections = readSections(prose, { pageTitles: titles, parts });
+  const headed = readSections(prose, { pageTitles: titles, parts });
+  // A fragment with no heading at all (a page from the middle of a 情况说明) is one section, read whole.
+  const sections = headed.length > 0 ? headed : fragmentSection(prose);
   doc.sections = sections.map((s) => s.section);
   // Under page titles, amounts are read in the 编制说明 part and in the numbered parts (一、…三公…,
   // 二、机关运行经费…) of the others. A final account's are its 决算数, beside 年初预算数 and shares.
@@ -171,6 +196,21 @@ function pageTitles(prose: Line[], layout: Layout): Set<Line> | undefined {
   return titles.size >= 3 ? titles : undefined;
 }
 
+/** The prose of a document without headings, as one section without a heading, when it states amounts. */
+function fragmentSection(prose: Line[]): SectionLines[] {
+  const lines = prose.filter((l) => l.compact !== '');
+  if (!lines.some((l) => /\d\s*万?\s*元/.test(l.text))) return [];
+  const text = lines.map((l) => (l.cells ? l.cells.join('\t') : l.text)).join('\n');
+  return [
+    {
+      section: { heading: '', text, source: sourceOf(lines[0]!.layout) },
+      headingLine: lines[0]!,
+      lines,
+      fragment: true,
+    },
+  ];
+}
+
 function isProjectEnd(line: Line): boolean {
   if (line.cells) return false;
   const c = line.compact;
@@ -234,7 +274,15 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
         context: l.compact.slice(0, 40),
       });
   }
-  const declared = headers.find((x) => x.year)?.year ?? doc.yearsSeen[0]?.year;
+  // Else the year a table's title starts with (2016年市国资委财政拨款“三公”经费预算表).
+  const titled = Object.values(doc.tables)
+    .map((t) => /^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(\d{4})年/.exec(t!.title)?.[1])
+    .find(Boolean);
+  const declared =
+    headers.find((x) => x.year)?.year ??
+    doc.yearsSeen[0]?.year ??
+    (titled ? Number(titled) : undefined) ??
+    statedYear(lines);
   if (declared) {
     doc.year = declared;
     return;
@@ -250,6 +298,24 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/**
+ * The year a fragment's prose gives its 预算 or 决算 (2020 年度一般公共预算财政拨款安排的“三公”经费支出决算总额,
+ * 衢江区2016年一般公共预算安排“三公”经费决算数), when nothing else states one: the year most such phrases
+ * name (the prior year's are fewer), the first on a tie.
+ */
+function statedYear(lines: Line[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    for (const m of l.compact.matchAll(/(\d{4})年度?[^。；，,\d]{0,20}?[预决]算/g)) {
+      const y = Number(m[1]);
+      if (y >= 1990 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)!) best = y;
+  return best;
+}
 
 /** How many different parts (第一部分, 第二部分 …) the document's headings name. */
 function partsOf(lines: Line[]): number {
@@ -274,6 +340,10 @@ function listedInContents(lines: Line[], i: number): boolean {
     if (next.compact === '' || /^[-—\d\s]+$/.test(next.compact)) continue;
     if (partHeading.test(next.compact)) return true;
     if (next.cells) return false;
+    // The next entry of a list of tables (四、…情况表, 表5…), titled in the catalogue or not, or the note
+    // that the tables are attached (上述报表详见附件): the tables themselves are elsewhere.
+    if (/^(?:[一二三四五六七八九十]+、|表\d+[：:]?).{2,40}表$|详见附件|见附件/.test(next.compact))
+      return true;
     return (
       matchTableTitle(next.compact) !== undefined ||
       matchTableTitle(next.compact.replace(/[.…·．\s]*\d+$/, '')) !== undefined ||
@@ -305,6 +375,22 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (!l.compact.includes('部门')) continue;
     const m = title.exec(stripped(l));
     if (m && plausibleName(m[1]!)) return m[1]!;
+  }
+  // A table's title naming the discloser after the year (2015年桂林市司法局部门“三公”经费情况统计表).
+  for (const l of lines) {
+    if (!matchTableTitle(l.compact)) continue;
+    const m = /^\d{4}年度?([^\d，。；：:、“”"（）()]{2,20}?)(?:部门|单位|财政拨款)/.exec(l.compact);
+    if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(m[1]!)) return m[1]!;
+  }
+  // A sentence naming the discloser just before the year of its 预算/决算 (…工作安排,衢江区2016年一般公共预算
+  // 安排“三公”经费决算数…): a fragment's only statement of who it is.
+  for (const l of lines.slice(0, 20)) {
+    const m =
+      /(?:^|[，,。；;：:])([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
+      return m[1]!;
   }
   const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
   for (let i = 0; i + 1 < texts.length && i < 10; i++) {

@@ -32,6 +32,8 @@ export interface SectionLines {
   section: Section;
   headingLine: Line;
   lines: Line[];
+  /** The whole prose of a fragment without headings: read whatever it is about. */
+  fragment?: true;
 }
 
 export interface SectionOptions {
@@ -55,6 +57,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
   const partSections = new Set<SectionLines>();
   let last = 0;
   let lastArabicItem = 0; // 1、2、… sub-items inside the current section
+  let current: string | undefined; // the heading of the part the lines stand in
   for (const line of lines) {
     const c = line.compact;
     // Printed with a gap after 第X部分, a part heading reads as two cells.
@@ -66,6 +69,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       };
       out.push(part);
       partSections.add(part);
+      current = c;
       last = 0;
       lastArabicItem = 0;
       continue;
@@ -79,7 +83,9 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       n === last + 1 &&
       !(arabic && lastArabicItem === n - 1)
     ) {
-      out.push({ section: { heading: c, text: '', source: sourceOf(line) }, headingLine: line, lines: [] });
+      const section: SectionLines['section'] = { heading: c, text: '', source: sourceOf(line) };
+      if (current) section.part = current;
+      out.push({ section, headingLine: line, lines: [] });
       last = n;
       lastArabicItem = 0;
       continue;
@@ -123,7 +129,7 @@ function headingNumber(c: string): number {
 // What the words before an amount say it is. Order matters: the first match wins.
 const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/出国/, 'three-public-part', '因公出国（境）费'],
-  [/公务用?车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
+  [/(?:公务用?|公)车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
   [/公务用车购置(?:费|支出)/, 'three-public-part', '公务用车购置费'],
   [/运维费|运行维护费|用车运行费|用车运行(?:维护)?支出/, 'three-public-part', '公务用车运行维护费'],
   // Parts of 公务接待费 (国内公务接待，其中外宾接待), not the whole.
@@ -157,8 +163,9 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/支出|收支安排|收支预算/, 'expenditure-total'],
 ];
 
-const sentenceStops = ['。', '；'];
-const clauseStops = ['，', '、', '：', '；', ','];
+// Half-width ; and : too: web pages (and text copied from them) often print them.
+const sentenceStops = ['。', '；', ';'];
+const clauseStops = ['，', '、', '：', '；', ',', ';', ':'];
 
 /** The last index in text[from, to) of any of `marks` (single characters), or -1. */
 function lastOf(text: string, marks: string[], from: number, to: number): number {
@@ -201,6 +208,9 @@ const finalFigure = /^(?:(?:支出|收入){1,2}(?:决算数?)?|决算数?)[为�
  */
 const sharePattern =
   /^\s*[，,（(]?\s*占\s*(?:比重|比例|比)?\s*(?:([^，。；、,;:：%％\d]{1,30}?)\s*的?\s*(?:比重|比例)?)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
+/** A sentence that lists the parts of the total the one before stated (…2364万元。分项情况是：…). */
+const listContinues = /^\s*(?:分项情况|分项|具体情况|其中)/;
+
 /** Words after an amount that open the list of its parts: the total the parts' shares are of. */
 const opensList = /^\s*[，,：:]?\s*(?:其中|主要用于|主要包括|包括|主要[为是]|分别[为是]|具体[为是])/;
 
@@ -230,9 +240,9 @@ export function readStated(
     : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
   const out: StatedAmount[] = [];
   let statement = 0;
-  for (const { section, lines } of sections) {
+  for (const { section, lines, fragment } of sections) {
     statement++;
-    if (!read.test(section.heading)) continue;
+    if (!fragment && !read.test(section.heading)) continue;
     // Sections that list projects with their amounts (Shanghai: 绩效目标设置情况 …其中：X费418.80万元;
     // 项目经费情况说明 六、年度预算安排), apart from their count, total and spending plan.
     const projectList = /绩效目标设置|年度预算安排/.test(section.heading);
@@ -258,15 +268,18 @@ export function readStated(
     let listTotal: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
     const explained = /原因|由于|因为|主要是|主要用于/.test(text);
-    const sectionSubject: StatedSubject | undefined = /三公/.test(section.heading)
+    // A fragment is about what its text names (a page of the 三公 section), when it names one of them only.
+    const about = fragment ? (/三公/.test(text) === /机关运行经费/.test(text) ? '' : text) : section.heading;
+    const sectionSubject: StatedSubject | undefined = /三公/.test(about)
       ? 'three-public'
-      : /机关运行经费/.test(section.heading)
+      : /机关运行经费/.test(about)
         ? 'operating-cost'
         : undefined;
     for (const m of text.matchAll(amountPattern)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;
-      for (; scanned < at; scanned++) if (text[scanned] === '。') statement++;
+      for (; scanned < at; scanned++)
+        if (text[scanned] === '。' && !listContinues.test(text.slice(scanned + 1, scanned + 12))) statement++;
       const lastStop = lastOf(text, sentenceStops, sentenceStart, at);
       if (lastStop >= 0) {
         sentenceStart = lastStop + 1;

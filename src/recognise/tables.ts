@@ -36,7 +36,8 @@ export function readTableHeader(line: Line): TableHeader | null {
     .trim()
     .replace(/^(?:编制)?(?:部门|单位)[：:]\s*/, '');
   const m = /^(\d{3,9})?\s*(.*)$/.exec(head);
-  if (m?.[2]) header.department = compact(m[2]);
+  // A name has Chinese in it (not the "?" of a page's empty corner cell).
+  if (m?.[2] && /[\u4e00-\u9fff]/.test(m[2])) header.department = compact(m[2]);
   if (m?.[1]) header.departmentCode = m[1];
   return header;
 }
@@ -53,7 +54,9 @@ const codeToken = /^\d{3}(?:\d{2}){0,2}$/;
 export function endsTable(line: Line): boolean {
   if (line.cells) return false;
   const c = line.compact;
-  return tableEnd.test(c) || c.endsWith('绩效目标表') || matchTableTitle(c) !== undefined;
+  // A numbered line ending with its amounts (一、“三公”经费合计 21.63 21.63) is a row printed without 序号.
+  const heading = tableEnd.test(c) && !amountToken.test(/\S+$/.exec(line.text)?.[0] ?? '');
+  return heading || c.endsWith('绩效目标表') || matchTableTitle(c) !== undefined;
 }
 
 /** A part (第二部分…), a numbered heading (三、…), or a numbered …情况/信息/表 line: one expression. */
@@ -79,6 +82,10 @@ export interface TableResult {
   table: BudgetTable;
   header: TableHeader | null;
   next: number;
+  /** Rows read with more amounts than the table has columns (the extra ones are dropped). */
+  overfull?: number;
+  /** Rows whose amounts were placed into columns by the table's identities (empty cells not printed). */
+  placed?: number;
 }
 
 export function readTable(lines: Line[], start: number, spec: TableSpec, unit: MoneyUnit): TableResult {
@@ -129,11 +136,20 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     }
     if (inHeader && spec.rows !== 'named') continue;
     const tokens = line.text.split(spaces);
+    // A named table printed without 序号 (a web page's 三公 table): a name followed by amounts is its first row.
+    if (
+      inHeader &&
+      tokens.length >= 2 &&
+      !digits.test(tokens[0]!) &&
+      !amountToken.test(tokens[0]!) &&
+      amountToken.test(tokens[tokens.length - 1]!)
+    )
+      inHeader = false;
     const seq = digits.test(tokens[0] ?? '') ? Number(tokens[0]) : Number.NaN;
     if (!Number.isNaN(seq) && (seq === expectedSeq || (pending && seq === pending.seq + 1))) {
       flushed(raws, spec, pending);
       inHeader = false;
-      pending = { seq, parts: tokens.slice(1), source: sourceOf(line) };
+      pending = { seq, parts: tokens.slice(1), source: sourceOf(line), side: line.side };
       expectedSeq = seq + 1;
     } else if (pending) {
       pending.parts.push(...tokens);
@@ -182,14 +198,20 @@ export function readTable(lines: Line[], start: number, spec: TableSpec, unit: M
     source: sourceOf(titleLine),
   };
   if (spec.incomeColumns) table.incomeColumns = spec.incomeColumns;
-  return { table, header, next: i };
+  const widthOf = (raw: RawRow) => {
+    const cols = raw.side === 'income' ? (spec.incomeColumns ?? columns) : columns;
+    return cols.length > 0 ? cols.length : raw.amounts.length;
+  };
+  const overfull = raws.filter((raw) => raw.amounts.filter((a) => a !== null).length > widthOf(raw)).length;
+  const placed = raws.filter((raw, r) => raw.unplaced && options[r]!.length > 1).length;
+  return { table, header, next: i, overfull, placed };
 }
 
-type PendingRow = { seq: number; parts: string[]; source: Source } | null;
+type PendingRow = { seq: number; parts: string[]; source: Source; side?: TableSide | undefined } | null;
 
 /** Adds the pending PDF-text row (if any) to `raws`; returns null, the new pending row. */
 function flushed(raws: RawRow[], spec: TableSpec, pending: PendingRow): null {
-  if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source));
+  if (pending) raws.push(...spaceRow(spec, pending.parts.filter(Boolean), pending.source, pending.side));
   return null;
 }
 
@@ -261,11 +283,11 @@ function cellRow(spec: TableSpec, cells: string[], source: Source, inHeader: boo
 }
 
 /** A row of space-separated PDF text (序号 already removed), as its non-empty tokens. */
-function spaceRow(spec: TableSpec, tokens: string[], source: Source): RawRow[] {
+function spaceRow(spec: TableSpec, tokens: string[], source: Source, side?: TableSide): RawRow[] {
   let code: string | undefined;
   if (spec.rows === 'coded' && tokens[0] && codeToken.test(tokens[0]) && tokens.length > 1)
     code = tokens.shift();
-  if (spec.rows === 'two-sided') return twoSidedRows(segmentsOf(tokens), source);
+  if (spec.rows === 'two-sided') return twoSidedRows(segmentsOf(tokens), source, side);
   if (tokens.length === 0) return [];
   // One row: its segments' names and amounts in order, as `segmentsOf` splits them — which comes to
   // amounts after the first name, or a leading amount; any other token is part of the name.
@@ -300,7 +322,12 @@ function segmentsOf(tokens: string[]): { name: string[]; amounts: string[] }[] {
 const expenditureLabel = /^(?:本年支出合计|年终结转结余|年末.*结转.*|支出总计|结转下年)/;
 const numberedItem = /^[一二三四五六七八九十]+、/;
 
-function twoSidedRows(segments: { name: string[]; amounts: string[] }[], source: Source): RawRow[] {
+/** `known`: the side of a one-segment row, when the reader knows it (a flattened table's row). */
+function twoSidedRows(
+  segments: { name: string[]; amounts: string[] }[],
+  source: Source,
+  known?: TableSide,
+): RawRow[] {
   // Names without amounts between them run together: split where the expenditure side starts.
   const split: { name: string[]; amounts: string[] }[] = [];
   for (const s of segments) {
@@ -315,7 +342,7 @@ function twoSidedRows(segments: { name: string[]; amounts: string[] }[], source:
     const name = compact(s.name.join(''));
     let side: TableSide;
     if (split.length >= 2) side = k === 0 ? 'income' : 'expenditure';
-    else side = isIncomeName(name) ? 'income' : 'expenditure';
+    else side = known ?? (isIncomeName(name) ? 'income' : 'expenditure');
     rows.push({ side, name, amounts: s.amounts, unplaced: true, source });
   });
   return rows;

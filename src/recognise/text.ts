@@ -1,5 +1,6 @@
 // Text helpers shared by the recognisers.
 
+import type { TableSide } from '../model/document.ts';
 import { compact } from '../model/text.ts';
 import type { LayoutLine } from '../read/layout.ts';
 
@@ -18,6 +19,8 @@ export interface Line {
   readonly compact: string;
   /** The line as read, for any field not copied here. */
   readonly layout: LayoutLine;
+  /** A row of a two-sided table rebuilt from flattened text (`flattened.ts`): the side it was read on. */
+  readonly side?: TableSide;
 }
 
 export function toLine(line: LayoutLine): Line {

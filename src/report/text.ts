@@ -1,4 +1,5 @@
 // Findings for the terminal: grouped by file, then by severity.
+import { tablesInOrder } from '../model/document.ts';
 import {
   type CheckedFile,
   countBySeverity,
@@ -16,6 +17,9 @@ export function toText(files: CheckedFile[]): string {
     const counts = countBySeverity(f.findings);
     for (const s of severities) total[s] += counts[s];
     out.push(`${f.file}　${documentTitle(f.document)}（规范：${profileTitle(f.profile)}）`);
+    // Tables the recogniser is unsure of are named, so that a reviewer checks them against the original.
+    for (const t of tablesInOrder(f.document).filter((x) => x.confidence?.level === 'low'))
+      out.push(`  识别置信度低：${t.title}（${t.confidence!.reasons.join('；')}）`);
     if (f.findings.length === 0) out.push('  未发现问题');
     for (const s of severities) {
       const list = f.findings.filter((x) => x.severity === s);

@@ -147,3 +147,20 @@ describe('engine', () => {
     ).toStrictEqual(['info']);
   });
 });
+
+describe('engine: a table read with low confidence', () => {
+  it('gives a warning with the reasons where a well-read table gives an error', () => {
+    const unsure = {
+      ...basic,
+      confidence: { level: 'low' as const, reasons: ['2/6 行有科目编码'] },
+    };
+    const sure = { ...basic, confidence: { level: 'high' as const, reasons: ['表名符合该类表'] } };
+    const of = (t: typeof basic) =>
+      checkDocument(budgetDoc({ tables: [t] }), {}, [tableRowSum]).filter((f) => f.where.row === '301');
+    expect(of(sure).map((f) => f.severity)).toEqual(['error']);
+    const [warned] = of(unsure);
+    expect(warned?.severity).toBe('warning');
+    expect(warned?.message).toContain('识别置信度低');
+    expect(warned?.message).toContain('2/6 行有科目编码');
+  });
+});

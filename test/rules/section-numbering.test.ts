@@ -37,6 +37,21 @@ describe('section-numbering', () => {
     ]);
   });
 
+  it('numbers each part of a budget afresh, and still fails a gap inside a part', () => {
+    const inPart = (heading: string, line: number, part: string) => ({ ...section(heading, line), part });
+    const doc = budgetDoc({
+      sections: [
+        inPart('一、主要职能', 100, '第一部分概况'),
+        inPart('二、机构设置情况', 110, '第一部分概况'),
+        inPart('一、2018年收支总体情况', 120, '第三部分预算说明'),
+        inPart('三、支出预算情况', 130, '第三部分预算说明'),
+      ],
+    });
+    expect(run(sectionNumbering, doc)).toStrictEqual([
+      finding(sectionNumbering, 'warning', { section: '三、支出预算情况', line: 130 }),
+    ]);
+  });
+
   it('leaves parts titled without numbers alone (Shanghai page titles)', () => {
     const doc = budgetDoc({
       sections: [section('上海市普陀区财政局主要职能', 100), section('名词解释', 120)],

@@ -17,6 +17,8 @@ export const noteMissingForEmpty: Rule = {
     for (const key of ctx.profile.requiredTables) {
       const table = doc.tables[key];
       if (!table || hasData(table) || table.notes.length > 0) continue;
+      // A title with nothing under it, no header nor rows, may be a list's entry rather than a table.
+      if (table.confidence?.level === 'low') continue;
       const explained = explainedInText(doc, key);
       if (explained) {
         // The 情况说明 says so instead (江苏: 政府性基金支出预算支出 0 万元): explained, though not under the table.

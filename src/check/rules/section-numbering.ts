@@ -36,9 +36,15 @@ export const sectionNumbering: Rule = {
   check(doc, ctx) {
     // Each heading follows the one before it, so a single gap is reported once.
     let previous = 0;
+    let part: string | undefined;
     // Parts titled without numbers (Shanghai's page titles) have no sequence to keep.
     if (!doc.sections.some((section) => headingNumber(section.heading) !== undefined)) return;
     for (const section of doc.sections) {
+      // The first section of another part (its heading left out of the sections) numbers afresh.
+      if (section.part !== part) {
+        part = section.part;
+        previous = 0;
+      }
       // A part (第三部分 情况说明) numbers its sections afresh; a part heading itself has no number.
       if (/^第[一二三四五六七八九十]+部分/.test(section.heading)) {
         previous = 0;
