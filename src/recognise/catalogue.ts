@@ -1,17 +1,13 @@
-// The budget tables a recogniser knows: how each is titled, which amount columns it prints, how its
-// rows are keyed, and which columns are sums of others (used to place numbers in PDF text where
-// empty cells are not printed). Regions print other titles: a profile adds patterns, not renames.
+// The budget tables a recogniser knows by their titles; their shapes (how rows are keyed, the columns,
+// which columns are sums of others) are the model's (src/model/table-shapes.ts). Regions print other
+// titles: a profile adds patterns, not renames.
 import type { TableKey } from '../model/document.ts';
+import { type TableShape, tableShapes } from '../model/table-shapes.ts';
 
-export interface TableSpec {
+/** A table kind as the recogniser knows it: its shape (src/model/table-shapes.ts) and how it is titled. */
+export interface TableSpec extends TableShape {
   key: TableKey;
   titles: RegExp[];
-  /** How a row is keyed: by classification code, by name only, or two sides (income | expenditure). */
-  rows: 'coded' | 'named' | 'two-sided';
-  columns: string[];
-  incomeColumns?: string[];
-  /** [total, parts]: column `total` = sum of columns `parts`. */
-  identities: [number, number[]][];
 }
 
 // What may stand before a title's words, whatever the region: the numbering (表一, 表1, 公开01表：, 附表3, 1、,
@@ -29,157 +25,52 @@ const discloser = '(?:部门|预算单位|单位)?';
 // title prints it.
 const title = (body: string) => new RegExp(`${prefix}${discloser}${body.replace(/部门/g, discloser)}$`);
 
-/** The three 财政拨款支出表 (一般公共预算, 政府性基金, 国有资本经营) share one shape. */
-function fundExpenditureTable(key: TableKey, fund: string): TableSpec {
-  return {
-    key,
-    // Shanghai: 部门一般公共预算支出功能分类预算表.
-    // Jiangsu: 一般公共预算支出预算表, 财政拨款政府性基金支出预算表 (the fund named before or after 财政拨款).
-    titles: [
-      title(`(?:部门预算)?(?:财政拨款)?${fund}(?:财政拨款)?支出(?:预算)?表`),
-      title(`部门${fund}支出功能分类预算表`),
-    ],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出'],
-    identities: [[0, [1, 2]]],
-  };
-}
+const spec = (key: TableKey, titles: RegExp[]): TableSpec => ({ key, titles, ...tableShapes[key] });
 
-/** A final-account table (决算): read by position, its columns as printed. */
-function finalTable(key: TableKey, body: string, rows: TableSpec['rows']): TableSpec {
-  return { key, titles: [title(body)], rows, columns: [], identities: [] };
-}
+// Shanghai: 部门一般公共预算支出功能分类预算表. Jiangsu: 一般公共预算支出预算表, 财政拨款政府性基金支出预算表 (the
+// fund named before or after 财政拨款).
+const fundExpenditure = (key: TableKey, fund: string) =>
+  spec(key, [
+    title(`(?:部门预算)?(?:财政拨款)?${fund}(?:财政拨款)?支出(?:预算)?表`),
+    title(`部门${fund}支出功能分类预算表`),
+  ]);
 
 export const tableSpecs: TableSpec[] = [
-  finalTable('final-summary', '收入支出决算总表', 'two-sided'),
-  finalTable('final-fiscal-summary', '财政拨款收入支出决算总表', 'two-sided'),
-  finalTable('final-income', '收入决算表', 'coded'),
-  finalTable('final-expenditure', '支出决算表', 'coded'),
-  finalTable('final-general-expenditure', '一般公共预算财政拨款支出决算表', 'coded'),
-  finalTable('final-general-basic', '一般公共预算财政拨款基本支出决算表', 'coded'),
-  finalTable('final-three-public', '财政拨款"?三公"?经费支出决算表', 'named'),
-  finalTable('final-fund', '政府性基金预算财政拨款收入支出决算表', 'coded'),
-  finalTable('final-capital', '国有资本经营预算财政拨款收入支出决算表', 'coded'),
-  {
-    key: 'summary',
-    titles: [title('部门(?:预算)?收支(?:预算)?总表'), title('部门财务收支预算总表')],
-    rows: 'two-sided',
-    incomeColumns: ['预算数'],
-    columns: ['预算数'],
-    identities: [],
-  },
-  {
-    key: 'income',
-    titles: [title('部门(?:预算)?收入(?:预算)?总表')],
-    rows: 'coded',
-    columns: [
-      '合计',
-      '小计',
-      '财政拨款收入',
-      '财政专户收入',
-      '事业收入',
-      '经营收入',
-      '上级补助收入',
-      '附属单位上缴收入',
-      '其他收入',
-      '上年结转',
-    ],
-    identities: [
-      [0, [1, 9]],
-      [1, [2, 3, 4, 5, 6, 7, 8]],
-    ],
-  },
-  {
-    key: 'expenditure',
-    titles: [title('部门(?:预算)?支出(?:预算)?总表')],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出', '经营支出', '上解上级支出', '对附属单位补助支出'],
-    identities: [[0, [1, 2, 3, 4, 5]]],
-  },
-  {
-    key: 'fiscal-summary',
-    titles: [title('部门(?:预算)?财政拨款收支(?:预算)?总表')],
-    rows: 'two-sided',
-    incomeColumns: ['金额'],
-    columns: ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
-    identities: [[0, [1, 2, 3]]],
-  },
-  fundExpenditureTable('general-expenditure', '一般公共预算'),
-  {
-    key: 'general-basic',
-    titles: [
-      title('(?:部门预算)?一般公共预算(?:财政拨款)?基本支出(?:预算)?表'),
-      title('部门一般公共预算基本支出部门预算经济分类预算表'),
-    ],
-    rows: 'coded',
-    columns: ['合计', '人员经费', '公用经费'],
-    identities: [[0, [1, 2]]],
-  },
-  fundExpenditureTable('fund-expenditure', '政府性基金(?:预算)?'),
-  fundExpenditureTable('capital-expenditure', '国有资本经营(?:预算)?'),
-  {
-    key: 'three-public',
-    titles: [
-      // With the other controlled costs in one table: "三公"经费、会议费、培训费支出预算表 (Jiangsu).
-      title(
-        '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*(?:预算)?(?:支出)?(?:预算)?(?:情况)?(?:统计)?表',
-      ),
-      // Shanghai prints 三公 with 机关运行经费 in one table.
-      title('部门"?三公"?经费和机关运行经费预算表'),
-    ],
-    rows: 'named',
-    columns: ['合计', '一般公共预算财政拨款', '政府性基金预算拨款', '国有资本经营预算财政拨款'],
-    identities: [[0, [1, 2, 3]]],
-  },
-  {
-    key: 'procurement',
-    titles: [title('(?:部门)?政府采购(?:支出)?预算(?:表)?')],
-    rows: 'named',
-    columns: [
-      '预算资金',
-      '数量',
-      '单价',
-      '合计',
-      '一般公共预算拨款',
-      '基金预算拨款',
-      '国有资本经营预算拨款',
-      '财政专户核拨',
-      '单位资金',
-      '上年结转结余',
-      '预留中小微企业份额',
-    ],
-    identities: [],
-  },
-  {
-    key: 'assets',
-    titles: [title('(?:部门)?固定资产占用情况表')],
-    rows: 'named',
-    columns: ['数量', '价值'],
-    identities: [],
-  },
-  // Tables some regions add to the national set (Jiangsu): all 财政拨款 spending by function and its basic
-  // spending by economic class, whatever the fund, and the 机关运行经费 by economic class.
-  {
-    key: 'fiscal-expenditure',
-    titles: [title('部门(?:预算)?财政拨款支出(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计', '基本支出', '项目支出'],
-    identities: [[0, [1, 2]]],
-  },
-  {
-    key: 'fiscal-basic',
-    titles: [title('部门(?:预算)?财政拨款基本支出(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计', '人员经费', '公用经费'],
-    identities: [[0, [1, 2]]],
-  },
-  {
-    key: 'operating-cost',
-    titles: [title('部门(?:预算)?(?:一般公共预算)?(?:财政拨款)?机关运行经费(?:支出)?(?:预算)?表')],
-    rows: 'coded',
-    columns: ['合计'],
-    identities: [],
-  },
+  spec('final-summary', [title('收入支出决算总表')]),
+  spec('final-fiscal-summary', [title('财政拨款收入支出决算总表')]),
+  spec('final-income', [title('收入决算表')]),
+  spec('final-expenditure', [title('支出决算表')]),
+  spec('final-general-expenditure', [title('一般公共预算财政拨款支出决算表')]),
+  spec('final-general-basic', [title('一般公共预算财政拨款基本支出决算表')]),
+  spec('final-three-public', [title('财政拨款"?三公"?经费支出决算表')]),
+  spec('final-fund', [title('政府性基金预算财政拨款收入支出决算表')]),
+  spec('final-capital', [title('国有资本经营预算财政拨款收入支出决算表')]),
+  spec('summary', [title('部门(?:预算)?收支(?:预算)?总表'), title('部门财务收支预算总表')]),
+  spec('income', [title('部门(?:预算)?收入(?:预算)?总表')]),
+  spec('expenditure', [title('部门(?:预算)?支出(?:预算)?总表')]),
+  spec('fiscal-summary', [title('部门(?:预算)?财政拨款收支(?:预算)?总表')]),
+  fundExpenditure('general-expenditure', '一般公共预算'),
+  spec('general-basic', [
+    title('(?:部门预算)?一般公共预算(?:财政拨款)?基本支出(?:预算)?表'),
+    title('部门一般公共预算基本支出部门预算经济分类预算表'),
+  ]),
+  fundExpenditure('fund-expenditure', '政府性基金(?:预算)?'),
+  fundExpenditure('capital-expenditure', '国有资本经营(?:预算)?'),
+  spec('three-public', [
+    // With the other controlled costs in one table: "三公"经费、会议费、培训费支出预算表 (Jiangsu).
+    title(
+      '(?:部门预算)?(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:[、和及](?:会议费|培训费))*(?:预算)?(?:支出)?(?:预算)?(?:情况)?(?:统计)?表',
+    ),
+    // Shanghai prints 三公 with 机关运行经费 in one table.
+    title('部门"?三公"?经费和机关运行经费预算表'),
+  ]),
+  spec('procurement', [title('(?:部门)?政府采购(?:支出)?预算(?:表)?')]),
+  spec('assets', [title('(?:部门)?固定资产占用情况表')]),
+  spec('fiscal-expenditure', [title('部门(?:预算)?财政拨款支出(?:预算)?表')]),
+  spec('fiscal-basic', [title('部门(?:预算)?财政拨款基本支出(?:预算)?表')]),
+  spec('operating-cost', [
+    title('部门(?:预算)?(?:一般公共预算)?(?:财政拨款)?机关运行经费(?:支出)?(?:预算)?表'),
+  ]),
 ];
 
 /** 表, the 算 of 预算, and the quotes dropped before matching: the last character of any title line. */

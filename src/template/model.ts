@@ -13,7 +13,7 @@ import {
   type TableRow,
   tableNames,
 } from '../model/document.ts';
-import { tableSpecs } from '../recognise/catalogue.ts';
+import { tableShapes } from '../model/table-shapes.ts';
 
 /** The budget tables (domain.md §2) in the order the county template prints them; not the 决算 set. */
 export const templateTableKeys: TableKey[] = budgetTableKeys.filter((k) => !k.startsWith('final-'));
@@ -139,7 +139,7 @@ const standardRows: Partial<Record<TableKey, (readonly [string, string] | string
 };
 
 function standardTable(key: TableKey, unit: MoneyUnit): BudgetTable {
-  const spec = tableSpecs.find((s) => s.key === key)!;
+  const spec = tableShapes[key];
   const table: BudgetTable = {
     key,
     title: tableNames[key],
