@@ -1,11 +1,9 @@
 // The rule catalogue as Markdown (docs/rules.md), generated from each rule's meta.
+
+import { kindNames, severityNames } from '../model/names.ts';
 import { codeTableVersion } from './codes.ts';
 import { profiles } from './profiles.ts';
 import { rules } from './rules/index.ts';
-import type { Severity } from './types.ts';
-
-const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const kindNames = { budget: '部门预算', performance: '绩效目标文本', final: '部门决算' } as const;
 
 export function rulesMarkdown(): string {
   const out: string[] = [

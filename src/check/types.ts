@@ -1,7 +1,9 @@
 // The contract between the engine, the rules and the reports (architecture.md: check --format json).
 import type { Document, DocumentKind, TableKey } from '../model/document.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../model/names.ts';
+
+export type { Severity };
 
 export interface Where {
   table?: TableKey;

@@ -12,14 +12,9 @@ export interface CheckedFile {
   findings: Finding[];
 }
 
-export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const severities: Severity[] = ['error', 'warning', 'info'];
+import { kindNames, severities, severityNames } from '../model/names.ts';
 
-export const kindNames: Record<Document['kind'], string> = {
-  budget: '部门预算',
-  performance: '部门预算绩效目标',
-  final: '部门决算',
-};
+export { kindNames, severities, severityNames };
 
 /** 全国通用部门预算 for national-budget; an unknown key as it is. */
 export function profileTitle(name: string): string {

@@ -10,8 +10,9 @@ const scrypt = promisify(scryptCallback) as (
   keylen: number,
 ) => Promise<Buffer>;
 
-export type Role = 'admin' | 'reviewer' | 'editor';
-export const roleNames: Record<Role, string> = { admin: '管理员', reviewer: '审核', editor: '填报' };
+import { type Role, roleNames } from '../model/names.ts';
+
+export { type Role, roleNames };
 
 export interface User {
   id: number;

@@ -4,24 +4,23 @@
 // A version has a review state: pending 待审 → reviewing 审核中 → returned 退回修改 (a new version is
 // pending again) … → approved 通过.
 import { sql } from 'kysely';
+import {
+  type FindingStatus,
+  findingStatuses,
+  findingStatusNames,
+  type ReviewState,
+  reviewStateNames,
+  reviewStates,
+} from '../model/names.ts';
 import type { Store } from './db.ts';
 
-export const findingStatuses = ['new', 'confirmed', 'dismissed', 'fixed'] as const;
-export type FindingStatus = (typeof findingStatuses)[number];
-export const findingStatusNames: Record<FindingStatus, string> = {
-  new: '待核实',
-  confirmed: '确认',
-  dismissed: '不是问题',
-  fixed: '已整改',
-};
-
-export const reviewStates = ['pending', 'reviewing', 'returned', 'approved'] as const;
-export type ReviewState = (typeof reviewStates)[number];
-export const reviewStateNames: Record<ReviewState, string> = {
-  pending: '待审',
-  reviewing: '审核中',
-  returned: '退回修改',
-  approved: '通过',
+export {
+  type FindingStatus,
+  findingStatuses,
+  findingStatusNames,
+  type ReviewState,
+  reviewStateNames,
+  reviewStates,
 };
 
 export type ReviewAction = 'start' | 'return' | 'approve';

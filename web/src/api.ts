@@ -28,6 +28,15 @@ import type {
 import type { EditPreview } from '../../src/store/documents.ts';
 import type { ComparedDocument } from '../../src/store/queries.ts';
 
+export {
+  findingStatusNames,
+  kindName,
+  kindNames,
+  reviewStateNames,
+  roleNames,
+  severities,
+  severityNames,
+} from '../../src/model/names.ts';
 export type {
   Account,
   AppliedEdit,
@@ -61,29 +70,7 @@ export type {
   Worklist,
 };
 
-export const findingStatusNames: Record<FindingStatus, string> = {
-  new: '待核实',
-  confirmed: '确认',
-  dismissed: '不是问题',
-  fixed: '已整改',
-};
-export const reviewStateNames: Record<ReviewState, string> = {
-  pending: '待审',
-  reviewing: '审核中',
-  returned: '退回修改',
-  approved: '通过',
-};
-
 export type ReviewedFinding = Finding & { key: string; review: FindingReview };
-
-export const roleNames: Record<Role, string> = { admin: '管理员', reviewer: '审核', editor: '填报' };
-export const severityNames: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const severities: Severity[] = ['error', 'warning', 'info'];
-export const kindNames: Record<string, string> = {
-  budget: '部门预算',
-  performance: '绩效目标',
-  final: '决算',
-};
 
 /** An answer other than 2xx, with the server's Chinese message. */
 export class ApiError extends Error {

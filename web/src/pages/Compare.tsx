@@ -6,6 +6,7 @@ import {
   compare,
   compareIds,
   type DocumentSummary,
+  kindName,
   kindNames,
   listDocuments,
 } from '../api.ts';
@@ -134,7 +135,7 @@ export function ComparePage() {
                     data-doc={d.id}
                   />
                   {d.year ?? '年度未知'}
-                  {kind ? '' : ` ${kindNames[d.kind] ?? d.kind}`}
+                  {kind ? '' : ` ${kindName(d.kind)}`}
                 </label>
               ))}
             </li>

@@ -10,7 +10,7 @@ import {
   exportUrl,
   getDocument,
   getRules,
-  kindNames,
+  kindName,
   mayEdit,
   mayReadOpinion,
   mayReview,
@@ -120,7 +120,7 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
       ? [
           summaryOf.department,
           summaryOf.year === null ? '年度未知' : `${summaryOf.year}年`,
-          kindNames[summaryOf.kind] ?? summaryOf.kind,
+          kindName(summaryOf.kind),
         ]
       : [error?.status === 404 ? '文档不存在' : '文档']),
   );
@@ -209,7 +209,7 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
     <article className="document">
       <header className="doc-head">
         <h1>
-          {summary.department} {summary.year ?? '年度未知'} 年 {kindNames[summary.kind] ?? summary.kind}
+          {summary.department} {summary.year ?? '年度未知'} 年 {kindName(summary.kind)}
         </h1>
         <p className="meta">
           <span className={summary.current ? 'status current' : 'status old'}>

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   type DocumentSummary,
+  kindName,
   kindNames,
   listDocuments,
   type ReviewState,
@@ -233,7 +234,7 @@ function DocumentChip({ doc }: { doc: DocumentSummary }) {
       className={`chip${doc.current ? '' : ' superseded'}`}
       data-doc={doc.id}
     >
-      <span className="kind">{kindNames[doc.kind] ?? doc.kind}</span>
+      <span className="kind">{kindName(doc.kind)}</span>
       <span className={doc.current ? 'status current' : 'status old'}>
         {doc.current ? '现行' : '已替代'}
         {doc.version > 1 || !doc.current ? ` 第${doc.version}版` : ''}

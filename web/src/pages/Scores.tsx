@@ -1,7 +1,7 @@
 // 评分排名: the departments and units of the region by disclosure score, best first, with the items each lost
 // points on; filtered by year and kind. What a reader sees is what the API lets them see.
 import { useEffect, useState } from 'react';
-import { getScores, kindNames, type RankedDocument } from '../api.ts';
+import { getScores, kindName, kindNames, type RankedDocument } from '../api.ts';
 import { Link, useTitle } from '../router.tsx';
 
 export function ScoresPage() {
@@ -85,7 +85,7 @@ export function ScoresPage() {
                   <Link href={`/documents/${r.id}`}>{r.department}</Link>
                 </th>
                 <td>{r.year ?? '—'}</td>
-                <td>{kindNames[r.kind] ?? r.kind}</td>
+                <td>{kindName(r.kind)}</td>
                 <td className="num" data-testid="score-total">
                   {r.total ?? '—'}
                 </td>

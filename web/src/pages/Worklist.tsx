@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import {
   type DocumentSummary,
   getWorklist,
-  kindNames,
+  kindName,
   reviewStateNames,
   type User,
   type Worklist,
@@ -13,7 +13,7 @@ import { Counts } from '../components/Counts.tsx';
 import { Link, useTitle } from '../router.tsx';
 
 const describe = (d: DocumentSummary) =>
-  `${d.department} · ${d.year ?? '年度未知'} ${kindNames[d.kind] ?? d.kind} · 第${d.version}版`;
+  `${d.department} · ${d.year ?? '年度未知'} ${kindName(d.kind)} · 第${d.version}版`;
 
 export function WorklistPage({ user }: { user: User | null }) {
   useTitle('我的待办');
