@@ -3,7 +3,7 @@
 
 import type { DocumentScore, ScoredItem } from '../score/index.ts';
 import type { ImportResult } from '../store/documents.ts';
-import type { DocumentSummary, StoredDocument } from '../store/queries.ts';
+import type { DocumentSummary, ReviewedFinding, StoredDocument } from '../store/queries.ts';
 import type { FindingReview, FindingStatus, ReviewState } from '../store/reviews.ts';
 import type { DisclosureDates, RankedDocument } from '../store/scores.ts';
 import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../store/worklist.ts';
@@ -19,6 +19,7 @@ export type {
   ImportResult,
   RankedDocument,
   ReturnedTask,
+  ReviewedFinding,
   ReviewState,
   ReviewTask,
   Role,
@@ -66,3 +67,19 @@ export interface Account extends User {
 
 /** GET /api/documents/:id/score: the score with the dates it used. */
 export type StoredScore = DocumentScore & { dates: DisclosureDates };
+
+/** GET /api/departments: every department, for the 用户管理 page. */
+export interface DepartmentEntry {
+  id: number;
+  name: string;
+  code: string | null;
+}
+
+/** GET /api/documents: the overview's filter, as the query string carries it. */
+export interface OverviewQuery {
+  q?: string;
+  year?: string;
+  kind?: string;
+  state?: string;
+  history?: boolean;
+}

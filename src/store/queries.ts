@@ -194,13 +194,16 @@ export async function parentDepartments(store: Store): Promise<Map<number, numbe
   return parents;
 }
 
+/** A stored finding with its key (rule and place) and its review status and thread. */
+export type ReviewedFinding = Finding & { key: string; review: FindingReview };
+
 export interface StoredDocument {
   summary: DocumentSummary;
   /** The profile it was checked with (national-budget …). */
   profile: string;
   document: Document;
   /** Each finding with its key (rule and place) and its status and thread in the review. */
-  findings: (Finding & { key: string; review: FindingReview })[];
+  findings: ReviewedFinding[];
   /** The version's review state (待审 …) and the reviewer's note on the last step. */
   review: { state: ReviewState; note: string | null };
   /** Findings of earlier versions that were confirmed and no longer occur (已整改), with their thread. */

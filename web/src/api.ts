@@ -4,6 +4,7 @@ import type { AppliedEdit, Edit } from '../../src/edit/apply.ts';
 import type { Document, DocumentKind } from '../../src/model/document.ts';
 import type {
   Account,
+  DepartmentEntry,
   DisclosureDates,
   DocumentSummary,
   FindingReview,
@@ -11,8 +12,10 @@ import type {
   ImportJob,
   ImportJobFile,
   ImportResult,
+  OverviewQuery,
   RankedDocument,
   ReturnedTask,
+  ReviewedFinding,
   ReviewState,
   ReviewTask,
   Role,
@@ -41,6 +44,7 @@ export type {
   Account,
   AppliedEdit,
   ComparedDocument,
+  DepartmentEntry,
   DisclosureDates,
   Document,
   DocumentKind,
@@ -55,6 +59,7 @@ export type {
   ImportResult,
   RankedDocument,
   ReturnedTask,
+  ReviewedFinding,
   ReviewState,
   ReviewTask,
   Role,
@@ -69,8 +74,6 @@ export type {
   WaitingThread,
   Worklist,
 };
-
-export type ReviewedFinding = Finding & { key: string; review: FindingReview };
 
 /** An answer other than 2xx, with the server's Chinese message. */
 export class ApiError extends Error {
@@ -166,8 +169,7 @@ export async function changePassword(oldPassword: string, newPassword: string): 
 }
 
 export const listUsers = (): Promise<Account[]> => request('GET', '/api/users');
-export const listDepartments = (): Promise<{ id: number; name: string; code: string | null }[]> =>
-  request('GET', '/api/departments');
+export const listDepartments = (): Promise<DepartmentEntry[]> => request('GET', '/api/departments');
 export const createAccount = (account: {
   name: string;
   password: string;
@@ -190,13 +192,7 @@ export function getScores(filter: { year?: string; kind?: string } = {}): Promis
   return request('GET', `/api/scores${q ? `?${q}` : ''}`);
 }
 
-export interface OverviewFilter {
-  q?: string;
-  year?: string;
-  kind?: string;
-  state?: string;
-  history?: boolean;
-}
+export type OverviewFilter = OverviewQuery;
 
 export function listDocuments(filter: OverviewFilter = {}): Promise<DocumentSummary[]> {
   const params = new URLSearchParams();

@@ -5,6 +5,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import {
   type Account,
   createAccount,
+  type DepartmentEntry as Department,
   listDepartments,
   listUsers,
   type Role,
@@ -14,7 +15,6 @@ import {
 } from '../api.ts';
 import { useTitle } from '../router.tsx';
 
-type Department = { id: number; name: string; code: string | null };
 const roles: Role[] = ['admin', 'reviewer', 'editor'];
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
