@@ -168,6 +168,8 @@ export interface OrgUnit {
 export interface Section {
   /** The heading as printed, e.g. 二、部门预算安排的总体情况 */
   heading: string;
+  /** The number the heading prints (二、 → 2), set by the recogniser; absent for an unnumbered heading. */
+  number?: number;
   /** The prose under the heading, wrapped lines joined. */
   text: string;
   source: Source;

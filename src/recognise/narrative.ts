@@ -1,5 +1,6 @@
 // Recognises the prose: top-level sections, amounts stated in the 情况说明, the 机构设置 table
 // and the department-level performance text.
+
 import { toDecimal } from '../model/decimal.ts';
 import type {
   Decimal,
@@ -12,6 +13,7 @@ import type {
   StatedShare,
   StatedSubject,
 } from '../model/document.ts';
+import { headingNumber } from '../model/numbering.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { sourceOf } from './tables.ts';
 import { chineseNumber, compact, type Line } from './text.ts';
@@ -74,7 +76,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       lastArabicItem = 0;
       continue;
     }
-    const n = headingNumber(c);
+    const n = headingNumber(c) ?? -1;
     const arabic = /^\d/.test(c);
     // A term defined (一、财政拨款：指…, in 名词解释) is not a heading.
     if (
@@ -83,7 +85,7 @@ export function readSections(all: Line[], options: SectionOptions = {}): Section
       n === last + 1 &&
       !(arabic && lastArabicItem === n - 1)
     ) {
-      const section: SectionLines['section'] = { heading: c, text: '', source: sourceOf(line) };
+      const section: SectionLines['section'] = { heading: c, number: n, text: '', source: sourceOf(line) };
       if (current) section.part = current;
       out.push({ section, headingLine: line, lines: [] });
       last = n;
@@ -118,12 +120,6 @@ function withoutContents(lines: Line[]): Line[] {
     listed.add(c);
   }
   return lines;
-}
-
-function headingNumber(c: string): number {
-  const m = /^(\d+|[一二三四五六七八九十]+)、/.exec(c);
-  if (!m) return -1;
-  return /^\d/.test(m[1]!) ? Number(m[1]) : (chineseNumber(m[1]!) ?? -1);
 }
 
 // What the words before an amount say it is. Order matters: the first match wins.

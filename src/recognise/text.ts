@@ -54,12 +54,4 @@ export function firstWord(text: string): string {
   return /^\S*/.exec(text)![0];
 }
 
-/** Chinese numerals 一…九十 up to 99, as used in headings and row names. */
-export function chineseNumber(text: string): number | null {
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (!/^[一二三四五六七八九十]+$/.test(text)) return null;
-  if (text === '十') return 10;
-  const [tens, ones] = text.split('十');
-  if (ones === undefined) return digits[text] ?? null;
-  return (tens ? (digits[tens] ?? 0) : 1) * 10 + (ones ? (digits[ones] ?? 0) : 0);
-}
+export { chineseNumber } from '../model/numbering.ts';

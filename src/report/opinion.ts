@@ -4,7 +4,6 @@
 // 不是问题 or already 已整改 are not the department's to fix, so they are not in it. Pure: the caller reads
 // the store and says who signs and when.
 import { rules } from '../check/rules/index.ts';
-import { chineseNumeral } from '../check/rules/section-numbering.ts';
 import type { Finding, RuleMeta } from '../check/types.ts';
 import {
   budgetTableKeys,
@@ -13,6 +12,7 @@ import {
   tableNames,
   tablesInOrder,
 } from '../model/document.ts';
+import { chineseNumeral } from '../model/numbering.ts';
 import { kindNames } from './findings.ts';
 
 /** What the letter needs of a stored version (StoredDocument of src/store/queries.ts has it). */

@@ -1,26 +1,13 @@
+import type { Section } from '../../model/document.ts';
+import { chineseNumeral, headingNumber } from '../../model/numbering.ts';
 import { sectionAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
-const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** The number the recogniser read from the heading (a model built otherwise: read here the same way). */
+const numberOf = (section: Section) => section.number ?? headingNumber(section.heading);
 
-/** 1 → 一, 11 → 十一, 20 → 二十. */
-export function chineseNumeral(n: number): string {
-  if (n <= 10) return numerals[n - 1]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : numerals[tens - 1]}十${ones === 0 ? '' : numerals[ones - 1]}`;
-}
-
-/** The number a heading prints (一、 → 1, 十一、 → 11, 8、 → 8), if any. */
-function headingNumber(heading: string): number | undefined {
-  const arabic = /^(\d+)[、.．]/.exec(heading);
-  if (arabic) return Number(arabic[1]);
-  const m = /^([一二三四五六七八九十]+)、/.exec(heading);
-  if (!m) return undefined;
-  for (let n = 1; n <= 99; n++) if (chineseNumeral(n) === m[1]) return n;
-  return undefined;
-}
+export { chineseNumeral };
 
 export const sectionNumbering: Rule = {
   meta: {
@@ -38,7 +25,7 @@ export const sectionNumbering: Rule = {
     let previous = 0;
     let part: string | undefined;
     // Parts titled without numbers (Shanghai's page titles) have no sequence to keep.
-    if (!doc.sections.some((section) => headingNumber(section.heading) !== undefined)) return;
+    if (!doc.sections.some((section) => numberOf(section) !== undefined)) return;
     for (const section of doc.sections) {
       // The first section of another part (its heading left out of the sections) numbers afresh.
       if (section.part !== part) {
@@ -50,7 +37,7 @@ export const sectionNumbering: Rule = {
         previous = 0;
         continue;
       }
-      const printed = headingNumber(section.heading);
+      const printed = numberOf(section);
       if (doc.kind === 'final' && printed === 1) previous = 0;
       const expected = `${chineseNumeral(previous + 1)}、`;
       previous = printed ?? previous + 1;
