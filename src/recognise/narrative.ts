@@ -16,7 +16,7 @@ import type {
 import { headingNumber } from '../model/numbering.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { sourceOf } from './tables.ts';
-import { chineseNumber, compact, type Line } from './text.ts';
+import { compact, type Line } from './text.ts';
 
 const topHeading = /^(?:[一二三四五六七八九十]+、|\d+、(?=.{2,24}(?:情况|信息)$))/;
 
