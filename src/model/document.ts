@@ -177,6 +177,11 @@ export interface Section {
   generated?: true;
   /** The part (第二部分 …) it stands in, when the document is made of parts: numbering starts again in each. */
   part?: string;
+  /**
+   * Where the 机构设置 table (`Document.units`) is printed in the text: the index of its header line (单位名称
+   * 单位性质 …) in `text.split('\n')`, and the number of unit lines under it.
+   */
+  unitsTable?: { line: number; rows: number };
 }
 
 /** What a narrative amount refers to. */

@@ -138,7 +138,13 @@ export function recognise(read: Layout): Document {
   doc.statedAmounts = stated.amounts;
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
-  doc.units = readOrgUnits(prose);
+  const org = readOrgUnits(prose);
+  doc.units = org.units;
+  // Where the units table stands in its section's text, for the renderers to print it as a table.
+  for (const s of sections) {
+    const line = org.header && org.units.length > 0 ? s.lines.indexOf(org.header) : -1;
+    if (line >= 0) s.section.unitsTable = { line, rows: org.units.length };
+  }
   const performance = readPerformance(prose, new Set(sections.map((s) => s.headingLine)));
   if (performance) doc.performance = performance;
 

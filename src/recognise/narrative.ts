@@ -425,9 +425,9 @@ function sectionsUnder(lines: Line[], headings: Set<Line>): SectionLines[] {
 }
 
 /** The 机构设置 table: rows of 单位名称 / 单位性质 / 单位规格 / 经费保障形式. */
-export function readOrgUnits(lines: Line[]): OrgUnit[] {
+export function readOrgUnits(lines: Line[]): { units: OrgUnit[]; header?: Line } {
   const at = lines.findIndex((l) => l.compact.startsWith('单位名称单位性质'));
-  if (at < 0) return [];
+  if (at < 0) return { units: [] };
   const out: OrgUnit[] = [];
   for (const line of lines.slice(at + 1)) {
     const cells = line.cells ? line.cells.map((c) => c.trim()).filter(Boolean) : line.text.split(/\s+/);
@@ -440,7 +440,7 @@ export function readOrgUnits(lines: Line[]): OrgUnit[] {
       source: sourceOf(line),
     });
   }
-  return out;
+  return { units: out, header: lines[at]! };
 }
 
 const prefixed = (body: string) =>

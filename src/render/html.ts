@@ -5,6 +5,7 @@ import {
   type BudgetTable,
   type Document,
   type OrgUnit,
+  type Section,
   tableNames,
   tablesInOrder,
 } from '../model/document.ts';
@@ -100,7 +101,10 @@ ${rows.map((r) => `<tr>${cellsHtml(r)}</tr>`).join('\n')}
  * A section's text: paragraphs; its tab-separated lines (a table in the text) as a table; and the
  * 机构设置 table (单位名称 单位性质 …, whatever separated its cells) as the table of the model's units.
  */
-function textHtml(text: string, units: OrgUnit[]): string {
+function textHtml(
+  section: Pick<Section, 'text'> & Partial<Pick<Section, 'unitsTable'>>,
+  units: OrgUnit[],
+): string {
   const out: string[] = [];
   let rows: string[] = [];
   const row = (cells: string[]) =>
@@ -109,17 +113,17 @@ function textHtml(text: string, units: OrgUnit[]): string {
     if (rows.length) out.push(`<table class="inline"><tbody>${rows.join('')}</tbody></table>`);
     rows = [];
   };
-  const lines = text.split(/\n+/);
+  const lines = section.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (units.length > 0 && line.replace(/\s+/g, '').startsWith('单位名称单位性质')) {
+    if (i === section.unitsTable?.line && units.length > 0) {
       flush();
       rows = [
         row(['单位名称', '单位性质', '单位规格', '经费保障形式']),
         ...units.map((u) => row([u.name, u.nature, u.rank, u.funding])),
       ];
       flush();
-      i += units.length;
+      i += section.unitsTable.rows;
       continue;
     }
     if (line.includes('\t')) {
@@ -140,7 +144,7 @@ export function renderHtml(doc: Document, options: HtmlOptions = {}): string {
   // without words, so that the printed text stays the disclosure's own.
   const sections = doc.sections
     .map((s) => {
-      const body = `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s.text, doc.units)}`;
+      const body = `<h3>${escapeHtml(s.heading)}</h3>${textHtml(s, doc.units)}`;
       return s.generated ? `<div class="generated" title="由表格自动生成，请审核">${body}</div>` : body;
     })
     .join('\n');

@@ -5,8 +5,13 @@
 // with two decimals. Values first, merges last (exceljs loses values written into a range after it is
 // merged). `yusuan template` writes its workbook with the same sheets.
 import ExcelJS from 'exceljs';
-import { type BudgetTable, type Document, tableNames, tablesInOrder } from '../model/document.ts';
-import { compact } from '../model/text.ts';
+import {
+  type BudgetTable,
+  type Document,
+  type Section,
+  tableNames,
+  tablesInOrder,
+} from '../model/document.ts';
 import { type Cell, cellTexts, isCoded, standardProject, standardTable } from './layout.ts';
 
 export interface WorkbookOptions {
@@ -75,14 +80,17 @@ function addTableSheet(
  * cells across the row, and the 机构设置 table (单位名称 单位性质 …, whatever separated its cells) as
  * the table of the model's units.
  */
-export function sectionRows(text: string, doc: Document): string[][] {
+export function sectionRows(
+  section: Pick<Section, 'text'> & Partial<Pick<Section, 'unitsTable'>>,
+  doc: Document,
+): string[][] {
   const rows: string[][] = [];
-  const lines = text.split(/\n+/);
+  const lines = section.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (doc.units.length > 0 && compact(line).startsWith('单位名称单位性质')) {
+    if (i === section.unitsTable?.line && doc.units.length > 0) {
       rows.push(unitHeadings, ...unitCells(doc));
-      i += doc.units.length;
+      i += section.unitsTable.rows;
       continue;
     }
     if (line.includes('\t')) rows.push(line.split('\t').map((c) => c.trim()));
@@ -97,7 +105,9 @@ export function sectionRows(text: string, doc: Document): string[][] {
  * model) gets them as those three sections, each under a title naming the department as printed texts
  * have it (so that a short first line of the text is not taken for such a title).
  */
-function narrative(doc: Document): { heading: string; text: string }[] {
+function narrative(
+  doc: Document,
+): (Pick<Section, 'heading' | 'text'> & Partial<Pick<Section, 'unitsTable'>>)[] {
   if (doc.sections.length > 0 || !doc.performance) return doc.sections;
   const { overall, items, measures } = doc.performance;
   const part = (number: string, name: string, text: string) => ({
@@ -117,7 +127,7 @@ function addNarrativeSheet(workbook: ExcelJS.Workbook, doc: Document): void {
   const sheet = workbook.addWorksheet('情况说明');
   for (const s of sections) {
     sheet.addRow([s.heading]).font = { bold: true };
-    for (const cells of sectionRows(s.text, doc)) sheet.addRow(cells);
+    for (const cells of sectionRows(s, doc)) sheet.addRow(cells);
   }
   sheet.getColumn(1).width = 100;
   sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
