@@ -1,7 +1,7 @@
 // The rule catalogue as Markdown (docs/rules.md), generated from each rule's meta.
 
+import { codeTableVersion } from '../model/codes.ts';
 import { kindNames, severityNames } from '../model/names.ts';
-import { codeTableVersion } from './codes.ts';
 import { profiles } from './profiles.ts';
 import { rules } from './rules/index.ts';
 

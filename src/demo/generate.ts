@@ -2,7 +2,7 @@
 // still has something to show: several departments over three years, built from consistent figures
 // (every identity holds by construction) with a few deliberate mistakes for the review screens.
 // The text uses the standard Hebei county layout as Word prints it (one table cell per tab-indented line).
-import { functionalClassName } from '../check/codes.ts';
+import { functionalClassName } from '../model/codes.ts';
 
 interface DemoSpec {
   code: string;

@@ -1,11 +1,11 @@
-import { rowAnchor } from '../anchor.ts';
 import {
   codeOfEconomicName,
   codeTableVersion,
   economicName,
   functionalClassName,
   sameName,
-} from '../codes.ts';
+} from '../../model/codes.ts';
+import { rowAnchor } from '../anchor.ts';
 import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
 import { source } from './table-row-sum.ts';

@@ -1,6 +1,6 @@
+import { functionalClassByName } from '../../model/codes.ts';
 import type { BudgetTable, TableRow } from '../../model/document.ts';
 import { rowAnchor } from '../anchor.ts';
-import { functionalClassByName } from '../codes.ts';
 import { compare } from '../compare.ts';
 import { at, bareName, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Context, Rule } from '../types.ts';
