@@ -18,9 +18,9 @@ describe('the units table in the text', () => {
       const lines = section.text.split('\n');
       expect(compact(lines[section.unitsTable!.line]!)).toMatch(/^单位名称单位性质/);
       // The unit lines follow the header, each naming its unit.
-      doc.units.forEach((u, i) =>
-        expect(compact(lines[section.unitsTable!.line + 1 + i]!)).toContain(u.name),
-      );
+      doc.units.forEach((u, i) => {
+        expect(compact(lines[section.unitsTable!.line + 1 + i]!)).toContain(u.name);
+      });
     });
 
     it(`is printed as a table of the units in HTML and the workbook (seed ${seed})`, () => {
