@@ -50,3 +50,21 @@ describe('a fragment without headings', () => {
     ).toEqual([]);
   });
 });
+
+describe('the discloser of a fragment', () => {
+  it('is the unit the 三公 statement names, even wrapped over two lines', () => {
+    const doc = parseString(
+      [
+        '2021年度一般公共预算财政拨款安排的“三公”经费支出决算总额为3.20万元。(一)因公出国(境)费支出0万元。全年使用财政拨',
+        '款安排某某市某某检测中心出国团组0个,累计0人次。',
+      ].join('\n'),
+    );
+    expect(doc.department.name).toBe('某某市某某检测中心');
+    expect(doc.year).toBe(2021);
+  });
+
+  it('is not taken from a sentence that names no unit', () => {
+    const doc = parseString('2021年度“三公”经费支出决算总额为3.20万元。全年使用财政拨款安排出国团组0个。');
+    expect(doc.department.name).not.toMatch(/出国|团组/);
+  });
+});

@@ -398,6 +398,12 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
       return m[1]!;
   }
+  // A final account's 三公 statement names its discloser, as the national template words it (全年使用财政拨款
+  // 安排X出国团组0个), wrapped over lines as printed.
+  const joined = lines.map((l) => l.compact).join('');
+  const abroad = /安排([^，,。；;：:、“”"（）()\d]{2,30}?)(?:因公)?出国(?:（境）|\(境\))?团组/.exec(joined);
+  if (abroad && plausibleName(abroad[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(abroad[1]!))
+    return abroad[1]!;
   const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
   for (let i = 0; i + 1 < texts.length && i < 10; i++) {
     if (!/^\d{4}年度?部门(?:预算|决算)/.test(texts[i + 1]!.compact)) continue;
