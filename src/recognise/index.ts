@@ -7,6 +7,7 @@ import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
 import { confidenceOf } from './confidence.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
+import { identityConflicts } from './identity.ts';
 import {
   isTopHeading,
   readOrgUnits,
@@ -149,6 +150,17 @@ export function recognise(read: Layout): Document {
   if (performance) doc.performance = performance;
 
   setDepartmentAndYear(doc, headers, lines);
+  const header = headers.find((x) => x.department)?.department;
+  problems.push(
+    ...identityConflicts(
+      doc,
+      lines
+        .slice(0, 40)
+        .map((l) => l.compact)
+        .join(''),
+      { ...(header ? { header } : {}), ...titleDepartment(lines.slice(0, 400)) },
+    ),
+  );
   if (Object.keys(doc.tables).length === 0 && doc.projects.length === 0 && !doc.performance) {
     problems.push({
       code: 'no-content',
@@ -411,6 +423,18 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (plausibleName(name) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(name)) return name;
   }
   return undefined;
+}
+
+/** The department a document title names (上海市普陀区财政局2024年度部门决算), to compare with its table headers'. */
+function titleDepartment(lines: Line[]): { title?: string } {
+  const title = /^(?:附件\d*[：:]?)?(.+?)\d{4}年度?部门(?:预算|决算)/;
+  for (const l of lines) {
+    if (!l.compact.includes('部门')) continue;
+    const m = title.exec(l.compact);
+    if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(m[1]!))
+      return { title: m[1]! };
+  }
+  return {};
 }
 
 function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {

@@ -33,9 +33,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 33 rules with distinct ids', () => {
-    expect(rules).toHaveLength(33);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(33);
+  it('runs the 34 rules with distinct ids', () => {
+    expect(rules).toHaveLength(34);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(34);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

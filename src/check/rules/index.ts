@@ -6,6 +6,7 @@ import { crossBasic } from './cross-basic.ts';
 import { crossClassTotals } from './cross-class-totals.ts';
 import { crossTableTotals } from './cross-table-totals.ts';
 import { departmentUnitsTotal } from './department-units-total.ts';
+import { identitySignals } from './identity-signals.ts';
 import { noteEmptyWithData } from './note-empty-with-data.ts';
 import { noteMissingForEmpty } from './note-missing-for-empty.ts';
 import { placeholder } from './placeholder.ts';
@@ -57,6 +58,7 @@ export const rules: Rule[] = [
   requiredSections,
   sectionNumbering,
   yearConsistency,
+  identitySignals,
   placeholder,
   codeFormat,
   codeName,
