@@ -101,7 +101,7 @@ export function tableFigure(
       const table = t['three-public'];
       if (!table) return undefined;
       // Shanghai's one-line table: the parts are columns, not rows.
-      if (table.columns.includes('小计') && table.rows.length === 1) {
+      if (threePublicLayout(table) === 'columns') {
         const c = threePublicColumn(table.columns, stated);
         return c < 0 ? undefined : fromRow(table, table.rows[0], c, `${table.title}「${table.columns[c]}」`);
       }

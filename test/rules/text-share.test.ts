@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textShare } from '../../src/check/rules/text-share.ts';
-import { budgetDoc, finalDoc, share } from './build.ts';
+import { budgetDoc, finalDoc, row, share, table } from './build.ts';
 import { finding, run } from './check.ts';
 
 const structure = '五、一般公共预算财政拨款支出决算情况说明';
@@ -68,5 +68,47 @@ describe('text-share', () => {
       ],
     });
     expect(run(textShare, doc)).toStrictEqual([]);
+  });
+
+  it('takes the whole from the table when the text names it but states no amount (占“三公”经费的…)', () => {
+    // Jiangsu's one-line table: 合计 also counts 会议费 and 培训费; the 三公 is its 小计 (833.60).
+    const threePublic = table(
+      'three-public',
+      '“三公”经费、会议费、培训费支出预算表',
+      [
+        '合计',
+        '小计',
+        '因公出国（境）费',
+        '小计',
+        '公务用车购置费',
+        '公务用车运行维护费',
+        '公务接待费',
+        '会议费',
+        '培训费',
+      ],
+      [
+        row(null, '', [
+          '2542.60',
+          '833.60',
+          '222.50',
+          '183.60',
+          null,
+          '183.60',
+          '427.50',
+          '1305.25',
+          '403.75',
+        ]),
+      ],
+    );
+    const stated = (percent: string) =>
+      budgetDoc({
+        tables: [threePublic],
+        statedShares: [share('因公出国（境）费', '222.5', percent, null, { of: '“三公”经费', line: 300 })],
+      });
+    expect(run(textShare, stated('26.69'))).toStrictEqual([]);
+    const [wrong, ...rest] = run(textShare, stated('8.75'));
+    expect(rest).toEqual([]);
+    expect(wrong).toMatchObject({ severity: 'error', expected: 26.69, actual: 8.75 });
+    expect(wrong!.message).toContain('按“三公”经费、会议费、培训费支出预算表「小计」（833.60万元）');
   });
 });

@@ -1,5 +1,6 @@
 import Big from 'big.js';
-import type { Decimal, MoneyUnit, StatedShare } from '../../model/document.ts';
+import type { Decimal, Document, MoneyUnit, StatedShare, StatedSubject } from '../../model/document.ts';
+import { tableFigure } from '../figures.ts';
 import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
@@ -20,7 +21,7 @@ export const textShare: Rule = {
   check(doc, ctx) {
     const roundedTo100 = sharesRoundedTo100(doc.statedShares ?? []);
     for (const share of doc.statedShares ?? []) {
-      const whole = share.whole;
+      const whole = share.whole ?? tableWhole(doc, share);
       if (!whole) continue;
       const part = inWan(share.part.value, share.part.unit);
       const total = inWan(whole.value, whole.unit);
@@ -39,7 +40,7 @@ export const textShare: Rule = {
       if (!tooHigh && !tooLow) continue;
       const decimals = (share.percent.split('.')[1] ?? '').length;
       const expected = part.times(100).div(total).round(decimals, Big.roundHalfUp);
-      const wholeName = share.of ?? whole.name;
+      const wholeName = share.whole ? (share.of ?? whole.name) : whole.name;
       // Shares of one whole printed to add up to exactly 100% may each be off by one unit of their last
       // digit (the rounding remainder given to one of them): a matter of presentation, not a mistake.
       const oneUnit = halfPercent.times(2);
@@ -54,6 +55,28 @@ export const textShare: Rule = {
     }
   },
 };
+
+/** What a share is said to be of (占“三公”经费的…), when the text states no amount for it: that table figure. */
+const namedWholes: [RegExp, StatedSubject][] = [
+  [/三公/, 'three-public'],
+  [/^(?:本年)?支出(?:合计|总计)$|^总支出$/, 'expenditure-total'],
+  [/^(?:本年)?收入(?:合计|总计)$|^总收入$/, 'income-total'],
+  [/^基本支出$/, 'basic'],
+  [/^项目支出$/, 'project'],
+];
+
+function tableWhole(doc: Document, share: StatedShare): StatedShare['whole'] {
+  const of = share.of?.replace(/["“”]/g, '');
+  const subject = of ? namedWholes.find(([re]) => re.test(of))?.[1] : undefined;
+  const figure = subject && tableFigure(doc, { subject });
+  if (!figure) return undefined;
+  return {
+    name: `${share.of}，按${figure.label}`,
+    value: new Big(figure.value).div(10000).toFixed(2),
+    unit: figure.unit,
+    source: share.source,
+  };
+}
 
 /** The shares that, with the others stated of the same whole in the same section, add up to exactly 100%. */
 function sharesRoundedTo100(shares: StatedShare[]): Set<StatedShare> {
