@@ -762,6 +762,15 @@ describe('web app in Chromium', () => {
       // A document's own panel: every item with its evidence, opened on demand.
       await logIn(page, 'admin');
       await page.goto(`${base}/documents/${ids.pdf}`);
+      // Tables read with less than high confidence say so, as the model has it.
+      const model = (await (await fetch(`${base}/api/documents/${ids.pdf}`)).json()) as {
+        document: { tables: Record<string, { confidence?: { level: string } }> };
+      };
+      const unsure = Object.values(model.document.tables).filter(
+        (t) => t.confidence && t.confidence.level !== 'high',
+      ).length;
+      await page.locator('[data-table]').first().waitFor();
+      expect(await page.locator('[data-testid=table-confidence]').count()).toBe(unsure);
       await page.locator('[data-testid=score-details] summary').click();
       const items = page.locator('[data-testid=score-panel] [data-item]');
       await until(() => items.count()).toBe(17);

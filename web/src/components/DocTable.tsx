@@ -10,6 +10,9 @@ import { groupThousands } from '../decimal.ts';
 import { cellId, type Marks, tableId } from '../targets.ts';
 import { EditableValue, type Editing } from './EditableValue.tsx';
 
+/** How sure the recogniser is of a table: shown when it is not sure, with its reasons on hover. */
+const confidenceNames = { high: '高', medium: '中', low: '低' } as const;
+
 interface Props {
   table: BudgetTable;
   marks: Marks;
@@ -168,6 +171,15 @@ export function DocTable({ table, marks, active, editing }: Props) {
       <figcaption>
         <strong>{table.title}</strong>
         <span className="unit">单位：{table.unit}</span>
+        {table.confidence && table.confidence.level !== 'high' && (
+          <span
+            className={`confidence conf-${table.confidence.level}`}
+            title={table.confidence.reasons.join('；')}
+            data-testid="table-confidence"
+          >
+            识别置信度{confidenceNames[table.confidence.level]}
+          </span>
+        )}
       </figcaption>
       {table.rows.length === 0 ? (
         <p className="muted">（空表）</p>
