@@ -19,6 +19,12 @@ const id = (what: string) => ({
   },
 });
 const documentId = id('文档');
+/** A date as YYYY-MM-DD, or null when it is not known. */
+const day = (what: string) => ({
+  type: ['string', 'null'],
+  pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+  description: `${what}，格式为 YYYY-MM-DD，未知时为 null`,
+});
 /** The year and kind a list is filtered by. */
 const yearAndKind = {
   year: {
@@ -264,16 +270,8 @@ export const routeSchemas = {
       type: 'object',
       required: ['approvedOn', 'publishedOn'],
       properties: {
-        approvedOn: {
-          type: ['string', 'null'],
-          pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
-          description: '批复日期，格式为 YYYY-MM-DD，未知时为 null',
-        },
-        publishedOn: {
-          type: ['string', 'null'],
-          pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
-          description: '公开日期，格式为 YYYY-MM-DD，未知时为 null',
-        },
+        approvedOn: day('批复日期'),
+        publishedOn: day('公开日期'),
       },
     },
     errors: { ...changing.errors, 404: '没有这个文档' },
