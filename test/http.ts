@@ -2,13 +2,16 @@
 // session cookie and CSRF token sent), or anonymously with `null`.
 import { expect } from 'vitest';
 
-export function apiClient(base: string, password: string) {
+export function apiClient(baseUrl: string | (() => string), password: string) {
+  // The server's address may be known only once it listens (a getter then).
+  const at = (path: string) => (typeof baseUrl === 'string' ? baseUrl : baseUrl()) + path;
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
   const headers = (as: string | null): Record<string, string> =>
     as ? { cookie: sessions[as]!.cookie, 'x-csrf-token': sessions[as]!.csrf } : {};
   return {
+    headers,
     async logIn(name: string) {
-      const response = await fetch(`${base}/api/session`, {
+      const response = await fetch(at('/api/session'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, password }),
@@ -20,7 +23,7 @@ export function apiClient(base: string, password: string) {
       };
     },
     request(as: string | null, method: string, path: string, body?: unknown) {
-      return fetch(base + path, {
+      return fetch(at(path), {
         method,
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers(as) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -29,7 +32,7 @@ export function apiClient(base: string, password: string) {
     async upload(as: string, name: string, bytes: Uint8Array) {
       const form = new FormData();
       form.append('file', new Blob([Buffer.from(bytes)]), name);
-      const response = await fetch(`${base}/api/documents`, {
+      const response = await fetch(at('/api/documents'), {
         method: 'POST',
         headers: headers(as),
         body: form,

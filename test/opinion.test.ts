@@ -20,6 +20,7 @@ import type { Store } from '../src/store/db.ts';
 import { backends } from './backends.ts';
 import { docxText } from './docx-text.ts';
 import { parseString, seedDir } from './helpers.ts';
+import { apiClient } from './http.ts';
 
 const password = 'opinion-test-password';
 const original = readFileSync(join(seedDir, '004_b9fc89043e8814d5.txt'), 'utf8');
@@ -160,7 +161,7 @@ for (const backend of backends) {
     let cleanup: () => Promise<void>;
     let app: FastifyInstance;
     let base: string;
-    const sessions: Record<string, { cookie: string; csrf: string }> = {};
+    const api = apiClient(() => base, password);
 
     beforeAll(async () => {
       ({ store, cleanup } = await backend.open());
@@ -176,20 +177,8 @@ for (const backend of backends) {
       await cleanup?.();
     });
 
-    const logIn = async (name: string) => {
-      const response = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password }),
-      });
-      expect(response.status).toBe(200);
-      sessions[name] = {
-        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-        csrf: ((await response.json()) as { csrf: string }).csrf,
-      };
-    };
-    const headers = (as: string | null): Record<string, string> =>
-      as ? { cookie: sessions[as]!.cookie, 'x-csrf-token': sessions[as]!.csrf } : {};
+    const { logIn } = api;
+    const { headers } = api;
     const post = async (as: string, path: string, body: unknown) => {
       const response = await fetch(base + path, {
         method: 'POST',

@@ -7,6 +7,7 @@ import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
 import type { Store } from '../src/store/db.ts';
 import { backends } from './backends.ts';
+import { apiClient } from './http.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const password = 'review-test-password';
@@ -42,7 +43,7 @@ for (const backend of backends) {
     let cleanup: () => Promise<void>;
     let app: FastifyInstance;
     let base: string;
-    const sessions: Record<string, { cookie: string; csrf: string }> = {};
+    const api = apiClient(() => base, password);
 
     beforeAll(async () => {
       ({ store, cleanup } = await backend.open());
@@ -58,24 +59,13 @@ for (const backend of backends) {
       await cleanup?.();
     });
 
-    const logIn = async (name: string) => {
-      const response = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password }),
-      });
-      expect(response.status).toBe(200);
-      sessions[name] = {
-        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-        csrf: ((await response.json()) as { csrf: string }).csrf,
-      };
-    };
+    const { logIn, headers } = api;
     const post = (as: string | null, path: string, body: unknown) =>
       fetch(base + path, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(as ? { cookie: sessions[as]!.cookie, 'x-csrf-token': sessions[as]!.csrf } : {}),
+          ...headers(as),
         },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
@@ -84,7 +74,7 @@ for (const backend of backends) {
       form.append('file', new Blob([text]), name);
       const response = await fetch(`${base}/api/documents`, {
         method: 'POST',
-        headers: { cookie: sessions[as]!.cookie, 'x-csrf-token': sessions[as]!.csrf },
+        headers: headers(as),
         body: form,
       });
       expect(response.status).toBe(200);

@@ -8,6 +8,7 @@ import { buildServer } from '../src/server/app.ts';
 import { createUser } from '../src/server/auth.ts';
 import type { Store } from '../src/store/db.ts';
 import { backends } from './backends.ts';
+import { apiClient } from './http.ts';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const password = 'worklist-test-password';
@@ -36,7 +37,7 @@ for (const backend of backends) {
     let cleanup: () => Promise<void>;
     let app: FastifyInstance;
     let base: string;
-    const sessions: Record<string, { cookie: string; csrf: string }> = {};
+    const api = apiClient(() => base, password);
 
     beforeAll(async () => {
       ({ store, cleanup } = await backend.open());
@@ -53,19 +54,8 @@ for (const backend of backends) {
       await cleanup?.();
     });
 
-    const logIn = async (name: string) => {
-      const response = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password }),
-      });
-      expect(response.status).toBe(200);
-      sessions[name] = {
-        cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-        csrf: ((await response.json()) as { csrf: string }).csrf,
-      };
-    };
-    const headers = (as: string) => ({ cookie: sessions[as]!.cookie, 'x-csrf-token': sessions[as]!.csrf });
+    const { logIn } = api;
+    const { headers } = api;
     const post = (as: string, path: string, body: unknown) =>
       fetch(base + path, {
         method: 'POST',
