@@ -643,12 +643,22 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
     const sizePt = (w.height * scale) / 1.3;
     const top = w.y * scale;
     const bottom = (w.y + w.height) * scale;
+    // The detector can join neighbouring cells into one box (a name and the amount beside it): a gap between
+    // characters' centres wider than 1.6 em, which no character spacing reaches, parts them like a space.
+    const em = w.height / 1.3;
+    // So does CJK text right after a complete amount (the next column's name, across a thin rule).
+    const apart = (i: number) =>
+      i > 0 &&
+      (w.xs[i]! - w.xs[i - 1]! > 1.6 * em ||
+        (wideAtStart.test(chars[i]!) && /^[-\d,.]*\d\.\d{2}$/.test(chars.slice(start, i).join(''))));
     let start = 0;
     for (let i = 0; i <= chars.length; i++) {
-      if (i < chars.length && chars[i] !== ' ') continue;
+      if (i < chars.length && chars[i] !== ' ' && !apart(i)) continue;
       if (i > start) {
-        const left = start === 0 ? w.x : (w.xs[start - 1]! + w.xs[start]!) / 2;
-        const right = i === chars.length ? w.x + w.width : (w.xs[i - 1]! + w.xs[i]!) / 2;
+        // Inside a box a piece ends half its end character's typical width beyond that character's centre.
+        const half = (k: number) => (charWeight(chars[k]!) * em) / 2;
+        const left = start === 0 ? w.x : w.xs[start]! - half(start);
+        const right = i === chars.length ? w.x + w.width : w.xs[i - 1]! + half(i - 1);
         const text = normaliseText(chars.slice(start, i).join(''));
         if (text !== '') {
           pieces.push({
@@ -665,7 +675,8 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
           });
         }
       }
-      start = i + 1;
+      // A split at a gap keeps the character after it; one at a space drops the space.
+      start = i < chars.length && chars[i] !== ' ' ? i : i + 1;
     }
   }
   return pieces.length === 0 ? null : toLines(pieces);
