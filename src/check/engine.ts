@@ -22,7 +22,9 @@ export const ocrDoubtNote = '（可能为识别误差）';
 interface Doubt {
   table?: string;
   rowKeys: string[];
+  /** Absent for a doubt on the row as a whole. */
   column?: string;
+  /** NaN for a doubt on the row as a whole. */
   value: number;
   source: Source;
 }
@@ -32,10 +34,13 @@ function doubtsOf(doc: Document): Doubt[] {
   const out: Doubt[] = [];
   for (const table of tablesInOrder(doc)) {
     for (const row of table.rows) {
+      const rowKeys = [row.name, row.name.replace(/\s/g, ''), ...(row.code ? [row.code] : [])];
+      // A doubt on the row's line: a misread amount may be missing from its amounts, or in another column.
+      if (isDoubtful(row.source))
+        out.push({ table: table.key, rowKeys, value: Number.NaN, source: row.source });
       const columns = row.side === 'income' ? (table.incomeColumns ?? table.columns) : table.columns;
       row.amounts.forEach((a, i) => {
         if (!a || !isDoubtful(a.source)) return;
-        const rowKeys = [row.name, row.name.replace(/\s/g, ''), ...(row.code ? [row.code] : [])];
         const column = columns[i];
         out.push({
           table: table.key,
@@ -66,7 +71,8 @@ function restsOnDoubt(f: Finding, doubts: Doubt[]): boolean {
   return doubts.some((d) => {
     if (where.table !== undefined && where.table === d.table) {
       if (where.row !== undefined && d.rowKeys.includes(where.row)) return true;
-      if (where.column !== undefined && where.column === d.column) return true;
+      // A column's finding (a total of it) rests on every cell of the column, and on a row of unknown column.
+      if (where.column !== undefined && (d.column === undefined || where.column === d.column)) return true;
     }
     if (where.line !== undefined && where.line === d.source.line) return true;
     return figures.some((n) => same(n, d.value) || same(n, d.value / 10_000) || same(n, d.value * 10_000));

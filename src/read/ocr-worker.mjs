@@ -169,6 +169,8 @@ export function removeRules(img) {
   const fringe = (k) => {
     if (data[k] < 220) data[k] = 255;
   };
+  // A blurred rule's grey edge, up to a pixel a side per 100 dpi (the image is not told its dpi: its width is).
+  const fringeWidth = Math.max(1, Math.round(Math.min(width, height) / 800));
   const across = Math.max(40, Math.round(width / 25));
   for (let y = 0; y < height; y++) {
     let run = 0;
@@ -180,8 +182,10 @@ export function removeRules(img) {
       if (run >= across) {
         for (let i = x - run; i < x; i++) {
           clear(y * width + i);
-          if (y > 0) fringe((y - 1) * width + i);
-          if (y + 1 < height) fringe((y + 1) * width + i);
+          for (let d = 1; d <= fringeWidth; d++) {
+            if (y - d >= 0) fringe((y - d) * width + i);
+            if (y + d < height) fringe((y + d) * width + i);
+          }
         }
       }
       run = 0;
@@ -198,8 +202,10 @@ export function removeRules(img) {
       if (run >= down) {
         for (let j = y - run; j < y; j++) {
           clear(j * width + x);
-          if (x > 0) fringe(j * width + x - 1);
-          if (x + 1 < width) fringe(j * width + x + 1);
+          for (let d = 1; d <= fringeWidth; d++) {
+            if (x - d >= 0) fringe(j * width + x - d);
+            if (x + d < width) fringe(j * width + x + d);
+          }
         }
       }
       run = 0;
@@ -332,12 +338,15 @@ async function recognise(rec, dict, img, boxes) {
 }
 
 /**
- * CTC greedy decoding of one crop's output: characters with their probability (the highest of the steps that
- * read it) and their centre as a fraction of the crop's width (`used` is the share of the padded width it fills).
+ * CTC greedy decoding of one crop's output: characters with their probability and their centre as a fraction
+ * of the crop's width (`used` is the share of the padded width it fills). A character's probability is the
+ * highest of the steps that read it, lowered to the least certain blank step since the character before: a
+ * digit the model nearly read there (and dropped) makes its neighbour doubtful, so a deletion is not certain.
  */
 export function decode(data, offset, steps, classes, dict, used) {
   const chars = [];
   let previous = 0;
+  let gap = 1;
   for (let t = 0; t < steps; t++) {
     const at = offset + t * classes;
     let best = 0;
@@ -349,16 +358,22 @@ export function decode(data, offset, steps, classes, dict, used) {
       }
     }
     const x = (t + 0.5) / steps / used;
-    if (best !== 0 && best === previous) {
+    if (best === 0) {
+      // Blank steps before the first character and after the last are margins, not gaps.
+      if (chars.length > 0) gap = Math.min(gap, p);
+    } else if (best === previous) {
       const last = chars[chars.length - 1];
-      last.p = Math.max(last.p, p);
+      last.own = Math.max(last.own, p);
       last.x1 = x;
-    } else if (best !== 0) {
-      chars.push({ c: dict[best] ?? '', p, x0: x, x1: x });
+    } else {
+      chars.push({ c: dict[best] ?? '', own: p, gap, x0: x, x1: x });
+      gap = 1;
     }
     previous = best;
   }
-  return chars.filter((c) => c.c !== '').map((c) => ({ c: c.c, p: c.p, x: Math.min(1, (c.x0 + c.x1) / 2) }));
+  return chars
+    .filter((c) => c.c !== '')
+    .map((c) => ({ c: c.c, p: Math.min(c.own, c.gap), x: Math.min(1, (c.x0 + c.x1) / 2) }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ export const ocrDpi = 200;
 const maxOcrPixels = 16_000_000;
 /** A page whose characters were read with a mean probability below this is not text (a photo, noise). */
 export const minPageConfidence = 0.75;
+/** The confidence given to an OCR amount whose thousands separators are out of place. */
+const malformedConfidence = 0.3;
 /** A word read with a mean probability below this is dropped (PaddleOCR drops below 0.5). */
 const minWordConfidence = 0.6;
 
@@ -134,7 +136,13 @@ async function render(doc, page, dpi, maxPixels) {
   await page.render({ canvas, canvasContext: context, viewport, background: 'white' }).promise;
   const rgba = context.getImageData(0, 0, width, height).data;
   const grey = new Uint8Array(width * height);
-  for (let i = 0; i < grey.length; i++) grey[i] = (rgba[4 * i] * 77 + rgba[4 * i + 1] * 150 + rgba[4 * i + 2] * 29) >> 8;
+  let uniform = true;
+  for (let i = 0; i < grey.length; i++) {
+    grey[i] = (rgba[4 * i] * 77 + rgba[4 * i + 1] * 150 + rgba[4 * i + 2] * 29) >> 8;
+    if (grey[i] !== grey[0]) uniform = false;
+  }
+  // pdfjs draws nothing for an image it cannot decode; a real scan, even of a blank sheet, is never one flat grey.
+  if (uniform) throw new Error('the page renders as one flat colour: its image could not be decoded');
   return { width, height, dpi: (width / base.width) * 72, data: grey };
 }
 
@@ -606,7 +614,7 @@ function nothingRead(
     return new ReadError(
       file,
       'scan-unreadable',
-      `${file}：第 ${pageRanges(broken)} 页的扫描图像无法解码（图像已损坏或格式不受支持），无法做文字识别`,
+      `${file}：第 ${pageRanges(broken)} 页的扫描图像无法解码（图像已损坏或格式不受支持，显示为一片空白），无法做文字识别`,
     );
   }
   const scans = textless.filter((p) => reading.images.get(p) === true);
@@ -659,7 +667,13 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
         const half = (k: number) => (charWeight(chars[k]!) * em) / 2;
         const left = start === 0 ? w.x : w.xs[start]! - half(start);
         const right = i === chars.length ? w.x + w.width : w.xs[i - 1]! + half(i - 1);
-        const text = normaliseText(chars.slice(start, i).join(''));
+        let text = normaliseText(chars.slice(start, i).join(''));
+        let confidence = Math.min(...w.probs.slice(start, i));
+        // A table rule's remnant read as punctuation after an amount (877,080.00.) is not part of it.
+        text = text.replace(/(?<=\d\.\d{2})[.,:;'`|]+$/, '');
+        // Separators out of place (16,093,32.00) mean a digit was dropped or added: a doubtful reading.
+        if (/^-?\d[\d,]*,[\d,]*(?:\.\d+)?$/.test(text) && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text))
+          confidence = Math.min(confidence, malformedConfidence);
         if (text !== '') {
           pieces.push({
             text,
@@ -671,7 +685,7 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
             size: sizePt,
             spaceBefore: start > 0,
             item,
-            confidence: Math.min(...w.probs.slice(start, i)),
+            confidence,
           });
         }
       }

@@ -47,8 +47,13 @@ const cellsOf = (line: LayoutLine): Cell[] => {
   });
 };
 const center = (b: Box) => b.x + b.width / 2;
-const sourceOf = (line: LayoutLine) =>
-  line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+const sourceOf = (line: LayoutLine): Source => {
+  const source: Source = line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+  // Read by OCR: the line's least certain cell, so that a row keeps a doubt its amounts do not show (a
+  // misread amount left out of them).
+  if (line.confidence?.length) source.confidence = Math.min(...line.confidence);
+  return source;
+};
 
 /** Each cell's amount in the column whose heading's centre is nearest to the cell's own, with its box. */
 function placeAmounts(
