@@ -33,7 +33,12 @@ interface Doubt {
 function doubtsOf(doc: Document): Doubt[] {
   const out: Doubt[] = [];
   for (const table of tablesInOrder(doc)) {
+    // A code printed twice in a scanned table is one misread (2101101 read as 21011): both rows are doubtful.
+    const seen = new Map<string, number>();
+    for (const row of table.rows) if (row.code) seen.set(row.code, (seen.get(row.code) ?? 0) + 1);
     for (const row of table.rows) {
+      if (row.code && (seen.get(row.code) ?? 0) > 1 && row.source.confidence !== undefined)
+        out.push({ table: table.key, rowKeys: [row.code], value: Number.NaN, source: row.source });
       const rowKeys = [row.name, row.name.replace(/\s/g, ''), ...(row.code ? [row.code] : [])];
       // A doubt on the row's line: a misread amount may be missing from its amounts, or in another column.
       if (isDoubtful(row.source))

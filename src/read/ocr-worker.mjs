@@ -16,7 +16,8 @@ import ort from 'onnxruntime-node';
 
 /**
  * Longest side of the image the detection model sees: ~110 dpi for an A4 page, which finds 8 pt digits as well
- * as 150 dpi did on our pages in half the time (the recognition reads the full image).
+ * as 150 dpi did on our pages in half the time (the recognition reads the full image). At 1600 the boxes of
+ * one row's cells came out at heights different enough to part the row in two.
  */
 const detectionSide = 1280;
 /** Probability above which a pixel of the detection map is text (PaddleOCR's det_db_thresh). */
@@ -26,6 +27,8 @@ const boxThreshold = 0.6;
 /** How far a box is grown beyond the shrunk text region the model marks (det_db_unclip_ratio). */
 const unclipRatio = 1.6;
 const recHeight = 48;
+/** Room added left and right of a box when it is cut for recognition, as a share of its height. */
+const cropMargin = 0.1;
 /**
  * Crops recognised in one run (of similar widths, padded to the widest). One: on one CPU thread batching
  * saves nothing and the padding costs (8 a run took 1.3 s on a table page, 1 took 0.8 s).
@@ -33,6 +36,8 @@ const recHeight = 48;
 const recBatch = 1;
 /** The widest crop, in model pixels: longer lines are recognised in one piece anyway, up to this. */
 const maxRecWidth = 2400;
+/** The narrowest input the recognition model is given (in model pixels; padded with mid grey). */
+const minRecWidth = 160;
 
 /** @type {{ det: import('onnxruntime-node').InferenceSession, rec: import('onnxruntime-node').InferenceSession, dict: string[] } | undefined} */
 let engine;
@@ -94,10 +99,19 @@ export function rotate(img, degrees) {
     const dy = j - cy;
     for (let i = 0; i < width; i++) {
       const dx = i - cx;
-      // The source pixel that lands here (the inverse rotation), nearest: a fraction of a degree needs no more.
-      const sx = Math.round(cx + dx * cos - dy * sin);
-      const sy = Math.round(cy + dx * sin + dy * cos);
-      if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[j * width + i] = data[sy * width + sx];
+      // The source point that lands here (the inverse rotation), interpolated: the nearest pixel would shear
+      // each glyph by a pixel where a row steps, which the recogniser misreads (a 2 dropped from 326).
+      const fx = cx + dx * cos - dy * sin;
+      const fy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const wx = fx - x0;
+      const wy = fy - y0;
+      const k = y0 * width + x0;
+      const top = data[k] * (1 - wx) + data[k + 1] * wx;
+      const bottom = data[k + width] * (1 - wx) + data[k + width + 1] * wx;
+      out[j * width + i] = top * (1 - wy) + bottom * wy;
     }
   }
   return { data: out, width, height };
@@ -155,74 +169,88 @@ export function skewAngle(img) {
 }
 
 /**
- * Whitens the table's ruling lines: dark runs longer than a twenty-fifth of the page across (or down), which
- * no character makes, with the grey fringe a scan gives them. Text that touches a rule is otherwise read with
+ * Whitens the table's ruling lines: dark runs longer than 0.6 inch across or a twenty-fifth of the page down,
+ * which no character makes (a blurred 一、一 runs together to 0.3 inch), with the grey fringe a scan gives them. Text that touches a rule is otherwise read with
  * it (a vertical rule read as 1 or 0 after a right-aligned amount) or joined to the next cell.
  */
-export function removeRules(img) {
+export function removeRules(img, dpi = 200) {
   const { width, height } = img;
   const data = img.data.slice();
-  const dark = (v) => v < 128;
-  const clear = (k) => {
-    data[k] = 255;
-  };
+  // A rule is measured on its grey core (a blurred scan has no black left), and whitened to its fringe.
+  const grey = (v) => v < 170;
   const fringe = (k) => {
-    if (data[k] < 220) data[k] = 255;
+    if (data[k] < 250) data[k] = 255;
   };
   // A blurred rule's grey edge, up to a pixel a side per 100 dpi (the image is not told its dpi: its width is).
-  const fringeWidth = Math.max(1, Math.round(Math.min(width, height) / 800));
-  const across = Math.max(40, Math.round(width / 25));
-  for (let y = 0; y < height; y++) {
-    let run = 0;
-    for (let x = 0; x <= width; x++) {
-      if (x < width && dark(img.data[y * width + x])) {
-        run++;
-        continue;
-      }
-      if (run >= across) {
-        for (let i = x - run; i < x; i++) {
-          clear(y * width + i);
-          for (let d = 1; d <= fringeWidth; d++) {
-            if (y - d >= 0) fringe((y - d) * width + i);
-            if (y + d < height) fringe((y + d) * width + i);
+  const fringeWidth = 1 + Math.round(dpi / 150);
+  const across = Math.max(40, Math.round(width / 25), Math.round(0.6 * dpi));
+  const down = Math.max(40, Math.round(height / 25), Math.round(0.4 * dpi));
+  const source = img.data;
+  // Runs are measured on two neighbouring rows (columns) at once: a rule left turned by a fraction of a degree
+  // steps from one row to the next, and measured on one row its pieces would be too short to be seen as a rule.
+  const found = [];
+  const sweep = (lines, length, limit, at) => {
+    const inked = (x, y) => grey(source[at(x, y)]) || (y + 1 < lines && grey(source[at(x, y + 1)]));
+    for (let y = 0; y < lines; y++) {
+      // A run may pass over a gap of up to two pixels (a rule drawn lighter there, JPEG noise).
+      let from = -1;
+      let last = -1;
+      for (let x = 0; x <= length; x++) {
+        if (x < length && inked(x, y)) {
+          if (from < 0) from = x;
+          last = x;
+          continue;
+        }
+        if (from >= 0 && x < length && x - last <= 2) continue;
+        if (from >= 0 && last - from + 1 >= limit) {
+          found.push({ line: y, from, to: last });
+          for (let i = from; i <= last; i++) {
+            for (let d = -fringeWidth; d <= 1 + fringeWidth; d++) {
+              const row = y + d;
+              if (row >= 0 && row < lines) fringe(at(i, row));
+            }
           }
         }
+        from = -1;
       }
-      run = 0;
     }
-  }
-  const down = Math.max(40, Math.round(height / 25));
-  for (let x = 0; x < width; x++) {
-    let run = 0;
-    for (let y = 0; y <= height; y++) {
-      if (y < height && dark(img.data[y * width + x])) {
-        run++;
-        continue;
-      }
-      if (run >= down) {
-        for (let j = y - run; j < y; j++) {
-          clear(j * width + x);
-          for (let d = 1; d <= fringeWidth; d++) {
-            if (x - d >= 0) fringe(j * width + x - d);
-            if (x + d < width) fringe(j * width + x + d);
-          }
-        }
-      }
-      run = 0;
-    }
-  }
-  return { data, width, height };
+  };
+  sweep(height, width, across, (x, y) => y * width + x);
+  const horizontal = found.length;
+  sweep(width, height, down, (y, x) => y * width + x);
+  // The vertical rules: where the cells of a row part, which the whitened image no longer shows the detector.
+  const rules = found.slice(horizontal).map((r) => ({ x: r.line + 0.5, y0: r.from, y1: r.to }));
+  return { data, width, height, rules };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Detection.
+
+/**
+ * Each pixel the darkest of itself and the ones above and below: at the detection's scale the thin stroke of 一
+ * is a pixel or two high, and the model, which sees it too faint, leaves it out of the line (、一般… for 一、一般…).
+ */
+export function thicken(img) {
+  const { data, width, height } = img;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const k = y * width + x;
+      let v = data[k];
+      if (y > 0 && data[k - width] < v) v = data[k - width];
+      if (y + 1 < height && data[k + width] < v) v = data[k + width];
+      out[k] = v;
+    }
+  }
+  return { data: out, width, height };
+}
 
 /** Text boxes on `img`, in its pixels: [x, y, width, height, score]. */
 async function detect(det, img) {
   const scale = Math.min(1, detectionSide / Math.max(img.width, img.height));
   const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
-  const small = resize(img, w, h);
+  const small = thicken(resize(img, w, h));
   const input = new Float32Array(3 * w * h);
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
@@ -236,15 +264,49 @@ async function detect(det, img) {
   const boxes = components(map, w, h);
   const fx = img.width / w;
   const fy = img.height / h;
-  return boxes.map(([x, y, bw, bh, score]) => {
-    // Unclip: DB marks a shrunk region; grow it by area × ratio / perimeter on every side.
-    const d = (bw * bh * unclipRatio) / (2 * (bw + bh));
-    const x0 = Math.max(0, (x - d) * fx);
-    const y0 = Math.max(0, (y - d) * fy);
-    const x1 = Math.min(img.width, (x + bw + d) * fx);
-    const y1 = Math.min(img.height, (y + bh + d) * fy);
-    return [x0, y0, x1 - x0, y1 - y0, score];
-  });
+  // A flat box (一, a dash) is given the height of the page's typical line, so that its crop is a line of text.
+  const heights = boxes.map((b) => b[3]).sort((a, b) => a - b);
+  const lineHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const flat = [];
+  for (const b of boxes) {
+    if (b[3] < 0.6 * lineHeight) {
+      b[1] = Math.max(0, b[1] + b[3] / 2 - lineHeight / 2);
+      b[3] = Math.min(h - b[1], lineHeight);
+      flat.push(b);
+    }
+  }
+  // Alone, such a box is often read as nothing (一 of 一、): it joins the text that follows it closely on its line.
+  for (const f of flat) {
+    const right = f[0] + f[2];
+    const next = boxes.find(
+      (b) =>
+        b !== f &&
+        b[2] > 0 &&
+        Math.abs(b[1] + b[3] / 2 - (f[1] + f[3] / 2)) < lineHeight / 2 &&
+        b[0] >= right - 1 &&
+        b[0] - right <= lineHeight,
+    );
+    if (!next) continue;
+    const x1 = Math.max(next[0] + next[2], right);
+    const y0 = Math.min(next[1], f[1]);
+    const y1 = Math.max(next[1] + next[3], f[1] + f[3]);
+    next[0] = f[0];
+    next[1] = y0;
+    next[2] = x1 - f[0];
+    next[3] = y1 - y0;
+    f[2] = 0; // merged away
+  }
+  return boxes
+    .filter((b) => b[2] > 0)
+    .map(([x, y, bw, bh, score]) => {
+      // Unclip: DB marks a shrunk region; grow it by area × ratio / perimeter on every side.
+      const d = (bw * bh * unclipRatio) / (2 * (bw + bh));
+      const x0 = Math.max(0, (x - d) * fx);
+      const y0 = Math.max(0, (y - d) * fy);
+      const x1 = Math.min(img.width, (x + bw + d) * fx);
+      const y1 = Math.min(img.height, (y + bh + d) * fy);
+      return [x0, y0, x1 - x0, y1 - y0, score];
+    });
 }
 
 /** Bounding boxes of the 8-connected regions above the threshold, with their mean probability. */
@@ -289,8 +351,9 @@ export function components(map, w, h) {
     }
     const bw = maxX - minX + 1;
     const bh = maxY - minY + 1;
-    // Specks (PaddleOCR drops boxes under 3 px) and weak regions are not text.
-    if (Math.min(bw, bh) < 3 || sum / count < boxThreshold) {
+    // Specks and weak regions are not text. A flat region is (一 is two pixels high here), so unlike
+    // PaddleOCR's (which drops boxes under 3 px either way) only the longer side counts.
+    if (Math.max(bw, bh) < 3 || sum / count < boxThreshold) {
       out.push(null);
       continue;
     }
@@ -304,7 +367,13 @@ export function components(map, w, h) {
 
 /** Recognises the boxes cut from `img`: per box its characters, each with its probability and x (0–1). */
 async function recognise(rec, dict, img, boxes) {
-  const crops = boxes.map(([x, y, w, h]) => {
+  const crops = boxes.map(([bx, by, bw, h]) => {
+    // A little room either side (the rules are gone, so none is read): cut at the box's edge, an end digit
+    // was misread or dropped (16,093,326.00 read 16,093,36.00) on one page in ten; with a tenth of its height
+    // added, none was. A fifth was worse again.
+    const x = Math.max(0, bx - cropMargin * h);
+    const w = Math.min(img.width - x, bw + 2 * cropMargin * h);
+    const y = by;
     const width = Math.min(maxRecWidth, Math.max(8, Math.round((recHeight * w) / h)));
     return { box: [x, y, w, h], width };
   });
@@ -312,7 +381,9 @@ async function recognise(rec, dict, img, boxes) {
   const results = new Array(crops.length);
   for (let b = 0; b < order.length; b += recBatch) {
     const batch = order.slice(b, b + recBatch);
-    const width = Math.ceil(Math.max(...batch.map((i) => crops[i].width)) / 8) * 8;
+    // Padded to at least `minRecWidth`, as PaddleOCR pads its crops: a lone narrow digit (0) is otherwise
+    // often read as nothing.
+    const width = Math.ceil(Math.max(minRecWidth, ...batch.map((i) => crops[i].width)) / 8) * 8;
     const plane = recHeight * width;
     const input = new Float32Array(batch.length * 3 * plane); // 0 is PaddleOCR's padding (mid grey)
     batch.forEach((i, n) => {
@@ -378,11 +449,40 @@ export function decode(data, offset, steps, classes, dict, used) {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * Boxes cut where a vertical rule of the page crosses them: with the rules whitened, the detector can take two
+ * narrow neighbouring cells (财政拨款收入 | 上级补助收入) for one line of text.
+ */
+export function splitAtRules(boxes, rules) {
+  if (rules.length === 0) return boxes;
+  const out = [];
+  for (const box of boxes) {
+    const [x, y, w, h, score] = box;
+    const cy = y + h / 2;
+    const margin = 0.3 * h;
+    const cuts = [
+      ...new Set(
+        rules
+          .filter((r) => r.y0 <= cy && r.y1 >= cy && r.x > x + margin && r.x < x + w - margin)
+          .map((r) => Math.round(r.x)),
+      ),
+    ].sort((a, b) => a - b);
+    let from = x;
+    for (const cut of [...cuts, x + w]) {
+      // Neighbouring columns of one rule (it is found on two) make one cut.
+      if (cut - from < margin) continue;
+      out.push([from, y, cut - from, h, score]);
+      from = cut;
+    }
+  }
+  return out;
+}
+
 /** Words of one (deskewed, upright) image, in its pixels, each with its characters' probabilities. */
 async function readImage(img, times) {
   const { det, rec, dict } = await load();
   let t = performance.now();
-  const boxes = await detect(det, img);
+  const boxes = splitAtRules(await detect(det, img), img.rules ?? []);
   times.detect += performance.now() - t;
   t = performance.now();
   const texts = await recognise(rec, dict, img, boxes);
@@ -421,13 +521,13 @@ function meanConfidence(words) {
  * Reads a page: deskewed, and turned upside down when the text reads far better that way. Word boxes are in
  * the deskewed (and turned) image's pixels, which is what the page shows once straightened.
  */
-async function readPage({ data, width, height }) {
+async function readPage({ data, width, height, dpi }) {
   const times = { deskew: 0, detect: 0, recognise: 0 };
   let img = { data, width, height };
   const t = performance.now();
   const angle = skewAngle(img);
   if (Math.abs(angle) >= 0.1) img = rotate(img, angle);
-  img = removeRules(img);
+  img = removeRules(img, dpi);
   times.deskew = performance.now() - t;
   let words = await readImage(img, times);
   let upsideDown = false;
@@ -443,9 +543,9 @@ async function readPage({ data, width, height }) {
 }
 
 if (parentPort) {
-  parentPort.on('message', async ({ id, data, width, height }) => {
+  parentPort.on('message', async ({ id, data, width, height, dpi }) => {
     try {
-      const result = await readPage({ data, width, height });
+      const result = await readPage({ data, width, height, dpi });
       parentPort.postMessage({ id, ...result });
     } catch (e) {
       parentPort.postMessage({ id, error: String(e?.message ?? e) });

@@ -173,9 +173,8 @@ async function runPage(image: PageImage, timeoutMs: number): Promise<OcrPage> {
           image.data.byteOffset === 0 && image.data.byteLength === image.data.buffer.byteLength
             ? image.data
             : image.data.slice();
-        w.worker.postMessage({ id, data, width: image.width, height: image.height }, [
-          data.buffer as ArrayBuffer,
-        ]);
+        const { width, height, dpi } = image;
+        w.worker.postMessage({ id, data, width, height, dpi }, [data.buffer as ArrayBuffer]);
       },
       (e: Error) =>
         finish(new OcrError('unavailable', `无法加载文字识别组件（onnxruntime-node）：${e.message}`)),

@@ -49,6 +49,8 @@ const maxOcrPixels = 16_000_000;
 export const minPageConfidence = 0.75;
 /** The confidence given to an OCR amount whose thousands separators are out of place. */
 const malformedConfidence = 0.3;
+/** A zero alone in a cell read with a probability below this is dropped. */
+const minZeroConfidence = 0.4;
 /** A word read with a mean probability below this is dropped (PaddleOCR drops below 0.5). */
 const minWordConfidence = 0.6;
 
@@ -643,10 +645,30 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
   const scale = result.pointsPerPixel;
   for (const [item, w] of result.words.entries()) {
     const mean = w.probs.reduce((a, b) => a + b, 0) / Math.max(1, w.probs.length);
-    if (mean < minWordConfidence) continue;
-    const chars = [...w.text];
+    // A zero alone in its cell is read unsurely, often as a letter o or a full stop (p ≈ 0.5): nothing else
+    // stands alone so in a table, so it is a zero — and doubtful, below `doubtfulConfidence`.
+    const loneZero = /^[0oO。〇]$/.test(w.text);
+    if (mean < (loneZero ? minZeroConfidence : minWordConfidence)) continue;
+    const read = loneZero ? ['0'] : [...w.text];
     // Not every character the model returns is one code unit; the probabilities go by model output.
-    if (chars.length !== w.probs.length) continue;
+    if (read.length !== w.probs.length) continue;
+    // Inside a number the model may read a separator full-width, or put a space after one (3,296, 600): the
+    // number is one, as printed. A space between two complete amounts stays.
+    const chars: string[] = [];
+    const probs: number[] = [];
+    const xs: number[] = [];
+    for (const [k, raw] of read.entries()) {
+      // Normalised first (full-width digits and letters made ASCII), so the splits below see what the text layer would.
+      // A table rule left in the image is read as a vertical bar: these documents print none, so it parts cells.
+      const c = /^[|丨｜]$/.test(raw) ? ' ' : raw === ' ' ? raw : normaliseText(raw) || raw;
+      const before = normaliseText(read[k - 1] ?? '');
+      const after = normaliseText(read[k + 1] ?? '');
+      if (c === ' ' && /[,.]/.test(before) && /\d/.test(read[k - 2] ?? '') && /\d/.test(after)) continue;
+      const digits = /\d/.test(before) && /\d/.test(after);
+      chars.push(digits && c === '，' ? ',' : digits && (c === '．' || c === '。') ? '.' : c);
+      probs.push(w.probs[k]!);
+      xs.push(w.xs[k]!);
+    }
     // The detected box is about 1.3 times the font size high (glyph extent and a margin).
     const sizePt = (w.height * scale) / 1.3;
     const top = w.y * scale;
@@ -655,25 +677,32 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
     // characters' centres wider than 1.6 em, which no character spacing reaches, parts them like a space.
     const em = w.height / 1.3;
     // So does CJK text right after a complete amount (the next column's name, across a thin rule).
+    // And an amount right after CJK text (a name and the amount beside it).
     const apart = (i: number) =>
       i > 0 &&
-      (w.xs[i]! - w.xs[i - 1]! > 1.6 * em ||
-        (wideAtStart.test(chars[i]!) && /^[-\d,.]*\d\.\d{2}$/.test(chars.slice(start, i).join(''))));
+      (xs[i]! - xs[i - 1]! > 1.6 * em ||
+        (wideAtStart.test(chars[i]!) && completeAmount.test(chars.slice(start, i).join(''))) ||
+        (wideAtEnd.test(chars[i - 1]!) && amountAhead.test(chars.slice(i).join(''))));
     let start = 0;
     for (let i = 0; i <= chars.length; i++) {
       if (i < chars.length && chars[i] !== ' ' && !apart(i)) continue;
       if (i > start) {
         // Inside a box a piece ends half its end character's typical width beyond that character's centre.
         const half = (k: number) => (charWeight(chars[k]!) * em) / 2;
-        const left = start === 0 ? w.x : w.xs[start]! - half(start);
-        const right = i === chars.length ? w.x + w.width : w.xs[i - 1]! + half(i - 1);
+        // Not the detected box's edges: they stand a margin beyond the glyphs, so boxes of neighbouring cells
+        // touch or overlap, and the gap between them that tells cells apart would be lost.
+        const left = Math.max(w.x, xs[start]! - half(start));
+        const right = Math.min(w.x + w.width, xs[i - 1]! + half(i - 1));
         let text = normaliseText(chars.slice(start, i).join(''));
-        let confidence = Math.min(...w.probs.slice(start, i));
+        let confidence = Math.min(...probs.slice(start, i));
         // A table rule's remnant read as punctuation after an amount (877,080.00.) is not part of it.
         text = text.replace(/(?<=\d\.\d{2})[.,:;'`|]+$/, '');
-        // Separators out of place (16,093,32.00) mean a digit was dropped or added: a doubtful reading.
-        if (/^-?\d[\d,]*,[\d,]*(?:\.\d+)?$/.test(text) && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text))
+        // Separators out of place (16,093,32.00) mean a digit was dropped or added: a doubtful reading, kept as
+        // the amount it reads (without them) so that the cell is an amount and what rests on it says so.
+        if (/^-?\d[\d,]*,[\d,]*(?:\.\d+)?$/.test(text) && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
           confidence = Math.min(confidence, malformedConfidence);
+          if (/\.\d{2}$/.test(text)) text = text.replace(/,/g, '');
+        }
         if (text !== '') {
           pieces.push({
             text,
@@ -686,6 +715,7 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
             spaceBefore: start > 0,
             item,
             confidence,
+            ...(start > 0 && chars[start - 1] !== ' ' ? { ownCell: true } : {}),
           });
         }
       }
@@ -742,6 +772,8 @@ interface Piece {
   item: number;
   /** OCR: the probability of the least certain character. */
   confidence?: number;
+  /** OCR: split from the text before it in its box as another cell's (a name, then an amount). */
+  ownCell?: boolean;
 }
 
 interface Cell {
@@ -796,6 +828,16 @@ const groupedAmount = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const wide = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7]/u;
 const wideAtEnd = new RegExp(`${wide.source}$`, 'u');
 const wideAtStart = new RegExp(`^${wide.source}`, 'u');
+/**
+ * An amount as tables print it, grouped by thousands or with decimals — or as OCR may misread one, with its
+ * separators out of place (31,214,05.80), which is still an amount's cell.
+ */
+const completeAmount = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d[\d,]*\.\d{2})$/;
+/** Text that starts with such an amount and then ends or goes on in CJK. */
+const amountAhead = new RegExp(
+  `^-?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d[\\d,]*\\.\\d{2})(?:$|${wide.source})`,
+  'u',
+);
 
 /**
  * The project's normalisation (NFKC except for full-width punctuation, which stays as printed, and CJK
@@ -965,7 +1007,7 @@ function toCells(group: Piece[]): RawLine {
       (p.item !== prev.item
         ? gap > amountGap * em && (wideAtStart.test(p.text) || amount.test(p.text))
         : amount.test(p.text) || (groupedAmount.test(cell.text) && wideAtStart.test(p.text)));
-    if (!cell || !prev || gap > cellGap * em || afterAmount) {
+    if (!cell || !prev || gap > cellGap * em || afterAmount || p.ownCell) {
       const c: RawCell = { text: p.text, x: p.x, right: p.right, top: p.top, bottom: p.bottom };
       if (p.confidence !== undefined) c.confidence = p.confidence;
       cells.push(c);
