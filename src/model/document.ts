@@ -25,8 +25,8 @@ export interface Source {
 
 /**
  * Below this confidence an OCR reading may be wrong: a finding resting on it is a warning that says so
- * (可能为识别误差). Set from the bench (bench/RESULTS.md): 2 of 147 correctly read amounts of a degraded 150-dpi
- * scan fall below it, 24 below 0.8.
+ * (可能为识别误差). From bench/ocr.ts: amounts misread on degraded scans came out below it (or with their
+ * separators out of place, which sets 0.3); correct ones fall below it mostly when a lone 0 in a cell.
  */
 export const doubtfulConfidence = 0.6;
 
