@@ -1,7 +1,8 @@
-// `npm run bench [-- --record]`: the parser and checker, PDF reading, the CLI in cold processes, the store
-// and API, rendering, the server's memory, then the pages in Chromium.
+// `npm run bench [-- --record]`: the parser and checker, PDF reading, OCR of scanned PDFs, the CLI in cold
+// processes, the store and API, rendering, the server's memory, then the pages in Chromium.
 await import('./run.ts');
 await import('./pdf.ts');
+await import('./ocr.ts');
 await import('./cold.ts');
 await import('./store.ts');
 await import('./render.ts');

@@ -2,7 +2,7 @@
 // plain JavaScript with node. Run by `npm install` (prepare), `npm pack` (prepack), `npm start` and the tests.
 // Plain JavaScript itself, so it needs nothing but esbuild. `--if-stale` skips the build when dist/ is newer
 // than every file in src/.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,11 +12,11 @@ const src = join(root, 'src');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.built');
 
-function sources(dir) {
+function sources(dir, ext = '.ts') {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    if (entry.isDirectory()) return sources(path, ext);
+    return entry.name.endsWith(ext) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 
@@ -57,6 +57,8 @@ export async function buildDist({ ifStale = false } = {}) {
       },
     ],
   });
+  // Plain-JavaScript worker modules (a worker gets no TypeScript loader) are copied as they are.
+  for (const path of sources(src, '.mjs')) copyFileSync(path, join(dist, relative(src, path)));
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   if (!process.env.YUSUAN_BUILD_QUIET)
     process.stderr.write(

@@ -154,5 +154,27 @@ export async function parseDocument(
   file: string,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<Document> {
-  return recognise(await readLayout(bytes, file, onProgress));
+  const layout = await readLayout(bytes, file, onProgress);
+  const doc = recognise(layout);
+  if (isOcrNonDisclosure(layout, doc)) {
+    const pages = layout.ocrPages!.map((p) => p.page);
+    const { pageRanges } = await import('./read/pdf.ts');
+    throw new ReadError(
+      file,
+      'not-disclosure',
+      `${file}：第 ${pageRanges(pages)} 页是扫描件，文字识别读出的内容不是部门预算或决算公开文本（没有识别出任何表格、章节或项目）`,
+    );
+  }
+  return doc;
+}
+
+/**
+ * A PDF of scans only whose OCR gives nothing a disclosure has: no table, section or project. Refused, so that
+ * what a photo or an unrelated scan reads as is not taken for an (empty) disclosure. A text-layer document
+ * that is not a disclosure is read as it is: its text is what it prints, not a guess.
+ */
+function isOcrNonDisclosure(layout: Layout, doc: Document): boolean {
+  const ocr = layout.ocrPages?.length ?? 0;
+  if (ocr === 0 || layout.lines.some((l) => !layout.ocrPages!.some((p) => p.page === l.page))) return false;
+  return Object.keys(doc.tables).length === 0 && doc.sections.length === 0 && doc.projects.length === 0;
 }

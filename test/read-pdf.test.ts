@@ -364,11 +364,19 @@ describe('readPdf on encrypted, broken, empty and oversized files', () => {
     expect(e.message).toContain('第 1 页没有文字层（可能是扫描件），需要先做文字识别（OCR）');
   });
 
-  it('no-text: a scan of three pages, naming the range', async () => {
+  it('scan-blank: a scan of three pages in which OCR finds no text, naming the range', async () => {
     const e = await readError(makePdf([{ image: true }, { image: true }, { image: true }]), 'scan.pdf');
-    expect(e.reason).toBe('no-text');
-    expect(e.message).toContain('scan.pdf');
-    expect(e.message).toContain('第 1–3 页没有文字层');
+    expect(e.reason).toBe('scan-blank');
+    expect(e.message).toBe('scan.pdf：第 1–3 页是扫描图像，但文字识别没有找到任何文字（空白页）');
+  });
+
+  it('no-text: a scan of three pages read without OCR, naming the range', async () => {
+    const bytes = makePdf([{ image: true }, { image: true }, { image: true }]);
+    const e = await readPdf(bytes, 'scan.pdf', { ocr: false }).catch((e: unknown) => e as ReadError);
+    expect(e).toBeInstanceOf(ReadError);
+    expect((e as ReadError).reason).toBe('no-text');
+    expect((e as ReadError).message).toContain('scan.pdf');
+    expect((e as ReadError).message).toContain('第 1–3 页没有文字层');
   });
 
   it('corrupt: a PDF with zero pages', async () => {

@@ -3,6 +3,7 @@
 import type { Document } from '../model/document.ts';
 import { withRowRoles } from '../model/roles.ts';
 import { anchorOf } from './anchor.ts';
+import { doubtsOf, ocrDoubtNote, restsOnDoubt } from './doubts.ts';
 import { chooseProfile, profiles } from './profiles.ts';
 import { rules } from './rules/index.ts';
 import type { Finding, ProfileName, Rule, Severity } from './types.ts';
@@ -24,6 +25,7 @@ export function checkDocument(input: Document, config: CheckConfig = {}, ruleSet
   const units = config.units?.map(withRowRoles);
   const profile = config.profile ? profiles[config.profile] : chooseProfile(doc);
   const findings: Finding[] = [];
+  const doubts = doubtsOf(doc);
   for (const rule of ruleSet) {
     const { meta } = rule;
     const setting = config.rules?.[meta.id];
@@ -57,6 +59,11 @@ export function checkDocument(input: Document, config: CheckConfig = {}, ruleSet
         };
         if (r.expected !== undefined) finding.expected = r.expected;
         if (r.actual !== undefined) finding.actual = r.actual;
+        // A discrepancy that an OCR misreading could explain is a warning, and says so.
+        if (doubts.length > 0 && severity !== 'info' && restsOnDoubt(finding, doubts)) {
+          if (finding.severity === 'error') finding.severity = 'warning';
+          finding.message += ocrDoubtNote;
+        }
         findings.push(finding);
       },
     });

@@ -16,7 +16,23 @@ export interface Source {
    * of the page as displayed, y downwards — so that the original page can be shown with the cell marked.
    */
   box?: { x: number; y: number; width: number; height: number };
+  /**
+   * Read by OCR (a scanned page): the probability (0–1) of the least certain character of the cell, or of
+   * the line for text without cells. Absent for what a text layer gives (certain).
+   */
+  confidence?: number;
 }
+
+/**
+ * Below this confidence an OCR reading may be wrong: a finding resting on it is a warning that says so
+ * (可能为识别误差). From bench/ocr.ts: amounts misread on degraded scans came out below it (or with their
+ * separators out of place, which sets 0.3); correct ones fall below it mostly when a lone 0 in a cell.
+ */
+export const doubtfulConfidence = 0.6;
+
+/** Whether a source was read by OCR with a character below `doubtfulConfidence`. */
+export const isDoubtful = (s: Source | undefined): boolean =>
+  s?.confidence !== undefined && s.confidence < doubtfulConfidence;
 
 /**
  * An exact decimal as printed, normalised to plain digits ("1111.68", "1270", "-3.5").

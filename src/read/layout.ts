@@ -18,6 +18,11 @@ export interface LayoutLine {
    * left of the page as displayed, y growing downwards (`Layout.pages[page - 1]` gives the page size).
    */
   boxes?: { x: number; y: number; width: number; height: number }[];
+  /**
+   * A scanned page read by OCR: each cell's confidence, the probability (0–1) of its least certain character.
+   * Absent for text read from a text layer (certain).
+   */
+  confidence?: number[];
 }
 
 export interface Layout {
@@ -37,6 +42,11 @@ export interface Layout {
   pagesWithoutText?: number[];
   /** PDF: pages (1-based) with nothing to read at all — no text and no image (e.g. only table rules). */
   blankPages?: number[];
+  /**
+   * PDF: scanned pages read by OCR, with the mean confidence of their characters, the skew undone (degrees)
+   * and whether the page was upside down. Their boxes are on the page once straightened.
+   */
+  ocrPages?: { page: number; confidence: number; angle: number; upsideDown: boolean }[];
 }
 
 export type ReadErrorReason =
@@ -51,6 +61,14 @@ export type ReadErrorReason =
   | 'corrupt'
   /** PDF pages without a text layer (scans): the message names the pages that need OCR. */
   | 'no-text'
+  /** Scanned pages in which OCR found no text at all (blank scans). */
+  | 'scan-blank'
+  /** Scanned pages whose image cannot be decoded, or whose OCR reads nothing that is text (a photo, noise). */
+  | 'scan-unreadable'
+  /** Scanned pages need OCR, and its runtime or model files are not installed. */
+  | 'ocr-unavailable'
+  /** Every page is a scan, and what OCR read is not a budget or final-account disclosure. */
+  | 'not-disclosure'
   /** A zip whose unpacked size or compression ratio is beyond the limits. */
   | 'zip-bomb'
   /** A macro-enabled workbook or document. */

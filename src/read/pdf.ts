@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
 import { normalise } from './normalise.ts';
+import { OcrError, type OcrPage, ocrPage, ocrTimeoutMs } from './ocr.ts';
 
 export const maxPdfBytes = 50 * 1024 * 1024;
 export const maxPdfPages = 2000;
@@ -28,7 +29,30 @@ export interface ReadPdfOptions {
   timeoutMs?: number;
   /** Told after each page is read (for progress shown to a user waiting on a long document). */
   onPage?: (page: number, pages: number) => void;
+  /**
+   * Read scanned pages (an image, no text layer) by OCR (default true). When false they are listed in
+   * `pagesWithoutText`, and a document of scans only is refused as needing OCR.
+   */
+  ocr?: boolean;
+  /** Time limit for the OCR of each page, in milliseconds (default 60 s). */
+  ocrTimeoutMs?: number;
 }
+
+/**
+ * The resolution scanned pages are rendered at for OCR. Recognition reads each text box scaled to 48 px high,
+ * which a 10 pt line at 200 dpi (28 px) gives without much enlarging; more would only cost time and memory.
+ */
+export const ocrDpi = 200;
+/** A page rendered for OCR has at most this many pixels (an A3 page at 200 dpi has 7.8 million). */
+const maxOcrPixels = 16_000_000;
+/** A page whose characters were read with a mean probability below this is not text (a photo, noise). */
+export const minPageConfidence = 0.75;
+/** The confidence given to an OCR amount whose thousands separators are out of place. */
+const malformedConfidence = 0.3;
+/** A zero alone in a cell read with a probability below this is dropped. */
+const minZeroConfidence = 0.4;
+/** A word read with a mean probability below this is dropped (PaddleOCR drops below 0.5). */
+const minWordConfidence = 0.6;
 
 // pdfjs looks the CMaps (needed for Chinese), standard fonts and wasm decoders up by these. They must be
 // plain directory paths: given a file:// URL, pdfjs in Node fails to load the CMaps and the Chinese text is lost.
@@ -56,6 +80,8 @@ type FromWorker =
   | { type: 'opened'; count: number }
   | ({ type: 'page'; page: number; width: number; height: number } & PageItems)
   | { type: 'image'; page: number; image: boolean }
+  | { type: 'raster'; page: number; width: number; height: number; dpi: number; data: Uint8Array }
+  | { type: 'raster-error'; page: number; name: string; message: string }
   | { type: 'error'; stage: 'open' | 'page'; page?: number; name: string; message: string }
   | { type: 'done' };
 
@@ -101,7 +127,28 @@ const imageOps = new Set([
 const post = (message, transfer) => parentPort.postMessage(message, transfer);
 const failure = (e) => ({ name: String(e?.name ?? ''), message: String(e?.message ?? e) });
 
-async function read({ data, params, maxPages }) {
+// A scanned page rendered for OCR, as grey levels (one byte a pixel), on a white background.
+async function render(doc, page, dpi, maxPixels) {
+  const base = page.getViewport({ scale: 1 });
+  const scale = Math.min(dpi / 72, Math.sqrt(maxPixels / (base.width * base.height)));
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.ceil(viewport.width));
+  const height = Math.max(1, Math.ceil(viewport.height));
+  const { canvas, context } = doc.canvasFactory.create(width, height);
+  await page.render({ canvas, canvasContext: context, viewport, background: 'white' }).promise;
+  const rgba = context.getImageData(0, 0, width, height).data;
+  const grey = new Uint8Array(width * height);
+  let uniform = true;
+  for (let i = 0; i < grey.length; i++) {
+    grey[i] = (rgba[4 * i] * 77 + rgba[4 * i + 1] * 150 + rgba[4 * i + 2] * 29) >> 8;
+    if (grey[i] !== grey[0]) uniform = false;
+  }
+  // pdfjs draws nothing for an image it cannot decode; a real scan, even of a blank sheet, is never one flat grey.
+  if (uniform) throw new Error('the page renders as one flat colour: its image could not be decoded');
+  return { width, height, dpi: (width / base.width) * 72, data: grey };
+}
+
+async function read({ data, params, maxPages, ocr }) {
   const task = pdfjs.getDocument({ ...params, data });
   try {
     let doc;
@@ -133,7 +180,24 @@ async function read({ data, params, maxPages }) {
           numbers[at + 8] = style?.descent ?? Number.NaN;
           at += ${itemNumbers};
         }
-        if (texts.length === 0) textless.push(p);
+        if (texts.length === 0) {
+          textless.push(p);
+          if (ocr) {
+            // A scan is rendered now, before the page is reported, so the page's time limit covers it.
+            const ops = await page.getOperatorList();
+            const image = ops.fnArray.some((fn) => imageOps.has(fn));
+            post({ type: 'image', page: p, image });
+            if (image) {
+              let raster;
+              try {
+                raster = await render(doc, page, ocr.dpi, ocr.maxPixels);
+              } catch (e) {
+                post({ type: 'raster-error', page: p, ...failure(e) });
+              }
+              if (raster) post({ type: 'raster', page: p, ...raster }, [raster.data.buffer]);
+            }
+          }
+        }
         const used = numbers.slice(0, at);
         post({ type: 'page', page: p, width: viewport.width, height: viewport.height, texts, numbers: used }, [used.buffer]);
       } catch (e) {
@@ -142,8 +206,9 @@ async function read({ data, params, maxPages }) {
         page?.cleanup();
       }
     }
-    // Pages without text: scanned (an image) or blank. Not asked when no page has text (it is refused).
-    if (textless.length === count) return;
+    // Pages without text: scanned (an image) or blank. Not asked when no page has text (it is refused), nor
+    // when OCR has asked already.
+    if (textless.length === count || ocr) return;
     for (const p of textless) {
       let page;
       try {
@@ -261,11 +326,18 @@ export function pageRanges(pages: number[]): string {
   return parts.join('、');
 }
 
+/** A scanned page's OCR, with the size of its image's pixels in points. */
+type ScanReading = OcrPage & { pointsPerPixel: number };
+
 /** What the worker reports about one document, each page with its lines (none if it has no text). */
 interface Reading {
   count: number;
   pages: { page: number; width: number; height: number; lines: PageLine[] | null }[];
   images: Map<number, boolean>;
+  /** Scanned pages being read by OCR: the result, or the error (never rejected). */
+  ocr: Map<number, Promise<ScanReading | Error>>;
+  /** Scanned pages whose image could not be rendered. */
+  rasterErrors: Map<number, string>;
   error?: { stage: 'open' | 'page'; page?: number; name: string; message: string };
   /** An error laying a page out, thrown once the reading is over (as if the layout had waited for it). */
   layoutError?: unknown;
@@ -276,11 +348,18 @@ function readInWorker(
   bytes: Uint8Array,
   file: string,
   timeoutMs: number,
-  onPage?: (page: number, pages: number) => void,
+  onPage: ((page: number, pages: number) => void) | undefined,
+  ocr: { timeoutMs: number } | null,
 ): Promise<Reading> {
   const w = takeWorker();
   const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} 秒` : `${timeoutMs} 毫秒`;
-  const reading: Reading = { count: 0, pages: [], images: new Map() };
+  const reading: Reading = {
+    count: 0,
+    pages: [],
+    images: new Map(),
+    ocr: new Map(),
+    rasterErrors: new Map(),
+  };
   return new Promise<Reading>((resolve, reject) => {
     let stage = '打开 PDF';
     let timer: NodeJS.Timeout | undefined;
@@ -325,11 +404,31 @@ function readInWorker(
           }
           stage = m.page < reading.count ? `读取第 ${m.page + 1} 页` : '检查没有文字的页面';
           arm();
-          onPage?.(m.page, reading.count);
+          // A page being read by OCR is told when its OCR is done.
+          if (!reading.ocr.has(m.page)) onPage?.(m.page, reading.count);
           return;
         case 'image':
           reading.images.set(m.page, m.image);
           arm();
+          return;
+        case 'raster': {
+          if (!ocr) return;
+          const { page } = m;
+          const count = reading.count;
+          reading.ocr.set(
+            page,
+            ocrPage({ data: m.data, width: m.width, height: m.height, dpi: m.dpi }, ocr.timeoutMs).then(
+              (result): ScanReading => {
+                onPage?.(page, count);
+                return { ...result, pointsPerPixel: 72 / m.dpi };
+              },
+              (e: Error) => e,
+            ),
+          );
+          return;
+        }
+        case 'raster-error':
+          reading.rasterErrors.set(m.page, m.message);
           return;
         case 'error':
           reading.error = m;
@@ -368,7 +467,8 @@ function readInWorker(
       verbosity: 0,
     };
     arm();
-    w.worker.postMessage({ data, params, maxPages: maxPdfPages }, [data.buffer]);
+    const ocrRequest = ocr ? { dpi: ocrDpi, maxPixels: maxOcrPixels } : null;
+    w.worker.postMessage({ data, params, maxPages: maxPdfPages, ocr: ocrRequest }, [data.buffer]);
   });
 }
 
@@ -392,10 +492,19 @@ export async function readPdf(
   await turn();
   let reading: Reading;
   try {
-    reading = await readInWorker(bytes, file, options.timeoutMs ?? pdfTimeoutMs, options.onPage);
+    reading = await readInWorker(
+      bytes,
+      file,
+      options.timeoutMs ?? pdfTimeoutMs,
+      options.onPage,
+      options.ocr === false ? null : { timeoutMs: options.ocrTimeoutMs ?? ocrTimeoutMs },
+    );
   } finally {
     endTurn();
   }
+  // The OCR of the scanned pages, which went on while the worker read the later pages.
+  const ocrResults = new Map<number, ScanReading | Error>();
+  for (const [page, result] of reading.ocr) ocrResults.set(page, await result);
   const { error, count } = reading;
   if (error?.stage === 'open') {
     if (error.name === 'PasswordException') {
@@ -420,41 +529,201 @@ export async function readPdf(
   const pages = reading.pages.map((p) => ({ width: round(p.width), height: round(p.height) }));
   const textless: number[] = [];
   const read: { page: number; lines: PageLine[] }[] = [];
+  const ocrPages: NonNullable<Layout['ocrPages']> = [];
+  /** Scanned pages whose OCR read only what is not text (a photo, noise), with its mean confidence. */
+  const unreadable: { page: number; confidence: number }[] = [];
   for (const p of reading.pages) {
-    if (p.lines === null) textless.push(p.page);
-    else read.push({ page: p.page, lines: p.lines });
+    if (p.lines !== null) {
+      read.push({ page: p.page, lines: p.lines });
+      continue;
+    }
+    const result = ocrResults.get(p.page);
+    if (result instanceof OcrError && result.reason === 'unavailable') {
+      throw withCause(
+        new ReadError(
+          file,
+          'ocr-unavailable',
+          `${file}：第 ${p.page} 页是扫描件，需要文字识别，但${result.message}；请按 README 重新安装（npm install）`,
+        ),
+        result,
+      );
+    }
+    if (result instanceof Error) {
+      throw withCause(
+        new ReadError(file, 'scan-unreadable', `${file}：第 ${p.page} 页（扫描件）${result.message}`),
+        result,
+      );
+    }
+    const lines = result ? ocrPageLines(result) : null;
+    if (result && lines && result.confidence < minPageConfidence) {
+      // No invented numbers: what cannot be read as text is not read at all.
+      unreadable.push({ page: p.page, confidence: result.confidence });
+      textless.push(p.page);
+    } else if (result && lines) {
+      read.push({ page: p.page, lines });
+      const { confidence, angle, upsideDown } = result;
+      ocrPages.push({ page: p.page, confidence: Math.round(confidence * 1000) / 1000, angle, upsideDown });
+    } else textless.push(p.page);
   }
   // A page whose only text was its number has nothing left to read.
   const numberOnly = dropPageNumbers(read, pages);
   textless.push(...numberOnly);
   textless.sort((a, b) => a - b);
-  if (read.length === 0) {
-    throw new ReadError(
-      file,
-      'no-text',
-      `${file}：第 ${pageRanges(textless)} 页没有文字层（可能是扫描件），需要先做文字识别（OCR）`,
-    );
-  }
+  if (read.length === 0) throw nothingRead(file, textless, reading, unreadable);
   const lines: LayoutLine[] = [];
   for (const { page, lines: pageLines } of read) {
     for (const l of pageLines) {
       const cells = l.cells.map((c) => c.text);
-      lines.push({
+      const line: LayoutLine = {
         no: lines.length + 1,
         page,
         text: cells.join('\t'),
         cells: cells.length >= 2 ? cells : null,
         boxes: l.cells.map((c) => c.box),
-      });
+      };
+      if (l.cells.some((c) => c.confidence !== undefined))
+        line.confidence = l.cells.map((c) => c.confidence ?? 1);
+      lines.push(line);
     }
   }
   const layout: Layout = { file, style: 'pdf', lines, pages };
+  if (ocrPages.length > 0) layout.ocrPages = ocrPages;
   // A page without text that shows an image is probably scanned; one without either is blank.
   const scanned = textless.filter((p) => reading.images.get(p) === true);
   const blank = textless.filter((p) => reading.images.get(p) !== true);
   if (scanned.length > 0) layout.pagesWithoutText = scanned;
   if (blank.length > 0) layout.blankPages = blank;
   return layout;
+}
+
+/** The error for a PDF of which no page could be read, saying why for the pages that are scans. */
+function nothingRead(
+  file: string,
+  textless: number[],
+  reading: Reading,
+  unreadable: { page: number; confidence: number }[],
+): ReadError {
+  if (unreadable.length > 0) {
+    const worst = Math.min(...unreadable.map((u) => u.confidence));
+    return new ReadError(
+      file,
+      'scan-unreadable',
+      `${file}：第 ${pageRanges(unreadable.map((u) => u.page))} 页是扫描图像，但文字识别无法辨认其中的文字（置信度仅 ${Math.round(worst * 100)}%），可能是照片、模糊或倒置的扫描件；未读取任何数字，请提供清晰的扫描件或原始电子文件`,
+    );
+  }
+  const broken = [...reading.rasterErrors.keys()].sort((a, b) => a - b);
+  if (broken.length > 0) {
+    return new ReadError(
+      file,
+      'scan-unreadable',
+      `${file}：第 ${pageRanges(broken)} 页的扫描图像无法解码（图像已损坏或格式不受支持，显示为一片空白），无法做文字识别`,
+    );
+  }
+  const scans = textless.filter((p) => reading.images.get(p) === true);
+  if (reading.ocr.size > 0 && scans.length > 0) {
+    return new ReadError(
+      file,
+      'scan-blank',
+      `${file}：第 ${pageRanges(scans)} 页是扫描图像，但文字识别没有找到任何文字（空白页）`,
+    );
+  }
+  return new ReadError(
+    file,
+    'no-text',
+    `${file}：第 ${pageRanges(textless)} 页没有文字层（可能是扫描件），需要先做文字识别（OCR）`,
+  );
+}
+
+/**
+ * A scanned page's lines, from the words its OCR read: each word split at the spaces it read (placed by its
+ * characters' positions), then laid out as a text layer's pieces are. Each cell keeps the probability of its
+ * least certain character as its confidence. Null when no word is left.
+ */
+function ocrPageLines(result: ScanReading): PageLine[] | null {
+  const pieces: Piece[] = [];
+  // Pixels of the straightened image to points: the image is the page at the rendering's resolution.
+  const scale = result.pointsPerPixel;
+  for (const [item, w] of result.words.entries()) {
+    const mean = w.probs.reduce((a, b) => a + b, 0) / Math.max(1, w.probs.length);
+    // A zero alone in its cell is read unsurely, often as a letter o or a full stop (p ≈ 0.5): nothing else
+    // stands alone so in a table, so it is a zero — and doubtful, below `doubtfulConfidence`.
+    const loneZero = /^[0oO。〇]$/.test(w.text);
+    if (mean < (loneZero ? minZeroConfidence : minWordConfidence)) continue;
+    const read = loneZero ? ['0'] : [...w.text];
+    // Not every character the model returns is one code unit; the probabilities go by model output.
+    if (read.length !== w.probs.length) continue;
+    // Inside a number the model may read a separator full-width, or put a space after one (3,296, 600): the
+    // number is one, as printed. A space between two complete amounts stays.
+    const chars: string[] = [];
+    const probs: number[] = [];
+    const xs: number[] = [];
+    for (const [k, raw] of read.entries()) {
+      // Normalised first (full-width digits and letters made ASCII), so the splits below see what the text layer would.
+      // A table rule left in the image is read as a vertical bar: these documents print none, so it parts cells.
+      const c = /^[|丨｜]$/.test(raw) ? ' ' : raw === ' ' ? raw : normaliseText(raw) || raw;
+      const before = normaliseText(read[k - 1] ?? '');
+      const after = normaliseText(read[k + 1] ?? '');
+      if (c === ' ' && /[,.]/.test(before) && /\d/.test(read[k - 2] ?? '') && /\d/.test(after)) continue;
+      const digits = /\d/.test(before) && /\d/.test(after);
+      chars.push(digits && c === '，' ? ',' : digits && (c === '．' || c === '。') ? '.' : c);
+      probs.push(w.probs[k]!);
+      xs.push(w.xs[k]!);
+    }
+    // The detected box is about 1.3 times the font size high (glyph extent and a margin).
+    const sizePt = (w.height * scale) / 1.3;
+    const top = w.y * scale;
+    const bottom = (w.y + w.height) * scale;
+    // The detector can join neighbouring cells into one box (a name and the amount beside it): a gap between
+    // characters' centres wider than 1.6 em, which no character spacing reaches, parts them like a space.
+    const em = w.height / 1.3;
+    // So does CJK text right after a complete amount (the next column's name, across a thin rule).
+    // And an amount right after CJK text (a name and the amount beside it).
+    const apart = (i: number) =>
+      i > 0 &&
+      (xs[i]! - xs[i - 1]! > 1.6 * em ||
+        (wideAtStart.test(chars[i]!) && completeAmount.test(chars.slice(start, i).join(''))) ||
+        (wideAtEnd.test(chars[i - 1]!) && amountAhead.test(chars.slice(i).join(''))));
+    let start = 0;
+    for (let i = 0; i <= chars.length; i++) {
+      if (i < chars.length && chars[i] !== ' ' && !apart(i)) continue;
+      if (i > start) {
+        // Inside a box a piece ends half its end character's typical width beyond that character's centre.
+        const half = (k: number) => (charWeight(chars[k]!) * em) / 2;
+        // Not the detected box's edges: they stand a margin beyond the glyphs, so boxes of neighbouring cells
+        // touch or overlap, and the gap between them that tells cells apart would be lost.
+        const left = Math.max(w.x, xs[start]! - half(start));
+        const right = Math.min(w.x + w.width, xs[i - 1]! + half(i - 1));
+        let text = normaliseText(chars.slice(start, i).join(''));
+        let confidence = Math.min(...probs.slice(start, i));
+        // A table rule's remnant read as punctuation after an amount (877,080.00.) is not part of it.
+        text = text.replace(/(?<=\d\.\d{2})[.,:;'`|]+$/, '');
+        // Separators out of place (16,093,32.00) mean a digit was dropped or added: a doubtful reading, kept as
+        // the amount it reads (without them) so that the cell is an amount and what rests on it says so.
+        if (/^-?\d[\d,]*,[\d,]*(?:\.\d+)?$/.test(text) && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
+          confidence = Math.min(confidence, malformedConfidence);
+          if (/\.\d{2}$/.test(text)) text = text.replace(/,/g, '');
+        }
+        if (text !== '') {
+          pieces.push({
+            text,
+            x: left * scale,
+            right: right * scale,
+            y: (top + bottom) / 2 + 0.35 * sizePt,
+            top,
+            bottom,
+            size: sizePt,
+            spaceBefore: start > 0,
+            item,
+            confidence,
+            ...(start > 0 && chars[start - 1] !== ' ' ? { ownCell: true } : {}),
+          });
+        }
+      }
+      // A split at a gap keeps the character after it; one at a space drops the space.
+      start = i < chars.length && chars[i] !== ' ' ? i : i + 1;
+    }
+  }
+  return pieces.length === 0 ? null : toLines(pieces);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -501,11 +770,16 @@ interface Piece {
   spaceBefore: boolean;
   /** Which text item of the page the piece came from. */
   item: number;
+  /** OCR: the probability of the least certain character. */
+  confidence?: number;
+  /** OCR: split from the text before it in its box as another cell's (a name, then an amount). */
+  ownCell?: boolean;
 }
 
 interface Cell {
   text: string;
   box: Box;
+  confidence?: number;
 }
 
 interface PageLine {
@@ -526,6 +800,7 @@ interface RawCell {
   right: number;
   top: number;
   bottom: number;
+  confidence?: number;
 }
 
 /** Lines within this fraction of the font size of one baseline are one line. */
@@ -553,6 +828,16 @@ const groupedAmount = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const wide = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7]/u;
 const wideAtEnd = new RegExp(`${wide.source}$`, 'u');
 const wideAtStart = new RegExp(`^${wide.source}`, 'u');
+/**
+ * An amount as tables print it, grouped by thousands or with decimals — or as OCR may misread one, with its
+ * separators out of place (31,214,05.80), which is still an amount's cell.
+ */
+const completeAmount = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d[\d,]*\.\d{2})$/;
+/** Text that starts with such an amount and then ends or goes on in CJK. */
+const amountAhead = new RegExp(
+  `^-?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d[\\d,]*\\.\\d{2})(?:$|${wide.source})`,
+  'u',
+);
 
 /**
  * The project's normalisation (NFKC except for full-width punctuation, which stays as printed, and CJK
@@ -682,10 +967,17 @@ function toLines(pieces: Piece[]): PageLine[] {
   if (current.length > 0) groups.push(current);
   return mergeRowParts(groups.map(toCells)).map((line) => ({
     top: Math.min(...line.cells.map((c) => c.top)),
-    cells: line.cells.map((c) => ({
-      text: c.text,
-      box: { x: round(c.x), y: round(c.top), width: round(c.right - c.x), height: round(c.bottom - c.top) },
-    })),
+    cells: line.cells.map((c) => {
+      const box = {
+        x: round(c.x),
+        y: round(c.top),
+        width: round(c.right - c.x),
+        height: round(c.bottom - c.top),
+      };
+      return c.confidence === undefined
+        ? { text: c.text, box }
+        : { text: c.text, box, confidence: c.confidence };
+    }),
   }));
 }
 
@@ -715,9 +1007,12 @@ function toCells(group: Piece[]): RawLine {
       (p.item !== prev.item
         ? gap > amountGap * em && (wideAtStart.test(p.text) || amount.test(p.text))
         : amount.test(p.text) || (groupedAmount.test(cell.text) && wideAtStart.test(p.text)));
-    if (!cell || !prev || gap > cellGap * em || afterAmount) {
-      cells.push({ text: p.text, x: p.x, right: p.right, top: p.top, bottom: p.bottom });
+    if (!cell || !prev || gap > cellGap * em || afterAmount || p.ownCell) {
+      const c: RawCell = { text: p.text, x: p.x, right: p.right, top: p.top, bottom: p.bottom };
+      if (p.confidence !== undefined) c.confidence = p.confidence;
+      cells.push(c);
     } else {
+      if (p.confidence !== undefined) cell.confidence = Math.min(cell.confidence ?? 1, p.confidence);
       // A gap is a space, as pdfjs itself has it inside an item, except between CJK characters.
       const cjk = wideAtEnd.test(cell.text) && wideAtStart.test(p.text);
       const space = !cjk && (p.spaceBefore || gap > wordGap * em);
@@ -784,6 +1079,7 @@ function continueCell(
   const [first, second] = where === 'after' ? [cell.text, part.text] : [part.text, cell.text];
   const cjk = wideAtEnd.test(first) && wideAtStart.test(second);
   cell.text = first + (cjk ? '' : ' ') + second;
+  if (part.confidence !== undefined) cell.confidence = Math.min(cell.confidence ?? 1, part.confidence);
   cell.x = Math.min(cell.x, part.x);
   cell.right = Math.max(cell.right, part.right);
   cell.top = Math.min(cell.top, part.top);

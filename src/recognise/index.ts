@@ -168,6 +168,8 @@ export function recognise(read: Layout): Document {
     });
   }
   for (const p of doc.projects) checkProjectShape(p, problems);
+  // Pages with no text layer, read by OCR: the document is not published as searchable text there.
+  if (layout.ocrPages?.length) doc.scannedPages = layout.ocrPages.map((p) => p.page);
   return withRowRoles(doc);
 }
 

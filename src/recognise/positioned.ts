@@ -2,7 +2,7 @@
 // printed cell keeps its box, so each amount goes to the column whose heading stands above it.
 // The columns are the ones the document prints (regions print other sets), read from its header.
 import { toDecimal } from '../model/decimal.ts';
-import type { Amount, BudgetTable, MoneyUnit, TableRow, TableSide } from '../model/document.ts';
+import type { Amount, BudgetTable, MoneyUnit, Source, TableRow, TableSide } from '../model/document.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import type { TableSpec } from './catalogue.ts';
 import { compact } from './text.ts';
@@ -11,6 +11,8 @@ type Box = { x: number; y: number; width: number; height: number };
 interface Cell {
   text: string;
   box: Box;
+  /** OCR: the probability of the cell's least certain character. */
+  confidence?: number;
 }
 
 export interface PositionedHeader {
@@ -37,14 +39,21 @@ const labelHeading =
 const cellsOf = (line: LayoutLine): Cell[] => {
   const texts = line.cells ?? [line.text];
   const boxes = line.boxes ?? [];
-  return texts.map((text, i) => ({
-    text: text.trim(),
-    box: boxes[i] ?? { x: 0, y: 0, width: 0, height: 0 },
-  }));
+  return texts.map((text, i) => {
+    const cell: Cell = { text: text.trim(), box: boxes[i] ?? { x: 0, y: 0, width: 0, height: 0 } };
+    const confidence = line.confidence?.[i];
+    if (confidence !== undefined) cell.confidence = confidence;
+    return cell;
+  });
 };
 const center = (b: Box) => b.x + b.width / 2;
-const sourceOf = (line: LayoutLine) =>
-  line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+const sourceOf = (line: LayoutLine): Source => {
+  const source: Source = line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+  // Read by OCR: the line's least certain cell, so that a row keeps a doubt its amounts do not show (a
+  // misread amount left out of them).
+  if (line.confidence?.length) source.confidence = Math.min(...line.confidence);
+  return source;
+};
 
 /** Each cell's amount in the column whose heading's centre is nearest to the cell's own, with its box. */
 function placeAmounts(
@@ -58,7 +67,10 @@ function placeAmounts(
   return placed.map((c) => {
     const value = c === null ? null : toDecimal(c.text);
     if (c === null || value === null) return null;
-    return { value, source: withBoxes ? { ...sourceOf(line), box: c.box } : sourceOf(line) };
+    const source: Source = withBoxes ? { ...sourceOf(line), box: c.box } : sourceOf(line);
+    // An amount read by OCR keeps how sure the reading was, for the rules to say when a finding may be its error.
+    if (c.confidence !== undefined) source.confidence = c.confidence;
+    return { value, source };
   });
 }
 

@@ -15,7 +15,10 @@ export interface TableHeader {
 }
 
 export function sourceOf(line: LayoutLine): Source {
-  return line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+  const source: Source = line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
+  // A line read by OCR: its least certain character, for amounts stated in its text.
+  if (line.confidence?.length) source.confidence = Math.min(...line.confidence);
+  return source;
 }
 
 /** The line under a table title that names department, 预算年度 and 单位 (or 截止时间). */

@@ -1,0 +1,187 @@
+// OCR of scanned PDFs: pages of the shared samples rendered by pdftoppm at 300 and 150 dpi, turned by a few
+// tenths of a degree, blurred and JPEG-compressed (test/scans.ts), wrapped as image-only PDFs and read with
+// parseDocument; every table amount compared with the text layer's reading of the same pages, and the
+// findings with its findings. Also the OCR alone (ocrPage, one thread) per page, and how the confidence of
+// the amounts read right and wrong is spread (which sets doubtfulConfidence).
+// With `--record` the figures replace the "OCR" section of bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { checkDocument } from '../src/check/engine.ts';
+import type { Finding } from '../src/check/types.ts';
+import { type Document, doubtfulConfidence, tablesInOrder } from '../src/model/document.ts';
+import { parseDocument } from '../src/parse.ts';
+import { ocrPage } from '../src/read/ocr.ts';
+import { imagePdf, type ScanImage, type ScanOptions, scanPage } from '../test/scans.ts';
+import { recordSection } from './results.ts';
+
+const dir = fileURLToPath(new URL('../../shared/samples/pdf/', import.meta.url));
+const record = process.argv.includes('--record');
+const load = os.loadavg()[0]!;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** Documents and their pages of tables (and, for the budget, the 编制说明 with its stated amounts). */
+const sets = [
+  { file: 'putuo-finance-bureau-2025-budget.pdf', pages: range(7, 16) },
+  { file: 'putuo-finance-bureau-2024-final-accounts.pdf', pages: range(8, 18) },
+  { file: 'putuo-wanli-subdistrict-2025-budget.pdf', pages: range(9, 14) },
+];
+const dpis = [300, 150];
+const tmp = mkdtempSync(join(os.tmpdir(), 'yusuan-ocr-bench-'));
+
+function textPages(pdf: string, pages: number[]): Uint8Array {
+  const parts = pages.map((p) => {
+    const out = join(tmp, `p${p}.pdf`);
+    execFileSync('pdfseparate', ['-f', `${p}`, '-l', `${p}`, pdf, out]);
+    return out;
+  });
+  const out = join(tmp, 'text.pdf');
+  execFileSync('pdfunite', [...parts, out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+const findingKey = (f: Finding) =>
+  `${f.rule} ${f.severity} ${f.where.table ?? ''} ${f.where.row ?? ''} ${f.where.column ?? ''}`;
+
+interface Outcome {
+  exact: number;
+  total: number;
+  /** Confidence of each amount read exactly, and of each read wrong (absent: not read at all). */
+  right: number[];
+  wrong: (number | undefined)[];
+}
+
+function compare(text: Document, ocr: Document): Outcome {
+  const out: Outcome = { exact: 0, total: 0, right: [], wrong: [] };
+  for (const t of tablesInOrder(text)) {
+    const o = ocr.tables[t.key];
+    for (const [i, r] of t.rows.entries()) {
+      for (const [j, a] of r.amounts.entries()) {
+        if (!a) continue;
+        out.total++;
+        const read = o?.rows[i]?.amounts[j];
+        if (read?.value === a.value) {
+          out.exact++;
+          out.right.push(read.source.confidence ?? 1);
+        } else out.wrong.push(read?.source.confidence);
+      }
+    }
+  }
+  return out;
+}
+
+/** The grey pixels of a scan's JPEG, as the PDF worker would hand them to the OCR. */
+async function grey(scan: ScanImage) {
+  const image = await loadImage(scan.jpeg);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
+  const data = new Uint8Array(image.width * image.height);
+  for (let i = 0; i < data.length; i++) data[i] = rgba[4 * i]!;
+  return { data, width: image.width, height: image.height, dpi: scan.dpi };
+}
+
+const rows: string[][] = [];
+const totals = new Map<number, { exact: number; total: number; pages: number; ms: number; ocrMs: number }>();
+const right: number[] = [];
+const wrong: (number | undefined)[] = [];
+const findingNotes: string[] = [];
+const stages = { deskew: 0, detect: 0, recognise: 0, pages: 0 };
+for (const set of sets) {
+  const pdf = dir + set.file;
+  const text = await parseDocument(textPages(pdf, set.pages), set.file);
+  const expected = checkDocument(text).map(findingKey);
+  for (const dpi of dpis) {
+    const scans: ScanImage[] = [];
+    for (const [i, p] of set.pages.entries()) {
+      const options: ScanOptions = { dpi, rotate: [0.4, -0.3, 0.6, -0.5][i % 4]!, blur: 0.5, quality: 70 };
+      scans.push(await scanPage(pdf, p, options));
+    }
+    const t = performance.now();
+    const ocr = await parseDocument(imagePdf(scans), `scan-${dpi}.pdf`);
+    const ms = performance.now() - t;
+    // The OCR alone, page by page (its worker runs one thread).
+    let ocrMs = 0;
+    for (const scan of scans) {
+      const image = await grey(scan);
+      const s = performance.now();
+      const result = await ocrPage(image);
+      ocrMs += performance.now() - s;
+      stages.deskew += result.times.deskew;
+      stages.detect += result.times.detect;
+      stages.recognise += result.times.recognise;
+      stages.pages++;
+    }
+    const outcome = compare(text, ocr);
+    right.push(...outcome.right);
+    wrong.push(...outcome.wrong);
+    const found = checkDocument(ocr);
+    const keys = found.map(findingKey);
+    const missing = expected.filter((k) => !keys.includes(k));
+    const extra = found.filter((f) => !expected.includes(findingKey(f)));
+    const extraErrors = extra.filter((f) => f.severity === 'error');
+    const same = missing.length === 0 && extra.length === 0;
+    findingNotes.push(
+      `${set.file} at ${dpi} dpi: ${same ? 'the same findings' : `${missing.length} missing, ${extra.length} more (${extraErrors.length} errors; ${extra.filter((f) => f.message.includes('可能为识别误差')).length} marked 可能为识别误差)`}`,
+    );
+    const n = set.pages.length;
+    rows.push([
+      set.file,
+      `${dpi}`,
+      `${n}`,
+      `${outcome.exact}/${outcome.total}`,
+      `${((100 * outcome.exact) / outcome.total).toFixed(2)}%`,
+      same ? 'same' : `−${missing.length} +${extra.length}`,
+      (ms / n / 1000).toFixed(2),
+      (ocrMs / n / 1000).toFixed(2),
+    ]);
+    const total = totals.get(dpi) ?? { exact: 0, total: 0, pages: 0, ms: 0, ocrMs: 0 };
+    total.exact += outcome.exact;
+    total.total += outcome.total;
+    total.pages += n;
+    total.ms += ms;
+    total.ocrMs += ocrMs;
+    totals.set(dpi, total);
+    console.log(rows[rows.length - 1]!.join('  '));
+  }
+}
+rmSync(tmp, { recursive: true, force: true });
+
+const targets: Record<number, number> = { 300: 99.5, 150: 98 };
+const summary = [...totals].map(([dpi, t]) => {
+  const share = (100 * t.exact) / t.total;
+  return `- ${dpi} dpi: ${t.exact}/${t.total} amounts exact (${share.toFixed(2)}%) — target ≥ ${targets[dpi]}%: ${share >= targets[dpi]! ? 'met' : '**not met**'}; ${(t.ms / t.pages / 1000).toFixed(2)} s a page read + recognised + checked, ${(t.ocrMs / t.pages / 1000).toFixed(2)} s a page of OCR on one thread — target ≤ 1.5 s: ${t.ocrMs / t.pages <= 1500 ? 'met' : '**not met**'}`;
+});
+const below = (xs: number[], x: number) => xs.filter((c) => c < x).length;
+const misread = wrong.filter((c): c is number => c !== undefined);
+const calibration = [
+  `- amounts read exactly: ${right.length}; of them below 0.6: ${below(right, 0.6)}, below 0.8: ${below(right, 0.8)}, below 0.9: ${below(right, 0.9)}`,
+  `- amounts read wrong: ${misread.length} (doubtful, below ${doubtfulConfidence}: ${below(misread, doubtfulConfidence)}; their confidences ${misread.map((c) => c.toFixed(2)).join(', ') || '—'}); not read at all (left empty): ${wrong.length - misread.length}`,
+  `- OCR stages, mean ms a page: deskew and rules ${(stages.deskew / stages.pages).toFixed(0)}, detection ${(stages.detect / stages.pages).toFixed(0)}, recognition ${(stages.recognise / stages.pages).toFixed(0)}`,
+];
+const section = `## OCR
+
+Written by \`bench/ocr.ts\`: pages of the shared samples rendered by pdftoppm at 300 and 150 dpi, turned by
+0.3–0.6°, blurred (0.5 px) and saved as JPEG (quality 70), wrapped as image-only PDFs and read by
+parseDocument (pdf.js renders each scan at ${200} dpi in the PDF worker; PP-OCRv4 through onnxruntime-node
+in the OCR worker, one thread). Each table amount is compared with the same cell of the text layer's reading
+of the same pages. "OCR s/page" is ocrPage alone on the scan's pixels.
+AMD ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; 1-minute load average at the start: ${load.toFixed(1)}.
+
+| File | dpi | Pages | Amounts exact | % | Findings vs text layer | s/page (read + check) | OCR s/page |
+| ---- | --: | ----: | ------------: | --: | --- | --: | --: |
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+
+${summary.join('\n')}
+
+Findings:
+${findingNotes.map((n) => `- ${n}`).join('\n')}
+
+Confidence (the least certain character of a cell; sets \`doubtfulConfidence\` = ${doubtfulConfidence}):
+${calibration.join('\n')}
+`;
+console.log(section);
+if (record) recordSection('OCR', section);
