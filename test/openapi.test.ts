@@ -69,8 +69,8 @@ describe('OpenAPI document', () => {
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
         const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
         expect(parameter, `${key} ${name}`).toBeDefined();
-        expect(parameter!.schema.pattern, key).toBeTruthy();
-        expect(operation.responses['400']?.description, key).toBeTruthy();
+        expect(parameter!.schema.pattern, key).toMatch(/^\^.+\$$/);
+        expect(operation.responses['400']?.description, key).toMatch(/[\u4e00-\u9fff]/);
       }
     }
     const login = doc.paths['/api/session']!.post!;
