@@ -78,29 +78,27 @@ export function ScorePanel({ id, user }: { id: number; user: User | null }) {
             void save();
           }}
         >
-          <label>
-            批复日期{' '}
-            <input
-              type="date"
-              name="approvedOn"
-              value={approvedOn}
-              onChange={(e) => setApprovedOn(e.target.value)}
-            />
-          </label>
-          <label>
-            公开日期{' '}
-            <input
-              type="date"
-              name="publishedOn"
-              value={publishedOn}
-              onChange={(e) => setPublishedOn(e.target.value)}
-            />
-          </label>
+          <DateField label="批复日期" name="approvedOn" value={approvedOn} onChange={setApprovedOn} />
+          <DateField label="公开日期" name="publishedOn" value={publishedOn} onChange={setPublishedOn} />
           <button type="submit" disabled={saving}>
             保存日期
           </button>
         </form>
       )}
     </section>
+  );
+}
+
+function DateField(props: { label: string; name: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="date"
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }
