@@ -5,11 +5,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { pgliteInThread } from './pglite-thread.ts';
 import type { Database } from './schema.ts';
 
 export type Store = Kysely<Database>;
@@ -40,7 +40,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       mkdirSync(options.dataDir, { recursive: true });
       if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialiseDataDir(options.dataDir);
     }
-    const lite = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
+    const lite = pgliteInThread(options.dataDir);
     db = new Kysely<Database>({ dialect: new PgliteDialect(lite) });
   }
   const migrator = new Migrator({
@@ -55,10 +55,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   return db;
 }
-
-// The embedded database holds one county's disclosures: small shared buffers are plenty, and each
-// megabyte of them is memory the server keeps.
-const pgliteOptions = { postgresqlconf: 'shared_buffers = 32MB\n' };
 
 // Creating a PGlite database (initdb) leaves some 600 MB the process never gives back; done in a worker
 // thread, that memory goes when the worker ends, and the server opens the created directory.

@@ -1,5 +1,4 @@
 // Kysely over embedded PGlite: PGlite has one connection, so a connection is lent to one user at a time.
-import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -11,9 +10,10 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { EmbeddedDatabase } from './pglite-thread.ts';
 
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: EmbeddedDatabase) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.db.query<R>(query.sql, [...query.parameters]);
@@ -33,7 +33,7 @@ class PgliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly db: PGlite) {
+  constructor(private readonly db: EmbeddedDatabase) {
     this.connection = new PgliteConnection(db);
   }
 
@@ -76,7 +76,7 @@ class PgliteDriver implements Driver {
 }
 
 export class PgliteDialect implements Dialect {
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: EmbeddedDatabase) {}
   createAdapter() {
     return new PostgresAdapter();
   }
