@@ -6,6 +6,7 @@ import { type FileDocument, toJson } from '../export/json.ts';
 import type { Document } from '../model/document.ts';
 import { withRowRoles } from '../model/roles.ts';
 import { parseDocument, ReadError, readableExtensions } from '../parse.ts';
+import { readAhead } from './ahead.ts';
 import { InputError, type Io } from './io.ts';
 
 /** Arguments → files: a directory stands for the readable files (.txt .pdf .docx .xlsx .html .htm .xls .et .doc .wps) directly inside it, in name order. */
@@ -87,14 +88,16 @@ export async function loadAll(
   for (const message of errors) io.stderr(`错误：${message}\n`);
   const entries: FileDocument[] = [];
   let failed = errors.length > 0;
-  for (const file of files) {
-    try {
-      const entry = { file, document: await parseFile(file, io.cwd) };
+  let i = 0;
+  for await (const read of readAhead(files, (file) => parseFile(file, io.cwd))) {
+    const file = files[i++]!;
+    if (read.ok) {
+      const entry = { file, document: read.value };
       entries.push(entry);
       onDocument?.(entry);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      io.stderr(`错误：${e.message}\n`);
+    } else {
+      if (!(read.error instanceof InputError)) throw read.error;
+      io.stderr(`错误：${read.error.message}\n`);
       failed = true;
     }
   }

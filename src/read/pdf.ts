@@ -257,13 +257,14 @@ interface PdfWorker {
  * that read a PDF with large fonts holds over 100 MB).
  */
 const idle: PdfWorker[] = [];
-const maxIdle = 1;
 const idleMs = 15_000;
 /**
  * At most this many documents are read at once (each worker can take a few hundred MB for a document with
  * large embedded fonts); further calls wait their turn, and their time limits start when it comes.
  */
 export const maxPdfWorkers = Math.max(1, Math.min(4, availableParallelism()));
+/** As many idle as may run: files read side by side do not each start a worker (some 300 ms of loading pdfjs). */
+const maxIdle = maxPdfWorkers;
 let busy = 0;
 const waiting: (() => void)[] = [];
 

@@ -99,7 +99,7 @@ export interface ServerOptions {
   /** Files one user may upload per hour. */
   uploadsPerHour?: number;
   /** The import job runner's polling and stale-heartbeat times (tests shorten them). */
-  jobs?: Pick<RunnerOptions, 'pollMs' | 'staleMs'>;
+  jobs?: Pick<RunnerOptions, 'pollMs' | 'staleMs' | 'concurrency'>;
   /** Files that may wait in the import queue; an upload beyond it is refused (429) rather than queued. */
   maxQueuedFiles?: number;
   /**

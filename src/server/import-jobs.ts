@@ -1,9 +1,11 @@
 // Import jobs kept in the database. A job is its files, each waiting, running or finished; every server
-// runs one runner that claims the oldest waiting file (FOR UPDATE SKIP LOCKED: two servers never claim the
-// same one), imports it and stores the outcome. A runner beats a heartbeat on the file it holds; a file whose
-// runner died (kill -9, a lost machine) is waiting again once its heartbeat is stale, so a restart resumes.
+// runs one runner whose loops (one per core) each claim the oldest waiting file (FOR UPDATE SKIP LOCKED: two
+// loops or servers never claim the same one), import it and store the outcome. A runner beats a heartbeat on
+// the file it holds; a file whose runner died (kill -9, a lost machine) is waiting again once its heartbeat is
+// stale, so a restart resumes.
 // The same table works on PGlite (one process) and PostgreSQL (several), so no queue library is needed.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { sql } from 'kysely';
 import type { Store } from '../store/db.ts';
 import type { ImportProgress } from '../store/documents.ts';
@@ -120,16 +122,22 @@ export interface RunnerOptions {
   pollMs?: number;
   /** A running file whose heartbeat is older than this is taken to have lost its runner. */
   staleMs?: number;
+  /**
+   * Files imported at once: one per core, as reading a PDF runs in the PDF reader's pool of workers (one
+   * per core) while the other file is checked and stored on this thread.
+   */
+  concurrency?: number;
 }
 
-/** This server's runner: one file at a time (the PDF reader has its own pool of workers). */
+/** This server's runner: `concurrency` loops, each claiming and importing one file at a time. */
 export function startRunner(store: Store, options: RunnerOptions) {
   const instance = randomUUID();
   const pollMs = options.pollMs ?? 1000;
   const staleMs = options.staleMs ?? 30_000;
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   let stopped = false;
-  let wake: (() => void) | undefined;
-  let current: Promise<void> = Promise.resolve();
+  const sleeping = new Set<() => void>();
+  const importing = new Set<Promise<void>>();
 
   const claim = async () => {
     await store
@@ -204,8 +212,9 @@ export function startRunner(store: Store, options: RunnerOptions) {
       try {
         const file = await claim();
         if (file) {
-          current = runOne(file);
-          await current;
+          const run = runOne(file);
+          importing.add(run);
+          await run.finally(() => importing.delete(run));
           continue;
         }
       } catch (e) {
@@ -213,25 +222,29 @@ export function startRunner(store: Store, options: RunnerOptions) {
         options.onError(e);
       }
       await new Promise<void>((resume) => {
-        const timer = setTimeout(resume, pollMs);
-        wake = () => {
+        const wakeUp = () => {
           clearTimeout(timer);
+          sleeping.delete(wakeUp);
           resume();
         };
+        const timer = setTimeout(wakeUp, pollMs);
+        sleeping.add(wakeUp);
       });
-      wake = undefined;
     }
   };
-  const running = loop();
+  const running = Promise.all(Array.from({ length: concurrency }, loop));
+  const wakeAll = () => {
+    for (const wakeUp of [...sleeping]) wakeUp();
+  };
 
   return {
     /** A job was just queued here: look at once rather than at the next poll. */
-    wake: () => wake?.(),
-    /** Ends the runner after the file it is importing; nothing waiting is lost. */
+    wake: wakeAll,
+    /** Ends the runner after the files it is importing; nothing waiting is lost. */
     stop: async () => {
       stopped = true;
-      wake?.();
-      await current.catch(() => undefined);
+      wakeAll();
+      await Promise.all([...importing].map((run) => run.catch(() => undefined)));
       await running;
     },
   };

@@ -58,6 +58,8 @@ export interface ImportOptions {
   refuse?: (doc: Document) => string | null;
   /** Told what the import is doing: reading (a PDF's page N of M), checking, storing. */
   onProgress?: (progress: ImportProgress) => void;
+  /** The file already parsed (read ahead while an earlier one was stored); parsed here when absent. */
+  document?: Document;
 }
 
 export type ImportProgress =
@@ -79,11 +81,13 @@ export async function importFile(
   const hash = contentHash(bytes);
   const onProgress = options.onProgress;
   onProgress?.({ stage: 'reading' });
-  const doc = await parseDocument(
-    bytes,
-    fileName,
-    onProgress && ((read) => onProgress({ stage: 'reading', ...read })),
-  );
+  const doc =
+    options.document ??
+    (await parseDocument(
+      bytes,
+      fileName,
+      onProgress && ((read) => onProgress({ stage: 'reading', ...read })),
+    ));
   const verdict = disclosureVerdict(doc);
   if (verdict.is !== 'disclosure')
     throw new NotADisclosure(`${fileName}：${verdict.message}`, verdict.is === 'template');

@@ -1,9 +1,10 @@
 // `yusuan import`: documents into the store, with a progress bar.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { ReadError } from '../../parse.ts';
+import { parseDocument, ReadError } from '../../parse.ts';
 import { openStore } from '../../store/db.ts';
 import { importFile, NotADisclosure } from '../../store/documents.ts';
+import { readAhead } from '../ahead.ts';
 import { describeFsError, expandInputs } from '../files.ts';
 import { exitCodes, type Io, type SetCode } from '../io.ts';
 
@@ -20,11 +21,18 @@ export async function importCommand(
   const store = await openStore(url ? { url } : { dataDir: resolve(io.cwd, opts.data) });
   try {
     let done = 0;
-    for (const file of files) {
+    // Read ahead; stored one after another in the files' order, so each is checked against the ones before.
+    const reads = readAhead(files, async (file) => {
+      const bytes = readFileSync(resolve(io.cwd, file));
+      return { bytes, document: await parseDocument(bytes, basename(file)) };
+    });
+    for await (const read of reads) {
+      const file = files[done]!;
       let line: string;
       try {
-        const bytes = readFileSync(resolve(io.cwd, file));
-        const r = await importFile(store, bytes, basename(file));
+        if (!read.ok) throw read.error;
+        const { bytes, document } = read.value;
+        const r = await importFile(store, bytes, basename(file), { document });
         line = `${r.status === 'imported' ? '已导入' : '未变化'} ${file}：${r.department} ${r.year ?? ''} 第 ${r.version} 版，错误 ${r.errors}，警告 ${r.warnings}`;
       } catch (e) {
         const known = e instanceof ReadError || e instanceof NotADisclosure;

@@ -120,9 +120,9 @@ export function UploadPage({ user }: { user: User | null }) {
       <h1>上传</h1>
       <p className="muted">
         支持
-        PDF（含文字层；扫描件暂不支持）、文本（TXT）、Word（DOCX）、Excel（XLSX）、网页（HTML、HTM），以及旧版
+        PDF（扫描件由服务器识别文字，识别没有把握的数字会标出）、文本（TXT）、Word（DOCX）、Excel（XLSX）、网页（HTML、HTM），以及旧版
         Excel、Word 与 WPS 文件（XLS、ET、DOC、WPS，由服务器用 LibreOffice
-        转换），可一次选择多个文件。文件在服务器上逐个读取、检查并存储，关闭本页也会继续；同一内容重复上传不会重复存储。
+        转换），可一次选择多个文件。文件在服务器上读取、检查并存储（同时处理的文件数与处理器核数相同），关闭本页也会继续；同一内容重复上传不会重复存储。
         {user.role === 'editor' && '填报用户只能上传本部门的文档。'}
       </p>
       <label
