@@ -40,11 +40,14 @@ import {
 import {
   compare,
   departmentAndUnits,
+  type OverviewSort,
   originalFile,
   overview,
+  pageOfOverview,
   storedDocument,
   type Visibility,
   visibleIds,
+  visibleYears,
 } from '../store/queries.ts';
 import {
   addComment,
@@ -368,16 +371,30 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { ok: true };
   });
 
-  app.get('/api/documents', { schema: routeSchemas.documents }, async (request) => {
-    const q = request.query as { q?: string; year?: string; kind?: string; history?: string; state?: string };
-    return overview(store, {
+  type OverviewParams = { q?: string; year?: string; kind?: string; history?: string; state?: string };
+  const overviewFilter = async (request: FastifyRequest) => {
+    const q = request.query as OverviewParams;
+    return {
       q: q.q || undefined,
       state: (q.state || undefined) as ReviewState | undefined,
       year: q.year ? Number(q.year) : undefined,
       kind: q.kind || undefined,
       history: q.history === '1',
       visible: await visibleTo(request),
-    });
+    };
+  };
+  app.get('/api/documents', { schema: routeSchemas.documents }, async (request) =>
+    overview(store, await overviewFilter(request)),
+  );
+  // The overview page: one page of departments (with their units) and their documents, and the years.
+  app.get('/api/overview', { schema: routeSchemas.overview }, async (request) => {
+    const q = request.query as { page?: number; pageSize?: number; sort?: OverviewSort };
+    const filter = await overviewFilter(request);
+    const [rows, years] = await Promise.all([overview(store, filter), visibleYears(store, filter.visible)]);
+    return {
+      ...pageOfOverview(rows, { page: q.page ?? 1, pageSize: q.pageSize ?? 50, sort: q.sort ?? 'name' }),
+      years,
+    };
   });
   app.get('/api/documents/:id', { schema: routeSchemas.document }, async (request) => {
     const doc = await storedDocument(store, idParam(request), await visibleTo(request));

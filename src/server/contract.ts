@@ -3,7 +3,7 @@
 
 import type { DocumentScore, ScoredItem } from '../score/index.ts';
 import type { ImportResult } from '../store/documents.ts';
-import type { DocumentSummary, ReviewedFinding, StoredDocument } from '../store/queries.ts';
+import type { DocumentSummary, OverviewPage, ReviewedFinding, StoredDocument } from '../store/queries.ts';
 import type { FindingReview, FindingStatus, ReviewState } from '../store/reviews.ts';
 import type { DisclosureDates, RankedDocument } from '../store/scores.ts';
 import type { ReturnedTask, ReviewTask, WaitingThread, Worklist } from '../store/worklist.ts';
@@ -17,6 +17,7 @@ export type {
   FindingReview,
   FindingStatus,
   ImportResult,
+  OverviewPage,
   RankedDocument,
   ReturnedTask,
   ReviewedFinding,
@@ -75,7 +76,7 @@ export interface DepartmentEntry {
   code: string | null;
 }
 
-/** GET /api/documents: the overview's filter, as the query string carries it. */
+/** GET /api/documents and GET /api/overview: the overview's filter, as the query string carries it. */
 export interface OverviewQuery {
   q?: string;
   year?: string;

@@ -59,6 +59,19 @@ const edits = {
   },
 };
 
+/** The overview's filter, as GET /api/documents and GET /api/overview take it. */
+const overviewFilter = {
+  q: { type: 'string', maxLength: 200, description: '搜索词（部门名称）' },
+  ...yearAndKind,
+  history: { type: 'string', enum: ['', '0', '1'], description: '是否包含被替代的旧版本（1 为包含）' },
+  state: {
+    type: 'string',
+    enum: ['', 'pending', 'reviewing', 'returned', 'approved'],
+    description:
+      '审核状态，应为 pending（待审）、reviewing（审核中）、returned（退回修改）、approved（通过）之一',
+  },
+};
+
 export const routeSchemas = {
   openApi: { summary: '本接口说明（OpenAPI 3.1，由路由的校验规则生成）' },
   health: { summary: '服务状态' },
@@ -94,15 +107,23 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        q: { type: 'string', maxLength: 200, description: '搜索词（部门名称）' },
-        ...yearAndKind,
-        history: { type: 'string', enum: ['', '0', '1'], description: '是否包含被替代的旧版本（1 为包含）' },
-        state: {
+        ...overviewFilter,
+      },
+    },
+  },
+  overview: {
+    summary: '总览的一页：若干部门（连同其下属单位）的文档及问题数，以及可选的年度',
+    querystring: {
+      type: 'object',
+      properties: {
+        ...overviewFilter,
+        sort: {
           type: 'string',
-          enum: ['', 'pending', 'reviewing', 'returned', 'approved'],
-          description:
-            '审核状态，应为 pending（待审）、reviewing（审核中）、returned（退回修改）、approved（通过）之一',
+          enum: ['name', 'errors'],
+          description: '排序：name（按名称）或 errors（按错误数）',
         },
+        page: { type: 'integer', minimum: 1, maximum: 100000, description: '页码，从 1 开始' },
+        pageSize: { type: 'integer', minimum: 1, maximum: 500, description: '每页部门数（默认 50）' },
       },
     },
   },

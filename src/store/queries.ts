@@ -147,6 +147,81 @@ export async function overview(store: Store, filter: OverviewFilter = {}): Promi
   }));
 }
 
+/** One page of the overview: departments (each with its units) in order, and the documents of them. */
+export interface OverviewPage {
+  documents: DocumentSummary[];
+  /** Top-level departments matching the filter, on every page. */
+  departments: number;
+  /** The documents matching the filter, on every page, and their findings. */
+  totals: { documents: number; errors: number; warnings: number; infos: number };
+  page: number;
+  pageSize: number;
+  /** The years of every document the reader may see (the filter's choices), newest first. */
+  years: number[];
+}
+
+export type OverviewSort = 'name' | 'errors';
+
+/**
+ * Cuts the overview into pages of departments, never between a department and its units: a unit sits under
+ * its department when that one is listed too, otherwise on its own. Sorted by name, or by the department's
+ * own errors (most first, then by name), as the page sorts the units under it. A page past the end is the
+ * last page.
+ */
+export function pageOfOverview(
+  rows: DocumentSummary[],
+  options: { page: number; pageSize: number; sort: OverviewSort },
+): Omit<OverviewPage, 'years'> {
+  const errors = new Map<number, number>();
+  const names = new Map<number, string>();
+  const parents = new Map<number, number | null>();
+  for (const d of rows) {
+    errors.set(d.departmentId, (errors.get(d.departmentId) ?? 0) + d.errors);
+    names.set(d.departmentId, d.department);
+    parents.set(d.departmentId, d.parentDepartmentId);
+  }
+  const topOf = (id: number) => {
+    const parent = parents.get(id) ?? null;
+    return parent !== null && parents.has(parent) ? parent : id;
+  };
+  const top = [...names.keys()].filter((id) => topOf(id) === id);
+  const withUnits = (id: number) => [id, ...[...names.keys()].filter((u) => u !== id && topOf(u) === id)];
+  top.sort(
+    (a, b) =>
+      (options.sort === 'errors' ? errors.get(b)! - errors.get(a)! : 0) ||
+      names.get(a)!.localeCompare(names.get(b)!, 'zh-CN'),
+  );
+  const pageSize = Math.max(1, options.pageSize);
+  const pages = Math.max(1, Math.ceil(top.length / pageSize));
+  const page = Math.min(Math.max(1, options.page), pages);
+  const shown = new Set(top.slice((page - 1) * pageSize, page * pageSize).flatMap(withUnits));
+  return {
+    documents: rows.filter((d) => shown.has(d.departmentId)),
+    departments: top.length,
+    totals: rows.reduce(
+      (t, d) => ({
+        documents: t.documents + 1,
+        errors: t.errors + d.errors,
+        warnings: t.warnings + d.warnings,
+        infos: t.infos + d.infos,
+      }),
+      { documents: 0, errors: 0, warnings: 0, infos: 0 },
+    ),
+    page,
+    pageSize,
+  };
+}
+
+/** The years of the documents a reader may see, superseded versions included, newest first. */
+export async function visibleYears(store: Store, visible: Visibility = {}): Promise<number[]> {
+  if (visible.departmentIds?.length === 0) return [];
+  let query = store.selectFrom('document').select('year').distinct().where('year', 'is not', null);
+  if (visible.departmentIds) query = query.where('department_id', 'in', visible.departmentIds);
+  if (visible.approvedOnly) query = query.where('review_state', '=', 'approved');
+  const rows = await query.execute();
+  return rows.map((r) => r.year as number).sort((a, b) => b - a);
+}
+
 /**
  * Each unit's department (主管部门 → 单位): a department whose documents carry a unit code belongs to the
  * department of the same code whose documents do not; a department named in another's 机构设置 table

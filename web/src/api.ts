@@ -12,6 +12,7 @@ import type {
   ImportJob,
   ImportJobFile,
   ImportResult,
+  OverviewPage,
   OverviewQuery,
   RankedDocument,
   ReturnedTask,
@@ -57,6 +58,7 @@ export type {
   ImportJob,
   ImportJobFile,
   ImportResult,
+  OverviewPage,
   RankedDocument,
   ReturnedTask,
   ReviewedFinding,
@@ -204,6 +206,21 @@ export function listDocuments(filter: OverviewFilter = {}): Promise<DocumentSumm
   const query = params.toString();
   return request('GET', `/api/documents${query ? `?${query}` : ''}`);
 }
+
+/** The overview page's request, read from its address (?q=&year=&kind=&state=&history=1&sort=errors&page=). */
+export function overviewRequest(query: URLSearchParams): string {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'year', 'kind', 'state']) if (query.get(name)) params.set(name, query.get(name)!);
+  if (query.get('history') === '1') params.set('history', '1');
+  if (query.get('sort') === 'errors') params.set('sort', 'errors');
+  const page = Number(query.get('page'));
+  if (Number.isInteger(page) && page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return `/api/overview${text ? `?${text}` : ''}`;
+}
+
+export const getOverview = (query: URLSearchParams): Promise<OverviewPage> =>
+  request('GET', overviewRequest(query));
 
 export const getDocument = (id: number): Promise<StoredDocument> => request('GET', `/api/documents/${id}`);
 

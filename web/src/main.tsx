@@ -4,6 +4,7 @@ import {
   compare,
   compareIds,
   getDocument,
+  getOverview,
   getRules,
   getSession,
   listDocuments,
@@ -86,16 +87,7 @@ requestEarly(() => {
   const query = new URLSearchParams(location.search);
   const documentId = /^\/documents\/(\d+)$/.exec(location.pathname)?.[1];
   if (location.pathname === '/') {
-    quietly(listDocuments({ history: true }));
-    quietly(
-      listDocuments({
-        q: query.get('q') ?? '',
-        year: query.get('year') ?? '',
-        kind: query.get('kind') ?? '',
-        state: query.get('state') ?? '',
-        history: query.get('history') === '1',
-      }),
-    );
+    quietly(getOverview(query));
   } else if (documentId) {
     quietly(getDocument(Number(documentId)));
     quietly(getRules());

@@ -3,9 +3,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   type DocumentSummary,
+  getOverview,
   kindName,
   kindNames,
-  listDocuments,
+  type OverviewPage as Page,
   type ReviewState,
   reviewStateNames,
 } from '../api.ts';
@@ -22,39 +23,35 @@ export function OverviewPage() {
   const sort = query.get('sort') === 'errors' ? 'errors' : 'name';
   const q = query.get('q') ?? '';
   const [search, setSearch] = useState(q);
-  const [rows, setRows] = useState<DocumentSummary[] | null>(null);
-  const [years, setYears] = useState<number[]>([]);
+  const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState('');
+  const rows = page?.documents ?? null;
+  const years = page?.years ?? [];
 
+  // Any other change of the filter starts again at the first page.
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(query);
     if (value) next.set(name, value);
     else next.delete(name);
+    if (name !== 'page') next.delete('page');
     const text = next.toString();
-    navigate(text ? `/?${text}` : '/', { replace: true });
+    navigate(text ? `/?${text}` : '/', { replace: name !== 'page' });
   };
 
-  useEffect(() => {
-    listDocuments({ history: true })
-      .then((all) =>
-        setYears([...new Set(all.map((d) => d.year).filter((y) => y !== null))].sort((a, b) => b - a)),
-      )
-      .catch(() => {});
-  }, []);
-
+  const requested = query.toString();
   useEffect(() => {
     let live = true;
-    listDocuments({ q, year, kind, state, history })
-      .then((list) => {
+    getOverview(new URLSearchParams(requested))
+      .then((answer) => {
         if (!live) return;
-        setRows(list);
+        setPage(answer);
         setError('');
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [q, year, kind, state, history]);
+  }, [requested]);
 
   // The search box follows typing with a short delay, and the address when it changes otherwise.
   const pushed = useRef(q);
@@ -70,6 +67,7 @@ export function OverviewPage() {
       const next = new URLSearchParams(window.location.search);
       if (search) next.set('q', search);
       else next.delete('q');
+      next.delete('page');
       const text = next.toString();
       navigate(text ? `/?${text}` : '/', { replace: true });
     }, 250);
@@ -109,10 +107,7 @@ export function OverviewPage() {
     return { departments, columns: [...columns].sort((a, b) => b.localeCompare(a)), cells };
   }, [rows, sort]);
 
-  const totals = (rows ?? []).reduce(
-    (t, d) => ({ errors: t.errors + d.errors, warnings: t.warnings + d.warnings, infos: t.infos + d.infos }),
-    { errors: 0, warnings: 0, infos: 0 },
-  );
+  const pages = page ? Math.max(1, Math.ceil(page.departments / page.pageSize)) : 1;
 
   return (
     <section>
@@ -190,7 +185,9 @@ export function OverviewPage() {
       ) : (
         <>
           <p className="muted">
-            {departments.length} 个部门和单位，{rows.length} 个文档；共 <Counts {...totals} />
+            {page!.departments} 个部门（含所属单位），{page!.totals.documents} 个文档；共{' '}
+            <Counts {...page!.totals} />
+            {pages > 1 && `；本页 ${departments.length} 个部门和单位`}
           </p>
           <div className="scroll">
             <table className="grid overview" data-testid="overview">
@@ -221,6 +218,27 @@ export function OverviewPage() {
               </tbody>
             </table>
           </div>
+          {pages > 1 && (
+            <nav className="pager" aria-label="分页">
+              <button
+                type="button"
+                disabled={page!.page <= 1}
+                onClick={() => setFilter('page', String(page!.page - 1))}
+              >
+                上一页
+              </button>
+              <span data-testid="overview-page">
+                第 {page!.page} / {pages} 页
+              </span>
+              <button
+                type="button"
+                disabled={page!.page >= pages}
+                onClick={() => setFilter('page', String(page!.page + 1))}
+              >
+                下一页
+              </button>
+            </nav>
+          )}
         </>
       )}
     </section>
