@@ -42,3 +42,20 @@ describe('stated changes with their rate', () => {
     ).toEqual([['项目支出', '50', '5', 'increase', '11.11', '万元']]);
   });
 });
+
+describe('a change after a list of parts', () => {
+  it('rates the total a 其中 list breaks down, not the list’s last part', () => {
+    expect(
+      read('事业运行经费总预算安排3000元，其中：基本支出1000元，项目支出2000元，同比增加1000元，增长50%。'),
+    ).toEqual([['事业运行经费总预算安排', '3000', '1000', 'increase', '50', '元']]);
+  });
+
+  it('keeps the part when the list’s parts state their own changes', () => {
+    expect(
+      read('支出300万元，其中：基本支出100万元，比上年增加10万元，增长11.11%；项目支出200万元，比上年增加20万元，增长11.11%。'),
+    ).toEqual([
+      ['基本支出', '100', '10', 'increase', '11.11', '万元'],
+      ['项目支出', '200', '20', 'increase', '11.11', '万元'],
+    ]);
+  });
+});

@@ -9,6 +9,25 @@ const changePattern =
 
 const up = /增加|增长|上升|增幅/;
 
+/**
+ * The total a change belongs to when the amount before it ends a list after 其中 whose items state no
+ * change of their own: “经费总预算X元，其中：基本支出A元，项目支出B元，同比增加C元，增长r%” rates X, the
+ * sentence's subject, not B. Undefined when the amount is no such list's last item.
+ */
+function listSubject(text: string, at: number, unit: string): { name: string; amount: string } | undefined {
+  const sentence = text.slice(0, at).split(/[。；;]/).pop() ?? '';
+  const which = sentence.lastIndexOf('其中');
+  if (which < 0) return undefined;
+  const list = sentence.slice(which);
+  // The list's earlier items (the last is the amount matched): at least one, none with a change of its own.
+  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平/.test(list)) return undefined;
+  const head = sentence.slice(0, which);
+  const total = [...head.matchAll(/(\d+(?:\.\d+)?)(万元|元)/g)].pop();
+  if (!total || total[2] !== unit) return undefined;
+  const name = head.slice(0, total.index).split(/[，,：:]/).pop() ?? '';
+  return { name, amount: total[1]! };
+}
+
 /** Every change stated with its rate in the sections. */
 export function readStatedChanges(sections: Section[]): StatedChange[] {
   const out: StatedChange[] = [];
@@ -25,9 +44,10 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
       const name = before.split(/[，,。；;：:]/).pop() ?? '';
       // An amount that is itself a change (比预算增加0万元，比去年增加1.55万元，增长39.4%) is no level to rate.
       if (/(?:增加|减少|增长|下降|增减)了?(?:为)?$/.test(name)) continue;
+      const subject = listSubject(text, m.index ?? 0, amountUnit!);
       out.push({
-        name,
-        amount: amount!,
+        name: subject?.name ?? name,
+        amount: subject?.amount ?? amount!,
         change: change!,
         direction: increase ? 'increase' : 'decrease',
         percent: percent!,

@@ -18,6 +18,7 @@ import {
 } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
+import { inSimplifiedScript } from './script.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, type Line, toLine } from './text.ts';
 
@@ -32,7 +33,8 @@ function wrappedTitleOf(line: LayoutLine, next: LayoutLine | undefined) {
 
 export function recognise(read: Layout): Document {
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
-  const given = layout.lines.map(toLine);
+  // A page in traditional characters, or glossed with pinyin by a mirror, read as simplified text.
+  const given = inSimplifiedScript(layout.lines).map(toLine);
   // Text without positions may run a table's title into its cells (a web page flattened into text).
   const lines = layout.style === 'pdf' || layout.style === 'xlsx' ? given : splitTitledRuns(given);
   const problems: RecognitionProblem[] = [];
