@@ -259,6 +259,8 @@ export function readStated(
     // 年初预算为…，支出决算为…): a 决算数 without a name of its own is its amount.
     let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
+    // Whether the amounts now are a list of the parts of the sentence's last change.
+    let changeListed = false;
     let scanned = 0;
     // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
     let listTotal: (StatedWhole & { end: number }) | undefined;
@@ -285,6 +287,9 @@ export function readStated(
         sentenceSubject = undefined;
       }
       const sentence = text.slice(sentenceStart, at);
+      // A list opened after the sentence’s change (增加…，主要为…／其中：／主要原因是…) lists its parts.
+      if (lastStop >= 0 || /其中|主要[为是]|主要用于|包括|分别[为是]|原因|由于/.test(text.slice(lastAmountEnd, at)))
+        changeListed = lastStop < 0 && sentenceDirection !== null;
       const from = Math.max(0, lastAmountEnd - sentenceStart);
       const clauseStart = Math.max(from - 1, lastOf(sentence, clauseStops, 0, sentence.length));
       const clause = compact(sentence.slice(clauseStart + 1));
@@ -303,9 +308,13 @@ export function readStated(
           : /减少|下降|降低|少/.test(clause)
             ? 'decrease'
             : null;
-      // Parts listed after a change (增加…，主要为…) are changes too.
-      const direction = own ?? sentenceDirection;
-      if (own) sentenceDirection = own;
+      // Parts listed after a change (增加…，主要为…) are changes too; the next item stated with its own
+      // level (…减少0.28万元，公务接待费30万元，…减少2万元) is not.
+      const direction = own ?? (changeListed ? sentenceDirection : null);
+      if (own) {
+        sentenceDirection = own;
+        changeListed = false;
+      }
       let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
       const ofBudget = final && budgetFigure.test(clause) && !/决算/.test(clause);
