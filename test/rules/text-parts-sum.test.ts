@@ -155,4 +155,16 @@ describe('text-parts-sum', () => {
     });
     expect(run(textPartsSum, doc)).toStrictEqual([]);
   });
+  it('counts a part stated again in the same statement once (…。具体情况如下：（一）公务接待费…)', () => {
+    const s = inStatement(1, 14, threePublic);
+    const doc = budgetDoc({
+      statedAmounts: [
+        s('three-public', '3.1'),
+        s('three-public-part', '3.1', { item: '公务接待费' }),
+        s('three-public-part', '0', { item: '公务用车购置及运维费' }),
+        s('three-public-part', '3.1', { item: '公务接待费' }),
+      ],
+    });
+    expect(run(textPartsSum, doc)).toStrictEqual([]);
+  });
 });
