@@ -52,7 +52,9 @@ describe('a change after a list of parts', () => {
 
   it('keeps the part when the list’s parts state their own changes', () => {
     expect(
-      read('支出300万元，其中：基本支出100万元，比上年增加10万元，增长11.11%；项目支出200万元，比上年增加20万元，增长11.11%。'),
+      read(
+        '支出300万元，其中：基本支出100万元，比上年增加10万元，增长11.11%；项目支出200万元，比上年增加20万元，增长11.11%。',
+      ),
     ).toEqual([
       ['基本支出', '100', '10', 'increase', '11.11', '万元'],
       ['项目支出', '200', '20', 'increase', '11.11', '万元'],

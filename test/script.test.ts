@@ -5,7 +5,8 @@ import type { LayoutLine } from '../src/read/layout.ts';
 import { inSimplifiedScript } from '../src/recognise/script.ts';
 import { parseString } from './helpers.ts';
 
-const lines = (...texts: string[]): LayoutLine[] => texts.map((text, k) => ({ no: k + 1, text, cells: null }));
+const lines = (...texts: string[]): LayoutLine[] =>
+  texts.map((text, k) => ({ no: k + 1, text, cells: null }));
 
 describe('traditional characters and pinyin glosses', () => {
   it('reads a traditional 決算 page’s kind, year and department', () => {

@@ -15,7 +15,11 @@ const up = /增加|增长|上升|增幅/;
  * sentence's subject, not B. Undefined when the amount is no such list's last item.
  */
 function listSubject(text: string, at: number, unit: string): { name: string; amount: string } | undefined {
-  const sentence = text.slice(0, at).split(/[。；;]/).pop() ?? '';
+  const sentence =
+    text
+      .slice(0, at)
+      .split(/[。；;]/)
+      .pop() ?? '';
   const which = sentence.lastIndexOf('其中');
   if (which < 0) return undefined;
   const list = sentence.slice(which);
@@ -24,7 +28,11 @@ function listSubject(text: string, at: number, unit: string): { name: string; am
   const head = sentence.slice(0, which);
   const total = [...head.matchAll(/(\d+(?:\.\d+)?)(万元|元)/g)].pop();
   if (!total || total[2] !== unit) return undefined;
-  const name = head.slice(0, total.index).split(/[，,：:]/).pop() ?? '';
+  const name =
+    head
+      .slice(0, total.index)
+      .split(/[，,：:]/)
+      .pop() ?? '';
   return { name, amount: total[1]! };
 }
 

@@ -181,11 +181,23 @@ const placeholder = /(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z0-9])|[×＊*]{2,}|待填
 /** A character every placeholder has: testing for it first is cheaper than the pattern on every line. */
 const placeholderMark = /[Xx×＊*填]/;
 
+/**
+ * A figure the template asks for left out: the words that introduce a share or a change, then its unit
+ * with no number between (占 %，比上年减少 万元). Not 单位为万元, nor a header's 增长（%）.
+ */
+const blankFigure = /(?<!单位)(?:占|增加|减少|增长|下降|降低|持平|为)[ \t\u3000]*(?:万元|[%％])/;
+const blankFigureMark = /[%％万]/;
+
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
   const out: Document['placeholders'] = [];
   for (const line of lines) {
     const m = placeholderMark.test(line.text) ? placeholder.exec(line.text) : null;
-    if (m) out.push({ text: m[0], source: sourceOf(line) });
+    // In a sentence only: a table's header cell may print 增长% as its column's name.
+    const blank =
+      m || !blankFigureMark.test(line.text) || !/[，,；;。]/.test(line.text)
+        ? null
+        : blankFigure.exec(line.text);
+    if (m ?? blank) out.push({ text: (m ?? blank)![0], source: sourceOf(line) });
   }
   return out;
 }

@@ -288,7 +288,10 @@ export function readStated(
       }
       const sentence = text.slice(sentenceStart, at);
       // A list opened after the sentence’s change (增加…，主要为…／其中：／主要原因是…) lists its parts.
-      if (lastStop >= 0 || /其中|主要[为是]|主要用于|包括|分别[为是]|原因|由于/.test(text.slice(lastAmountEnd, at)))
+      if (
+        lastStop >= 0 ||
+        /其中|主要[为是]|主要用于|包括|分别[为是]|原因|由于/.test(text.slice(lastAmountEnd, at))
+      )
         changeListed = lastStop < 0 && sentenceDirection !== null;
       const from = Math.max(0, lastAmountEnd - sentenceStart);
       const clauseStart = Math.max(from - 1, lastOf(sentence, clauseStops, 0, sentence.length));
