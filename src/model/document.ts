@@ -279,6 +279,26 @@ export interface StatedChange {
   source: Source;
 }
 
+/**
+ * A final account's rate of completion of the budget as the 情况说明 states it: “支出决算为A万元，完成年初预算的
+ * P%” with the budget (年初预算为B万元) or the difference (决算数大于预算数D万元) that gives the rate.
+ */
+export interface StatedCompletion {
+  /** What the sentence names before the amount, for the message. */
+  name: string;
+  /** The 决算 amount, the rate (percent) as printed. */
+  amount: Decimal;
+  percent: Decimal;
+  /** The budget it is set against, when the sentence states it. */
+  budget?: Decimal;
+  /** 决算数大于/小于预算数 D: the side and, when printed, the difference. */
+  direction?: 'above' | 'below';
+  difference?: Decimal;
+  unit: MoneyUnit;
+  section: string;
+  source: Source;
+}
+
 /** Department-level performance text (部门整体绩效目标). */
 export interface PerformanceText {
   overall: string; // 总体绩效目标
@@ -358,6 +378,8 @@ export interface Document {
   statedShares?: StatedShare[];
   /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
   statedChanges?: StatedChange[];
+  /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */
+  statedCompletions?: StatedCompletion[];
   performance?: PerformanceText;
   projects: Project[];
   problems: RecognitionProblem[];

@@ -26,6 +26,7 @@ import { tableParentChildren } from './table-parent-children.ts';
 import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
+import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textComparedYear } from './text-compared-year.ts';
@@ -51,6 +52,7 @@ export const rules: Rule[] = [
   textPartsSum,
   textShare,
   textChangeRate,
+  textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
   noteMissingForEmpty,
