@@ -332,6 +332,10 @@ export interface Indicator {
   value: string; // 指标值 as printed
   parsed: IndicatorValue;
   basis: string; // 指标值确定依据
+  /** 分值 (权重): the score the indicator carries, in tables that print one. */
+  weight?: Decimal;
+  /** 计量单位 printed in a column of its own (the scored layout), when it is not a unit (44,561). */
+  unitCell?: string;
   source: Source;
 }
 
@@ -351,6 +355,15 @@ export interface Project {
   plan: SpendingPlan | null; // 资金支出计划
   target: string; // 绩效目标
   indicators: Indicator[];
+  /**
+   * The scored layout (Inner Mongolia and others): no 项目编码, indicators with 指标性质, 指标方向, 目标值, 计量单位
+   * and 分值, and the weights stated above them (权重分值90分，其中产出指标权重分值50分…).
+   */
+  scored?: {
+    /** The total stated (90) and each 一级指标's (产出指标: 50), as printed. */
+    total?: Decimal;
+    levels: Record<string, Decimal>;
+  };
   source: Source;
 }
 

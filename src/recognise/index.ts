@@ -19,6 +19,7 @@ import {
 } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
+import { opensScoredProject, readScoredProject } from './scored-project.ts';
 import { inSimplifiedScript } from './script.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, type Line, toLine } from './text.ts';
@@ -100,6 +101,12 @@ export function recognise(read: Layout): Document {
       if (!before || table.rows.length > 0) doc.tables[spec.key] = table;
       if (header) headers.push(header);
       i = Math.max(next, i + 1);
+      continue;
+    }
+    if (opensScoredProject(lines, i)) {
+      const { project, next } = readScoredProject(lines, i, unit, isProjectEnd);
+      doc.projects.push(project);
+      i = next;
       continue;
     }
     if (opensProject(line)) {
@@ -325,7 +332,7 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
     doc.yearsSeen[0]?.year ??
     (titled ? Number(titled) : undefined) ??
     statedYear(lines) ??
-    (doc.projects.length === 0 ? mostNamedYear(lines) : undefined);
+    (doc.projects.some((p) => /^\d{8}/.test(p.code)) ? undefined : mostNamedYear(lines));
   if (declared) {
     doc.year = declared;
     return;

@@ -33,9 +33,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 35 rules with distinct ids', () => {
-    expect(rules).toHaveLength(35);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(35);
+  it('runs the 36 rules with distinct ids', () => {
+    expect(rules).toHaveLength(36);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(36);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

@@ -6,7 +6,9 @@ import { finalDoc, section } from './build.ts';
 import { finding, run } from './check.ts';
 
 const heading = '三、一般公共预算财政拨款支出决算情况';
-const completion = (c: Partial<StatedCompletion> & { amount: string; percent: string }): StatedCompletion => ({
+const completion = (
+  c: Partial<StatedCompletion> & { amount: string; percent: string },
+): StatedCompletion => ({
   name: '一般公共预算财政拨款支出',
   unit: '万元',
   section: heading,

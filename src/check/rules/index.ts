@@ -15,6 +15,7 @@ import { projectCode } from './project-code.ts';
 import { projectCostCeiling } from './project-cost-ceiling.ts';
 import { projectIndicatorCoverage } from './project-indicator-coverage.ts';
 import { projectIndicatorValue } from './project-indicator-value.ts';
+import { projectIndicatorWeights } from './project-indicator-weights.ts';
 import { projectSpendingPlan } from './project-spending-plan.ts';
 import { projectTarget } from './project-target.ts';
 import { projectsTotal } from './projects-total.ts';
@@ -67,6 +68,7 @@ export const rules: Rule[] = [
   projectTarget,
   projectIndicatorCoverage,
   projectIndicatorValue,
+  projectIndicatorWeights,
   projectCostCeiling,
   projectSpendingPlan,
   projectBudgetParts,
