@@ -61,3 +61,11 @@ describe('a change after a list of parts', () => {
     ]);
   });
 });
+
+describe('a change stated against the year before’s amount', () => {
+  it('rates this year’s amount, the one compared with less the decrease (较2024年的2190万元减少221万元)', () => {
+    expect(read('“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。')).toEqual([
+      ['较2024年的', '1969', '221', 'decrease', '10.1', '万元'],
+    ]);
+  });
+});

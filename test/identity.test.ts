@@ -104,4 +104,19 @@ describe('identity of a page', () => {
       )[2],
     ).toBe('某县台创园');
   });
+  it('a budget page is no final account for 预决算 in a regulation’s name, nor for the year before’s 决算', () => {
+    expect(
+      identity(
+        '根据《关于印发四川省预决算公开操作规程的通知》的有关规定,经某市财政局汇总,2025年全市“三公”经费预算总额为19万元。',
+      )[0],
+    ).toBe('budget');
+    expect(
+      identity(
+        '一、2022年“三公”经费预算安排情况',
+        '2022年度“三公”经费预算总计21.8万元。',
+        '二、2021年“三公”经费决算情况',
+        '2021年度“三公”经费合计支出20.12万元。',
+      )[0],
+    ).toBe('budget');
+  });
 });

@@ -1,6 +1,7 @@
 // Changes the 情况说明 states with their rate: "…支出1895万元，与上年相比减少134万元，降幅6.60%". Read from
 // the sections' text, whatever the section: many texts state them for every 类, 款 and 项, not only for the
 // subjects the model names.
+import Big from 'big.js';
 import type { MoneyUnit, Section, StatedChange } from '../model/document.ts';
 
 // An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
@@ -8,6 +9,12 @@ const changePattern =
   /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[。；;%％]).){0,40}?)(增加|增长|减少|下降)(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|上升|减少|下降|降幅|减幅|降低)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
 
 const up = /增加|增长|上升|增幅/;
+
+/** This year's amount from the year before's and the change, exactly (decimal strings, no float). */
+function priorPlus(prior: string, change: string, increase: boolean): string {
+  const p = new Big(prior);
+  return (increase ? p.plus(change) : p.minus(change)).toFixed();
+}
 
 /**
  * The total a change belongs to when the amount before it ends a list after 其中 whose items state no
@@ -53,9 +60,12 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
       // An amount that is itself a change (比预算增加0万元，比去年增加1.55万元，增长39.4%) is no level to rate.
       if (/(?:增加|减少|增长|下降|增减)了?(?:为)?$/.test(name)) continue;
       const subject = listSubject(text, m.index ?? 0, amountUnit!);
+      // The amount of the year compared with (较2024年的2190万元减少221万元): this year's is it less the decrease.
+      const base = /(?:[较比与]\d{4}年度?|[较比与]上年)(?:的|相比)?$/.test(name);
+      const level = base ? priorPlus(amount!, change!, increase) : (subject?.amount ?? amount!);
       out.push({
         name: subject?.name ?? name,
-        amount: subject?.amount ?? amount!,
+        amount: level,
         change: change!,
         direction: increase ? 'increase' : 'decrease',
         percent: percent!,

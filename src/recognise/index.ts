@@ -273,6 +273,20 @@ function documentUnit(lines: LayoutLine[]): MoneyUnit {
   return '万元';
 }
 
+/**
+ * Whether a page's text is a final account by its words: it says 决算 — not as 预决算 (a regulation's name,
+ * 预决算公开操作规程), nor only of a year before the budget it states (2022年“三公”经费预算 beside 2021年…决算情况).
+ */
+function statesAnAccount(head: string): boolean {
+  const text = head.replace(/预决算/g, '');
+  if (!/决算/.test(text)) return false;
+  const yearsOf = (word: string) =>
+    [...text.matchAll(new RegExp(`(\\d{4})年度?[^。，,；;\\d]{0,16}?${word}`, 'g'))].map((m) => Number(m[1]));
+  const budgets = yearsOf('(?<!决)预算');
+  const accounts = yearsOf('决算');
+  return !(budgets.length > 0 && accounts.length > 0 && Math.max(...budgets) > Math.max(...accounts));
+}
+
 const actualAgainstBudget = /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?/;
 
 function documentKind(doc: Document, lines: Line[]): DocumentKind {
@@ -284,7 +298,7 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
   // The tables' titles say 预算 or 决算; the cover and 名词解释 may mention both words.
   const titles = Object.values(doc.tables).map((t) => t.title);
   if (titles.some((t) => /决算/.test(t))) return 'final';
-  if (titles.length === 0 && /决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
+  if (titles.length === 0 && statesAnAccount(head) && !/预算收支总表/.test(head)) return 'final';
   // Spending set against the year's budget (比年初预算增加…, 低于预算数) is an account of the year, even on a
   // page that never says 决算 (a prefecture's 三公 statement) — unless its title says 预算.
   if (titles.length === 0 && actualAgainstBudget.test(head) && !/\d{4}年度?(?:部门|单位)?预算/.test(head))
