@@ -299,6 +299,19 @@ export interface StatedCompletion {
   source: Source;
 }
 
+/**
+ * An amount the 情况说明 states for a 科目 it names with its level: “人大事务行政运行（项）支出10528.33万元”,
+ * “社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：…67.64万元”.
+ */
+export interface StatedClassItem {
+  /** The names given, each with its level, outermost first; the last is the 科目 the amount is of. */
+  levels: { level: '类' | '款' | '项'; name: string }[];
+  amount: Decimal;
+  unit: MoneyUnit;
+  section: string;
+  source: Source;
+}
+
 /** Department-level performance text (部门整体绩效目标). */
 export interface PerformanceText {
   overall: string; // 总体绩效目标
@@ -391,6 +404,8 @@ export interface Document {
   statedShares?: StatedShare[];
   /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
   statedChanges?: StatedChange[];
+  /** Amounts stated for 科目 named with their level (行政运行（项）支出…万元). */
+  statedClassItems?: StatedClassItem[];
   /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */
   statedCompletions?: StatedCompletion[];
   performance?: PerformanceText;

@@ -5,6 +5,7 @@ import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
+import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
@@ -150,6 +151,7 @@ export function recognise(read: Layout): Document {
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
+  doc.statedClassItems = readStatedClassItems(doc.sections);
   const org = readOrgUnits(prose);
   doc.units = org.units;
   // Where the units table stands in its section's text, for the renderers to print it as a table.

@@ -30,6 +30,7 @@ import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
+import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
@@ -48,6 +49,7 @@ export const rules: Rule[] = [
   crossBasic,
   departmentUnitsTotal,
   textAmount,
+  textClassItem,
   textComparedYear,
   textChangeVsPrior,
   textPartsSum,
