@@ -119,4 +119,14 @@ describe('identity of a page', () => {
       )[0],
     ).toBe('budget');
   });
+  it('a year given to the amounts compared 同比 is seen, after the document’s year is decided', () => {
+    const doc = parseString(
+      [
+        '某区2016年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77%。',
+        '2015年某区“三公”经费支出决算同比下降的原因主要是从严控制。',
+      ].join('\n'),
+    );
+    expect(doc.year).toBe(2016);
+    expect(doc.yearsSeen.map((y) => [y.year, y.context])).toContainEqual([2015, '同比增减的说明']);
+  });
 });

@@ -163,6 +163,13 @@ export function recognise(read: Layout): Document {
   if (performance) doc.performance = performance;
 
   setDepartmentAndYear(doc, headers, lines);
+  // Years the text gives its own 预算/决算 as it sets them against the year before (…决算同比下降的原因): after
+  // the year is decided, so that a slip here is reported, not taken for the document's year.
+  for (const l of lines) {
+    if (!l.compact.includes('同比')) continue;
+    for (const m of l.compact.matchAll(comparedOwnYear))
+      doc.yearsSeen.push({ year: Number(m[1]), source: { line: l.no }, context: '同比增减的说明' });
+  }
   const header = headers.find((x) => x.department)?.department;
   problems.push(
     ...identityConflicts(
@@ -364,6 +371,8 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+/** 2016年…“三公”经费支出决算同比下降: the year of the amounts compared 同比 is the document's. */
+const comparedOwnYear = /(?<!\d)(\d{4})年度?[^。；;，,\d]{0,24}?[预决]算(?:数)?同比(?:增加|减少|增长|下降|上升|持平)/g;
 
 /**
  * The last resort of a page that states its year with no 预算 or 决算 near it ((2021年) under a project
