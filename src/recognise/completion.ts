@@ -15,7 +15,7 @@ const changeWords = /(?:增加|减少|增长|下降|降低|节约|结余|增减)
 export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
   const out: StatedCompletion[] = [];
   for (const section of sections) {
-    const text = section.text.replace(/\s+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+    const { text, lineAt } = compacted(section.text);
     for (const m of text.matchAll(completion)) {
       const at = m.index ?? 0;
       // The sentence up to the rate: the amounts it states, the last level one being the 决算 amount.
@@ -46,7 +46,8 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
         percent: m[1]!,
         unit,
         section: section.heading,
-        source: section.source,
+        // The line the rate stands on, so that two rates of one section are two findings.
+        source: { ...section.source, line: section.source.line + lineAt(at) },
       };
       if (budget && budget[2] === unit) stated.budget = budget[1]!;
       if (after) {
@@ -57,4 +58,28 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
     }
   }
   return out;
+}
+
+/**
+ * The text without whitespace and thousands separators (wrapped lines and 3,958.67 read as one), and the
+ * line (counted from the section's first) each of its characters comes from.
+ */
+function compacted(original: string): { text: string; lineAt: (at: number) => number } {
+  let text = '';
+  const lines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original[i]!;
+    if (c === '\n') line++;
+    if (/\s/.test(c)) continue;
+    if (
+      (c === ',' || c === '，') &&
+      /\d/.test(text.at(-1) ?? '') &&
+      /^\d{3}/.test(original.slice(i + 1, i + 4))
+    )
+      continue;
+    text += c;
+    lines.push(line);
+  }
+  return { text, lineAt: (at) => lines[Math.min(at, lines.length - 1)] ?? 0 };
 }

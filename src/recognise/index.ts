@@ -372,7 +372,8 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 
 const yearHint = /部门[预决]算/;
 /** 2016年…“三公”经费支出决算同比下降: the year of the amounts compared 同比 is the document's. */
-const comparedOwnYear = /(?<!\d)(\d{4})年度?[^。；;，,\d]{0,24}?[预决]算(?:数)?同比(?:增加|减少|增长|下降|上升|持平)/g;
+const comparedOwnYear =
+  /(?<!\d)(\d{4})年度?[^。；;，,\d]{0,24}?[预决]算(?:数)?同比(?:增加|减少|增长|下降|上升|持平)/g;
 
 /**
  * The last resort of a page that states its year with no 预算 or 决算 near it ((2021年) under a project

@@ -35,11 +35,14 @@ describe('text-budget-completion', () => {
       statedCompletions: [
         completion({ amount: '1741.75', direction: 'above', difference: '55.93', percent: '100' }),
         completion({ amount: '67.64', budget: '75.55', percent: '98.53', source: { line: 31 } }),
+        // A budget written without decimals (预算为1万元) is as precise as the 决算 beside it: 53%, not 47%.
+        completion({ amount: '0.53', budget: '1', percent: '47', source: { line: 32 } }),
       ],
     });
     expect(run(textBudgetCompletion, doc)).toStrictEqual([
       finding(textBudgetCompletion, 'error', { section: heading, line: 30 }, 103.32, 100),
       finding(textBudgetCompletion, 'error', { section: heading, line: 31 }, 89.53, 98.53),
+      finding(textBudgetCompletion, 'error', { section: heading, line: 32 }, 53, 47),
     ]);
   });
 

@@ -12,7 +12,13 @@ function budgetOf(s: {
   direction?: 'above' | 'below';
   difference?: string;
 }) {
-  if (s.budget !== undefined) return { value: new Big(s.budget), error: halfUnit(s.budget) };
+  // Prose drops a budget's trailing zeros (预算为1万元 beside 决算为0.53万元, the table printing 1 and 0.53): it
+  // is as precise as the 决算 amount it is set against, not a figure rounded to the 万元.
+  if (s.budget !== undefined) {
+    const own = halfUnit(s.budget);
+    const amount = halfUnit(s.amount);
+    return { value: new Big(s.budget), error: own.lt(amount) ? own : amount };
+  }
   if (s.direction && s.difference !== undefined) {
     const d = new Big(s.difference);
     return {

@@ -71,7 +71,7 @@ export const textClassItem: Rule = {
       doc.tables.expenditure,
       doc.tables['fiscal-expenditure'],
       doc.tables['general-expenditure'],
-    ].filter((t): t is BudgetTable => t?.rows.some((r) => r.code));
+    ].filter((t): t is BudgetTable => t?.rows.some((r) => r.code) === true);
     for (const stated of doc.statedClassItems ?? []) {
       // The 科目 as each table prints it: one row in it, or nothing certain to compare there.
       const rows = inScope(tables, stated.section)
