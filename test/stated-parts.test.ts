@@ -21,3 +21,22 @@ describe('changes among the amounts of a sentence', () => {
     expect(changesOf(text)).toEqual(['10', '50', '40']);
   });
 });
+
+describe('the year a change is set against', () => {
+  const text =
+    '（一）“三公”经费财政拨款支出决算总体情况说明\n某厅2023年度“三公”经费财政拨款支出决算为62.07万元，比上年决算数增加38.97万元，增长168.7%；比2019年（疫情前）决算数减少24.87万元，降低28.6%。其中：因公出国（境）费支出决算为12.02万元，比上年决算数增加12.02万元；公务接待费支出决算为22.59万元，比上年决算数增加20.63万元。\n2023年度“三公”经费支出决算大于上年决算数的主要情况：公务往来恢复正常。';
+  it('a sentence set against the year before does not inherit a year named in an earlier one', () => {
+    const changes = parseString(text).statedAmounts!.filter((a) => a.change);
+    expect(changes.map((a) => [a.value, a.change!.comparedYear ?? null])).toEqual([
+      ['38.97', null],
+      ['24.87', 2019],
+      ['12.02', null],
+      ['20.63', null],
+    ]);
+  });
+
+  it('a reason given as the template words it (…大于上年决算数的主要情况：…) explains the change', () => {
+    const changes = parseString(text).statedAmounts!.filter((a) => a.change);
+    expect(changes.every((a) => a.change!.explained)).toBe(true);
+  });
+});

@@ -265,7 +265,9 @@ export function readStated(
     // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
     let listTotal: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
-    const explained = /原因|由于|因为|主要是|主要用于/.test(text);
+    // (…决算大于上年决算数的主要情况：… states the reason as some provinces' template words it.)
+    const explained =
+      /原因|由于|因为|主要是|主要用于|(?:大于|小于|高于|低于|增加|减少|增减)[^。]{0,12}的主要情况/.test(text);
     // A fragment is about what its text names (a page of the 三公 section), when it names one of them only.
     const about = fragment ? (/三公/.test(text) === /机关运行经费/.test(text) ? '' : text) : section.heading;
     const sectionSubject: StatedSubject | undefined = /三公/.test(about)
@@ -298,6 +300,8 @@ export function readStated(
       const clause = compact(sentence.slice(clauseStart + 1));
       const compared = /[较比]\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);
+      // A sentence set against the year before (比上年…) is not compared with a year named earlier (比2019年…).
+      else if (/[较比与]\s*上一?年/.test(sentence)) comparedYear = undefined;
       const value = toDecimal(m[1]!);
       lastAmountEnd = end;
       if (value === null) continue;

@@ -167,4 +167,23 @@ describe('text-parts-sum', () => {
     });
     expect(run(textPartsSum, doc)).toStrictEqual([]);
   });
+  it('takes as parts of a change only changes against the same year', () => {
+    const s = inStatement(2, 30, threePublic);
+    const doc = budgetDoc({
+      statedAmounts: [
+        s('three-public', '24.87', {
+          change: { direction: 'decrease', comparedYear: 2019, explained: true },
+        }),
+        s('three-public-part', '12.02', {
+          item: '因公出国（境）费',
+          change: { direction: 'increase', explained: true },
+        }),
+        s('three-public-part', '20.63', {
+          item: '公务接待费',
+          change: { direction: 'increase', explained: true },
+        }),
+      ],
+    });
+    expect(run(textPartsSum, doc)).toStrictEqual([]);
+  });
 });

@@ -72,6 +72,8 @@ export const textPartsSum: Rule = {
         const s = amounts[j]!;
         if (s.statement !== total.statement || d.total(s)) break;
         if (Boolean(s.change) !== Boolean(total.change) || !d.part(s)) continue;
+        // Parts of a change are changes against the same year (not 比上年 parts of a change 比2019年).
+        if (s.change?.comparedYear !== total.change?.comparedYear) continue;
         const key = `${s.subject}:${s.item ?? ''}`;
         if (s.item !== undefined && stated.has(key)) continue;
         stated.add(key);
