@@ -182,6 +182,10 @@ describe('text-parts-sum', () => {
           item: '公务接待费',
           change: { direction: 'increase', explained: true },
         }),
+        s('three-public-part', '6.32', {
+          item: '公务用车购置及运维费',
+          change: { direction: 'increase', explained: true },
+        }),
       ],
     });
     expect(run(textPartsSum, doc)).toStrictEqual([]);
