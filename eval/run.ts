@@ -35,7 +35,8 @@ interface Annotation {
   year: number;
   department: string;
   tables: { key: string; empty?: boolean }[];
-  defects: { kind: string; table?: string; description: string; numbers: string[] }[];
+  /** `rule`: the rule that should report it; required for a defect with no figures (a blank left unfilled). */
+  defects: { kind: string; table?: string; description: string; numbers: string[]; rule?: string }[];
   clean?: boolean;
 }
 
@@ -82,6 +83,9 @@ function truthOf(entry: Entry): Truth {
       tables: known.map((t) => ({ key: t.key, empty: t.empty === true })),
       otherTables: a.tables.length - known.length,
       defects: a.defects.map((d) => (f: Finding) => {
+        if (d.rule !== undefined && f.rule !== d.rule) return false;
+        // A defect with no figures to name (an unfilled blank) is matched by its rule alone, never by anything.
+        if (d.numbers.length === 0) return d.rule !== undefined;
         const numbers = numbersOf(f);
         // The annotation lists the figures involved; a finding that names two of them (or the one) is about it.
         return d.numbers.filter((n) => numbers.has(canonical(n))).length >= Math.min(2, d.numbers.length);

@@ -42,3 +42,30 @@ describe('stated changes with their rate', () => {
     ).toEqual([['项目支出', '50', '5', 'increase', '11.11', '万元']]);
   });
 });
+
+describe('a change after a list of parts', () => {
+  it('rates the total a 其中 list breaks down, not the list’s last part', () => {
+    expect(
+      read('事业运行经费总预算安排3000元，其中：基本支出1000元，项目支出2000元，同比增加1000元，增长50%。'),
+    ).toEqual([['事业运行经费总预算安排', '3000', '1000', 'increase', '50', '元']]);
+  });
+
+  it('keeps the part when the list’s parts state their own changes', () => {
+    expect(
+      read(
+        '支出300万元，其中：基本支出100万元，比上年增加10万元，增长11.11%；项目支出200万元，比上年增加20万元，增长11.11%。',
+      ),
+    ).toEqual([
+      ['基本支出', '100', '10', 'increase', '11.11', '万元'],
+      ['项目支出', '200', '20', 'increase', '11.11', '万元'],
+    ]);
+  });
+});
+
+describe('a change stated against the year before’s amount', () => {
+  it('rates this year’s amount, the one compared with less the decrease (较2024年的2190万元减少221万元)', () => {
+    expect(read('“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。')).toEqual([
+      ['较2024年的', '1969', '221', 'decrease', '10.1', '万元'],
+    ]);
+  });
+});

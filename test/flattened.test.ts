@@ -194,6 +194,56 @@ describe('web page text', () => {
     expect([doc.year, doc.department.name]).toEqual([2024, '某某县水利局']);
   });
 
+  it('a 三公 table printed as one line under a two-row header, each cell followed by “|”', () => {
+    const doc = parseString(
+      [
+        '一、2022年一般公共预算“三公”经费支出预算表',
+        '单位:万元',
+        ...['“三公”经费合计', '因公出国(境)费', '公务用车购置及运行费', '公务 接待费'].map((c) => `${c} |`),
+        '||',
+        ...['小计', '公务用车购置费', '公务用车运行费'].map((c) => `${c} |`),
+        '|||',
+        ...['9', '0', '7', '5', '2', '2'].map((c) => `${c} |`),
+      ].join('\n'),
+    );
+    const table = doc.tables['three-public']!;
+    expect(table.columns).toEqual([
+      '合计',
+      '因公出国(境)费',
+      '小计',
+      '公务用车购置费',
+      '公务用车运行费',
+      '公务接待费',
+    ]);
+    expect(rowsOf(doc, 'three-public')).toEqual([[null, null, '合计', ['9', '0', '7', '5', '2', '2']]]);
+  });
+
+  it('a 三公 table with its parts one per line, some printed empty', () => {
+    const doc = parseString(
+      [
+        '一、2018年“三公”经费支出预算表',
+        '项目',
+        '预 算 数(万元)',
+        '合计',
+        '3.1',
+        '因公出国(境)费',
+        '0',
+        '公务接待费',
+        '公务用车购置及运行费',
+        '其中:公务用车运行维护费',
+        '公务用车购置',
+      ].join('\n'),
+    );
+    expect(rowsOf(doc, 'three-public')?.map((r) => [r[2], r[3]])).toEqual([
+      ['合计', ['3.1']],
+      ['因公出国(境)费', ['0']],
+      ['公务接待费', [null]],
+      ['公务用车购置及运行费', [null]],
+      ['其中:公务用车运行维护费', [null]],
+      ['公务用车购置', [null]],
+    ]);
+  });
+
   it('a named table in rows without 序号, its rows numbered 一、（一）', () => {
     const doc = parseString(
       [

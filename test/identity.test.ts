@@ -43,3 +43,90 @@ describe('department from the document', () => {
     expect(parseString(text).department.name).toBe('某局');
   });
 });
+
+// The signals a page carries when it is one part of a disclosure (a 三公 statement, a project table, a page
+// of the 情况说明): each names the discloser, or its year and kind, in its own way.
+describe('identity of a page', () => {
+  const identity = (...lines: string[]) => {
+    const doc = parseString(lines.join('\n'));
+    return [doc.kind, doc.year, doc.department.name];
+  };
+
+  it('a 三公 heading names the discloser between the year and 三公', () => {
+    expect(
+      identity('2018年某市质量技术监督局“三公”经费预算情况说明', '“三公”经费预算合计32.6万元。'),
+    ).toEqual(['budget', 2018, '某市质量技术监督局']);
+  });
+
+  it('a project table’s 主管部门, its year in brackets under the title', () => {
+    expect(
+      identity(
+        '发布时间:2022年09月12日',
+        '某某经费项目绩效目标表',
+        '(2021年)',
+        '项目名称 某某经费',
+        '主管部门 (433)某市供销合作社联合社(部门)',
+        '目标3:2021年12月31日前完成',
+      ),
+    ).toEqual(['performance', 2021, '某市供销合作社联合社']);
+  });
+
+  it('a collective title (市直林业部门) gives way to the department’s own unit, 本级', () => {
+    expect(
+      identity(
+        '市直林业部门2022年度部门预算 |',
+        '二、部门预算单位构成 1、某市林业局本级 2、某市林业科学研究所 |',
+      )[2],
+    ).toBe('某市林业局');
+  });
+
+  it('a department named with its units (某市民政局下属共有 6 个事业单位)', () => {
+    expect(identity('13', '另外,某市民政局下属共有 6 个事业单位,事业运行经费总预算安排 100 元。')[2]).toBe(
+      '某市民政局',
+    );
+  });
+
+  it('a region’s 本级 summed by its finance bureau, spending set against the budget: a final account', () => {
+    expect(
+      identity(
+        '经某某州财政局汇总,2022年某某州州本级部门使用财政拨款安排“三公”经费支出总额为8万元,比年初预算增加1万元。',
+        '2022年,州本级“三公”经费支出中公务接待费低于预算数。',
+      ),
+    ).toEqual(['final', 2022, '某某州']);
+  });
+
+  it('a web page’s 来源 names the discloser when the title names only its region', () => {
+    expect(
+      identity(
+        '某县2017年度部门“三公”经费预算情况表',
+        '来源:某县台创园   2017-04-27 00:00',
+        '一、支出合计   250000',
+      )[2],
+    ).toBe('某县台创园');
+  });
+  it('a budget page is no final account for 预决算 in a regulation’s name, nor for the year before’s 决算', () => {
+    expect(
+      identity(
+        '根据《关于印发四川省预决算公开操作规程的通知》的有关规定,经某市财政局汇总,2025年全市“三公”经费预算总额为19万元。',
+      )[0],
+    ).toBe('budget');
+    expect(
+      identity(
+        '一、2022年“三公”经费预算安排情况',
+        '2022年度“三公”经费预算总计21.8万元。',
+        '二、2021年“三公”经费决算情况',
+        '2021年度“三公”经费合计支出20.12万元。',
+      )[0],
+    ).toBe('budget');
+  });
+  it('a year given to the amounts compared 同比 is seen, after the document’s year is decided', () => {
+    const doc = parseString(
+      [
+        '某区2016年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77%。',
+        '2015年某区“三公”经费支出决算同比下降的原因主要是从严控制。',
+      ].join('\n'),
+    );
+    expect(doc.year).toBe(2016);
+    expect(doc.yearsSeen.map((y) => [y.year, y.context])).toContainEqual([2015, '同比增减的说明']);
+  });
+});

@@ -279,6 +279,39 @@ export interface StatedChange {
   source: Source;
 }
 
+/**
+ * A final account's rate of completion of the budget as the 情况说明 states it: “支出决算为A万元，完成年初预算的
+ * P%” with the budget (年初预算为B万元) or the difference (决算数大于预算数D万元) that gives the rate.
+ */
+export interface StatedCompletion {
+  /** What the sentence names before the amount, for the message. */
+  name: string;
+  /** The 决算 amount, the rate (percent) as printed. */
+  amount: Decimal;
+  percent: Decimal;
+  /** The budget it is set against, when the sentence states it. */
+  budget?: Decimal;
+  /** 决算数大于/小于预算数 D: the side and, when printed, the difference. */
+  direction?: 'above' | 'below';
+  difference?: Decimal;
+  unit: MoneyUnit;
+  section: string;
+  source: Source;
+}
+
+/**
+ * An amount the 情况说明 states for a 科目 it names with its level: “人大事务行政运行（项）支出10528.33万元”,
+ * “社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：…67.64万元”.
+ */
+export interface StatedClassItem {
+  /** The names given, each with its level, outermost first; the last is the 科目 the amount is of. */
+  levels: { level: '类' | '款' | '项'; name: string }[];
+  amount: Decimal;
+  unit: MoneyUnit;
+  section: string;
+  source: Source;
+}
+
 /** Department-level performance text (部门整体绩效目标). */
 export interface PerformanceText {
   overall: string; // 总体绩效目标
@@ -312,6 +345,10 @@ export interface Indicator {
   value: string; // 指标值 as printed
   parsed: IndicatorValue;
   basis: string; // 指标值确定依据
+  /** 分值 (权重): the score the indicator carries, in tables that print one. */
+  weight?: Decimal;
+  /** 计量单位 printed in a column of its own (the scored layout), when it is not a unit (44,561). */
+  unitCell?: string;
   source: Source;
 }
 
@@ -331,6 +368,15 @@ export interface Project {
   plan: SpendingPlan | null; // 资金支出计划
   target: string; // 绩效目标
   indicators: Indicator[];
+  /**
+   * The scored layout (Inner Mongolia and others): no 项目编码, indicators with 指标性质, 指标方向, 目标值, 计量单位
+   * and 分值, and the weights stated above them (权重分值90分，其中产出指标权重分值50分…).
+   */
+  scored?: {
+    /** The total stated (90) and each 一级指标's (产出指标: 50), as printed. */
+    total?: Decimal;
+    levels: Record<string, Decimal>;
+  };
   source: Source;
 }
 
@@ -358,6 +404,10 @@ export interface Document {
   statedShares?: StatedShare[];
   /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
   statedChanges?: StatedChange[];
+  /** Amounts stated for 科目 named with their level (行政运行（项）支出…万元). */
+  statedClassItems?: StatedClassItem[];
+  /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */
+  statedCompletions?: StatedCompletion[];
   performance?: PerformanceText;
   projects: Project[];
   problems: RecognitionProblem[];

@@ -40,9 +40,11 @@ export function parseIndicatorValue(printed: string): IndicatorValue {
     );
   if (m) {
     const rest = m[3] ?? '';
-    const unit = units.test(rest)
-      ? rest
-      : (/^(%|％|百分比|万元|元|个|家|人次|人|次|项|天|年|月)/.exec(rest)?.[1] ?? '');
+    // A unit per unit (人/次, 万元/人, 元/人·月) is a unit too.
+    const unit =
+      units.test(rest) || rest.split(/[/／·]/).every((u) => u !== '' && units.test(u))
+        ? rest
+        : (/^(%|％|百分比|万元|元|个|家|人次|人|次|项|天|年|月)/.exec(rest)?.[1] ?? '');
     const value: IndicatorValue = {
       type: 'quantity',
       number: m[2]!,

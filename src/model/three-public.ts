@@ -142,6 +142,12 @@ export function threePublicColumns(table: BudgetTable): Partial<Record<ThreePubl
   return out;
 }
 
+/** Whether a row's name is one of the parts' (因公出国（境）费, 其中：公务用车运行维护费, 三、公务接待费 …). */
+export function isThreePublicRowName(name: string): boolean {
+  const label = threePublicRowLabel(name);
+  return Object.values(rowPatterns).some((re) => re.test(label));
+}
+
 /** The row of each part (the row layout); absent when the table prints no such row. */
 export function threePublicRows(table: BudgetTable): Partial<Record<ThreePublicPartName, number>> {
   const labels = table.rows.map((r) => threePublicRowLabel(r.name));

@@ -1,6 +1,7 @@
 // Changes the 情况说明 states with their rate: "…支出1895万元，与上年相比减少134万元，降幅6.60%". Read from
 // the sections' text, whatever the section: many texts state them for every 类, 款 and 项, not only for the
 // subjects the model names.
+import Big from 'big.js';
 import type { MoneyUnit, Section, StatedChange } from '../model/document.ts';
 
 // An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
@@ -8,6 +9,39 @@ const changePattern =
   /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[。；;%％]).){0,40}?)(增加|增长|减少|下降)(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|上升|减少|下降|降幅|减幅|降低)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
 
 const up = /增加|增长|上升|增幅/;
+
+/** This year's amount from the year before's and the change, exactly (decimal strings, no float). */
+function priorPlus(prior: string, change: string, increase: boolean): string {
+  const p = new Big(prior);
+  return (increase ? p.plus(change) : p.minus(change)).toFixed();
+}
+
+/**
+ * The total a change belongs to when the amount before it ends a list after 其中 whose items state no
+ * change of their own: “经费总预算X元，其中：基本支出A元，项目支出B元，同比增加C元，增长r%” rates X, the
+ * sentence's subject, not B. Undefined when the amount is no such list's last item.
+ */
+function listSubject(text: string, at: number, unit: string): { name: string; amount: string } | undefined {
+  const sentence =
+    text
+      .slice(0, at)
+      .split(/[。；;]/)
+      .pop() ?? '';
+  const which = sentence.lastIndexOf('其中');
+  if (which < 0) return undefined;
+  const list = sentence.slice(which);
+  // The list's earlier items (the last is the amount matched): at least one, none with a change of its own.
+  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平/.test(list)) return undefined;
+  const head = sentence.slice(0, which);
+  const total = [...head.matchAll(/(\d+(?:\.\d+)?)(万元|元)/g)].pop();
+  if (!total || total[2] !== unit) return undefined;
+  const name =
+    head
+      .slice(0, total.index)
+      .split(/[，,：:]/)
+      .pop() ?? '';
+  return { name, amount: total[1]! };
+}
 
 /** Every change stated with its rate in the sections. */
 export function readStatedChanges(sections: Section[]): StatedChange[] {
@@ -25,9 +59,13 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
       const name = before.split(/[，,。；;：:]/).pop() ?? '';
       // An amount that is itself a change (比预算增加0万元，比去年增加1.55万元，增长39.4%) is no level to rate.
       if (/(?:增加|减少|增长|下降|增减)了?(?:为)?$/.test(name)) continue;
+      const subject = listSubject(text, m.index ?? 0, amountUnit!);
+      // The amount of the year compared with (较2024年的2190万元减少221万元): this year's is it less the decrease.
+      const base = /(?:[较比与]\d{4}年度?|[较比与]上年)(?:的|相比)?$/.test(name);
+      const level = base ? priorPlus(amount!, change!, increase) : (subject?.amount ?? amount!);
       out.push({
-        name,
-        amount: amount!,
+        name: subject?.name ?? name,
+        amount: level,
         change: change!,
         direction: increase ? 'increase' : 'decrease',
         percent: percent!,

@@ -5,6 +5,7 @@
 // PDF-text rows it already reads (序号, code, name, amounts), where the amounts of a row whose empty cells were
 // lost are placed into the kind's columns by its identities.
 import type { TableSide } from '../model/document.ts';
+import { isThreePublicRowName } from '../model/three-public.ts';
 import type { TableSpec } from './catalogue.ts';
 import { matchTableTitle } from './catalogue.ts';
 import { amountToken } from './tables.ts';
@@ -34,6 +35,7 @@ const heading =
   /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.*(?:情况|说明|概况|职责|职能|解释|目标|事项)$)/;
 
 const isAmount = (t: string) => amountToken.test(t);
+const trailingBars = /\s*[|｜]+\s*$/;
 
 /** Where a flattened table's lines stop: the next table, a part or narrative heading, prose. */
 function stops(line: Line): boolean {
@@ -50,6 +52,9 @@ function stops(line: Line): boolean {
 /** The cells of a line as the flattened reader sees them: one cell, or a run split at its separators. */
 function cellsOf(line: Line): string[] {
   if (line.cells) return line.cells.map((c) => c.trim()).filter(Boolean);
+  // A page's cells one per line, each followed by the “|” the copy joins cells with (79 |, and || for the
+  // empty cells of a header's second row): the cell without it, and none on a line of bars.
+  if (trailingBars.test(line.text)) return [line.text.replace(trailingBars, '').trim()].filter(Boolean);
   const words = line.text.split(/\s+/).filter(Boolean);
   // A line with an amount among other words is a run (or a row) of cells; otherwise it is one cell, whose
   // inner spaces are the cell's own (项 目).
@@ -106,8 +111,13 @@ export function readFlattened(lines: Line[], start: number, spec: TableSpec): Fl
   }
   // The header's column names one per line: an empty table's cells, one per line, have no amounts.
   const columnLines = region.filter((l) => spec.columns.includes(l.compact)).length;
+  // A 三公 table's parts one per line, their amounts (some printed empty) on lines of their own.
+  const partLines =
+    spec.key === 'three-public' ? region.filter((l) => isThreePublicRowName(l.compact)).length : 0;
   const oneCellLines =
-    (loneAmounts >= 3 && loneAmounts > multiAmounts) || (columnLines >= 2 && multiAmounts === 0);
+    (loneAmounts >= 3 && loneAmounts > multiAmounts) ||
+    (columnLines >= 2 && multiAmounts === 0) ||
+    (partLines >= 3 && loneAmounts >= 1 && multiAmounts === 0);
   if (!run && !oneCellLines) return undefined;
 
   const tokens: Token[] = [];
@@ -182,7 +192,8 @@ function rebuild(all: Token[], kind: TableSpec): { lines: Line[]; spec: TableSpe
     row = { name: [text], amounts: [], line: t.line };
     rows.push(row);
   }
-  const printed = printedColumns(body.slice(0, first), rows, spec);
+  const oneLine = threePublicOneLine(body.slice(0, first), rows, spec);
+  const printed = oneLine ?? printedColumns(body.slice(0, first), rows, spec);
   if (printed) spec = { ...spec, columns: printed, identities: [] };
   const sides = spec.rows === 'two-sided' ? sidesOf(rows.map((r) => r.name.join(''))) : [];
   rows.forEach((r, k) => {
@@ -218,6 +229,46 @@ function printedColumns(header: Token[], rows: Row[], spec: TableSpec): string[]
   if (names.length === spec.columns.length && names.every((n, k) => n.endsWith(spec.columns[k]!)))
     return undefined;
   return names;
+}
+
+/**
+ * A 三公 table printed as one line of totals under a header naming the parts (the national layout: “三公”经费
+ * 合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费, and under the 公务用车 group 小计 | 购置费 | 运行费).
+ * Flattened, the header's two rows come one after the other and the amounts after them, so the one row read
+ * is named by the header's last cell. The columns are the header's leaves in order — the group replaced by
+ * its 小计 and parts — when there are as many as the line's amounts; the row is then the line of 合计.
+ */
+function threePublicOneLine(header: Token[], rows: Row[], spec: TableSpec): string[] | undefined {
+  if (spec.key !== 'three-public' || rows.length !== 1 || rows[0]!.code) return undefined;
+  const row = rows[0]!;
+  const names = [...header.map((t) => compact(t.text)), ...row.name].filter(
+    (c) => !labelHeading.test(c) && !/单位/.test(c),
+  );
+  const leaves = headerLeaves(names).map((n) => (/合计$/.test(n) ? '合计' : n));
+  if (leaves.length !== row.amounts.length || leaves.length < 3) return undefined;
+  if (!leaves.some((n) => /^因公出国/.test(n)) || !leaves.some((n) => /接待/.test(n))) return undefined;
+  row.name = ['合计'];
+  return leaves;
+}
+
+/**
+ * The leaf columns of a two-row header read row after row: the top row's names, then a group's 小计 and
+ * parts. The group is the top name its parts begin like (公务用车购置及运行费 over 公务用车购置费, 公务用车运行费).
+ */
+function headerLeaves(names: string[]): string[] {
+  const at = names.indexOf('小计');
+  if (at <= 0) return names;
+  const top = names.slice(0, at);
+  const parts = names.slice(at + 1);
+  const shared = (a: string, b: string) => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[k] === b[k]) k++;
+    return k;
+  };
+  const score = (n: string) => Math.min(...parts.map((p) => shared(n, p)));
+  const group = top.reduce((best, n, k) => (score(n) > score(top[best]!) ? k : best), 0);
+  if (parts.length === 0 || score(top[group]!) < 2) return names;
+  return [...top.slice(0, group), '小计', ...parts, ...top.slice(group + 1)];
 }
 
 /** Without the 栏次 row (栏次 1 2 3 …): its numbers are no amounts. */

@@ -5,6 +5,8 @@ import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges } from './changes.ts';
+import { readStatedClassItems } from './class-items.ts';
+import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
@@ -18,6 +20,8 @@ import {
 } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
+import { opensScoredProject, readScoredProject } from './scored-project.ts';
+import { inSimplifiedScript } from './script.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, type Line, toLine } from './text.ts';
 
@@ -32,7 +36,8 @@ function wrappedTitleOf(line: LayoutLine, next: LayoutLine | undefined) {
 
 export function recognise(read: Layout): Document {
   const layout = read.style === 'xlsx' ? { ...read, lines: workbookAsPositions(read.lines) } : read;
-  const given = layout.lines.map(toLine);
+  // A page in traditional characters, or glossed with pinyin by a mirror, read as simplified text.
+  const given = inSimplifiedScript(layout.lines).map(toLine);
   // Text without positions may run a table's title into its cells (a web page flattened into text).
   const lines = layout.style === 'pdf' || layout.style === 'xlsx' ? given : splitTitledRuns(given);
   const problems: RecognitionProblem[] = [];
@@ -99,6 +104,12 @@ export function recognise(read: Layout): Document {
       i = Math.max(next, i + 1);
       continue;
     }
+    if (opensScoredProject(lines, i)) {
+      const { project, next } = readScoredProject(lines, i, unit, isProjectEnd);
+      doc.projects.push(project);
+      i = next;
+      continue;
+    }
     if (opensProject(line)) {
       // Title and unit lines just above the 项目编码 row belong to the project.
       let titleAt = -1;
@@ -139,6 +150,8 @@ export function recognise(read: Layout): Document {
   doc.statedAmounts = stated.amounts;
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
+  if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
+  doc.statedClassItems = readStatedClassItems(doc.sections);
   const org = readOrgUnits(prose);
   doc.units = org.units;
   // Where the units table stands in its section's text, for the renderers to print it as a table.
@@ -150,6 +163,13 @@ export function recognise(read: Layout): Document {
   if (performance) doc.performance = performance;
 
   setDepartmentAndYear(doc, headers, lines);
+  // Years the text gives its own 预算/决算 as it sets them against the year before (…决算同比下降的原因): after
+  // the year is decided, so that a slip here is reported, not taken for the document's year.
+  for (const l of lines) {
+    if (!l.compact.includes('同比')) continue;
+    for (const m of l.compact.matchAll(comparedOwnYear))
+      doc.yearsSeen.push({ year: Number(m[1]), source: { line: l.no }, context: '同比增减的说明' });
+  }
   const header = headers.find((x) => x.department)?.department;
   problems.push(
     ...identityConflicts(
@@ -179,11 +199,23 @@ const placeholder = /(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z0-9])|[×＊*]{2,}|待填
 /** A character every placeholder has: testing for it first is cheaper than the pattern on every line. */
 const placeholderMark = /[Xx×＊*填]/;
 
+/**
+ * A figure the template asks for left out: the words that introduce a share or a change, then its unit
+ * with no number between (占 %，比上年减少 万元). Not 单位为万元, nor a header's 增长（%）.
+ */
+const blankFigure = /(?<!单位)(?:占|增加|减少|增长|下降|降低|持平|为)[ \t\u3000]*(?:万元|[%％])/;
+const blankFigureMark = /[%％万]/;
+
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
   const out: Document['placeholders'] = [];
   for (const line of lines) {
     const m = placeholderMark.test(line.text) ? placeholder.exec(line.text) : null;
-    if (m) out.push({ text: m[0], source: sourceOf(line) });
+    // In a sentence only: a table's header cell may print 增长% as its column's name.
+    const blank =
+      m || !blankFigureMark.test(line.text) || !/[，,；;。]/.test(line.text)
+        ? null
+        : blankFigure.exec(line.text);
+    if (m ?? blank) out.push({ text: (m ?? blank)![0], source: sourceOf(line) });
   }
   return out;
 }
@@ -250,6 +282,22 @@ function documentUnit(lines: LayoutLine[]): MoneyUnit {
   return '万元';
 }
 
+/**
+ * Whether a page's text is a final account by its words: it says 决算 — not as 预决算 (a regulation's name,
+ * 预决算公开操作规程), nor only of a year before the budget it states (2022年“三公”经费预算 beside 2021年…决算情况).
+ */
+function statesAnAccount(head: string): boolean {
+  const text = head.replace(/预决算/g, '');
+  if (!/决算/.test(text)) return false;
+  const yearsOf = (word: string) =>
+    [...text.matchAll(new RegExp(`(\\d{4})年度?[^。，,；;\\d]{0,16}?${word}`, 'g'))].map((m) => Number(m[1]));
+  const budgets = yearsOf('(?<!决)预算');
+  const accounts = yearsOf('决算');
+  return !(budgets.length > 0 && accounts.length > 0 && Math.max(...budgets) > Math.max(...accounts));
+}
+
+const actualAgainstBudget = /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?/;
+
 function documentKind(doc: Document, lines: Line[]): DocumentKind {
   const head = lines
     .slice(0, 40)
@@ -259,7 +307,11 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
   // The tables' titles say 预算 or 决算; the cover and 名词解释 may mention both words.
   const titles = Object.values(doc.tables).map((t) => t.title);
   if (titles.some((t) => /决算/.test(t))) return 'final';
-  if (titles.length === 0 && /决算/.test(head) && !/预算收支总表/.test(head)) return 'final';
+  if (titles.length === 0 && statesAnAccount(head) && !/预算收支总表/.test(head)) return 'final';
+  // Spending set against the year's budget (比年初预算增加…, 低于预算数) is an account of the year, even on a
+  // page that never says 决算 (a prefecture's 三公 statement) — unless its title says 预算.
+  if (titles.length === 0 && actualAgainstBudget.test(head) && !/\d{4}年度?(?:部门|单位)?预算/.test(head))
+    return 'final';
   if (budgetTables.length > 0) return 'budget';
   if (doc.projects.length > 0 || doc.performance || /绩效/.test(head)) return 'performance';
   return 'budget';
@@ -302,7 +354,8 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
     headers.find((x) => x.year)?.year ??
     doc.yearsSeen[0]?.year ??
     (titled ? Number(titled) : undefined) ??
-    statedYear(lines);
+    statedYear(lines) ??
+    (doc.projects.some((p) => /^\d{8}/.test(p.code)) ? undefined : mostNamedYear(lines));
   if (declared) {
     doc.year = declared;
     return;
@@ -318,6 +371,24 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+/** 2016年…“三公”经费支出决算同比下降: the year of the amounts compared 同比 is the document's. */
+const comparedOwnYear =
+  /(?<!\d)(\d{4})年度?[^。；;，,\d]{0,24}?[预决]算(?:数)?同比(?:增加|减少|增长|下降|上升|持平)/g;
+
+/**
+ * The last resort of a page that states its year with no 预算 or 决算 near it ((2021年) under a project
+ * table's title, 2022年凉山州州本级部门，…): the year it names most, not a date (2022年09月12日, 12月31日前)
+ * nor a document number (国发[2014]45号); the first on a tie.
+ */
+function mostNamedYear(lines: Line[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const l of lines)
+    for (const m of l.compact.matchAll(/(?<![\d〔［[【])(20\d{2})年(?!\d{1,2}月)/g))
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
 
 /**
  * The year a fragment's prose gives its 预算 or 决算 (2020 年度一般公共预算财政拨款安排的“三公”经费支出决算总额,
@@ -375,7 +446,16 @@ function listedInContents(lines: Line[], i: number): boolean {
 
 /** A department name as printed: not a template's 上海市 XX 局, not a heading word, not a sentence. */
 const plausibleName = (name: string) =>
-  name.length >= 2 && name.length <= 30 && !/XX|××|[，。；：:]|^(?:第.{1,3}部分|附件|目录)/.test(name);
+  name.length >= 2 &&
+  name.length <= 30 &&
+  !/XX|××|[，。；：:]|^(?:第.{1,3}部分|附件|目录)/.test(name) &&
+  // A collective (市直林业部门: the city's forestry departments together) is no one department's name.
+  !/^[省市州县区旗]直.*部门$/.test(name);
+
+/** The end of a discloser's name: an office, a unit, a government (人民政府), a kindergarten (幼儿园). */
+const organisation = /[厅局委院办会处室所部署站队馆校社团府心园]$/;
+/** The end of a region's name, for a page that states a region's 本级 as a whole (经X财政局汇总). */
+const region = /[省市州县区旗]$/;
 
 /**
  * The department of tables without a 编制部门 line, from the signals a disclosure prints: a 部门：X line
@@ -384,6 +464,18 @@ const plausibleName = (name: string) =>
  * A part heading (第二部分 2019年度部门预算表) names none.
  */
 function departmentNamed(lines: Line[]): string | undefined {
+  const stated = departmentStated(lines);
+  // A web page's 来源 line names its publisher: the discloser, when nothing else names one, or when what
+  // does is only its region (a county's page 岳阳县…“三公”经费预算情况表, 来源：岳阳县台创园).
+  const publisher = lines
+    .slice(0, 10)
+    .map((l) => /^来源[：:]([^|｜\d]{2,30}?)(?:发布|浏览|时间|日期|作者|\d|$)/.exec(l.compact)?.[1])
+    .find((n) => n !== undefined && plausibleName(n) && organisation.test(n));
+  if (publisher && (!stated || (publisher.startsWith(stated) && publisher !== stated))) return publisher;
+  return stated;
+}
+
+function departmentStated(lines: Line[]): string | undefined {
   for (const l of lines) {
     const m = /^(?:编制)?部门[：:](.+?)(?:(?:金额)?单位[：:].*)?$/.exec(l.compact);
     if (m && plausibleName(m[1]!)) return m[1]!;
@@ -412,6 +504,38 @@ function departmentNamed(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
       return m[1]!;
   }
+  // A heading naming the discloser between the year and its 三公 statement (2017年湛江市委宣传部“三公”经费…).
+  for (const l of lines.slice(0, 20)) {
+    const m = /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,20}?)(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]/.exec(
+      l.compact,
+    );
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
+  // A performance-target table's 主管部门 (or its 实施单位, 填报单位): (433)乌海市供销合作社联合社(部门).
+  for (const label of ['主管部门', '实施单位', '项目单位', '填报单位']) {
+    for (const l of lines.slice(0, 40)) {
+      const m = new RegExp(
+        `^${label}(?:[（(]盖章[)）])?[：:]?(?:[（(]\\d+[)）])?([^，,。；;：:、“”"（）()\\d]{2,30}?)(?:[（(](?:部门|单位)[)）])?$`,
+      ).exec(l.compact);
+      if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+    }
+  }
+  // The units the department is made of, itself first as 本级 (部门预算单位构成：1、岳阳市林业局本级).
+  const ownUnit = /(?:^|[、，,：:\d|])([^，,。；;：:、“”"（）()\d|]{2,30}?)本级/;
+  for (const l of lines) {
+    const m = ownUnit.exec(l.compact);
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
+  // A department named with what it is over (梧州市民政局下属共有 6 个事业单位).
+  const whole = lines.map((l) => l.compact).join('');
+  const over =
+    /(?:^|[，,。；;：:])(?:另外[，,]?)?([^，,。；;：:、“”"（）()\d]{2,20}?)(?:下属|所属)(?:共有|共|有)?\d+个/.exec(
+      whole,
+    );
+  if (over && plausibleName(over[1]!) && organisation.test(over[1]!)) return over[1]!;
+  // A region's 本级 stated as a whole, as the national wording has it (经凉山州财政局汇总，…州本级部门…).
+  const summed = /经([^，,。；;：:、“”"（）()\d]{2,12}?)财政(?:局|厅)汇总/.exec(whole);
+  if (summed && region.test(summed[1]!)) return summed[1]!;
   // A final account's 三公 statement names its discloser, as the national template words it (全年使用财政拨款
   // 安排X出国团组0个), wrapped over lines as printed.
   const joined = lines.map((l) => l.compact).join('');

@@ -259,11 +259,15 @@ export function readStated(
     // 年初预算为…，支出决算为…): a 决算数 without a name of its own is its amount.
     let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
+    // Whether the amounts now are a list of the parts of the sentence's last change.
+    let changeListed = false;
     let scanned = 0;
     // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
     let listTotal: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
-    const explained = /原因|由于|因为|主要是|主要用于/.test(text);
+    // (…决算大于上年决算数的主要情况：… states the reason as some provinces' template words it.)
+    const explained =
+      /原因|由于|因为|主要是|主要用于|(?:大于|小于|高于|低于|增加|减少|增减)[^。]{0,12}的主要情况/.test(text);
     // A fragment is about what its text names (a page of the 三公 section), when it names one of them only.
     const about = fragment ? (/三公/.test(text) === /机关运行经费/.test(text) ? '' : text) : section.heading;
     const sectionSubject: StatedSubject | undefined = /三公/.test(about)
@@ -285,11 +289,19 @@ export function readStated(
         sentenceSubject = undefined;
       }
       const sentence = text.slice(sentenceStart, at);
+      // A list opened after the sentence’s change (增加…，主要为…／其中：／主要原因是…) lists its parts.
+      if (
+        lastStop >= 0 ||
+        /其中|主要[为是]|主要用于|包括|分别[为是]|原因|由于/.test(text.slice(lastAmountEnd, at))
+      )
+        changeListed = lastStop < 0 && sentenceDirection !== null;
       const from = Math.max(0, lastAmountEnd - sentenceStart);
       const clauseStart = Math.max(from - 1, lastOf(sentence, clauseStops, 0, sentence.length));
       const clause = compact(sentence.slice(clauseStart + 1));
       const compared = /[较比]\s*(\d{4})\s*年|与\s*(\d{4})\s*年/.exec(sentence);
       if (compared) comparedYear = Number(compared[1] ?? compared[2]);
+      // A sentence set against the year before (比上年…) is not compared with a year named earlier (比2019年…).
+      else if (/[较比与]\s*上一?年/.test(sentence)) comparedYear = undefined;
       const value = toDecimal(m[1]!);
       lastAmountEnd = end;
       if (value === null) continue;
@@ -303,9 +315,13 @@ export function readStated(
           : /减少|下降|降低|少/.test(clause)
             ? 'decrease'
             : null;
-      // Parts listed after a change (增加…，主要为…) are changes too.
-      const direction = own ?? sentenceDirection;
-      if (own) sentenceDirection = own;
+      // Parts listed after a change (增加…，主要为…) are changes too; the next item stated with its own
+      // level (…减少0.28万元，公务接待费30万元，…减少2万元) is not.
+      const direction = own ?? (changeListed ? sentenceDirection : null);
+      if (own) {
+        sentenceDirection = own;
+        changeListed = false;
+      }
       let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
       const ofBudget = final && budgetFigure.test(clause) && !/决算/.test(clause);

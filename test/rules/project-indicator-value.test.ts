@@ -28,4 +28,26 @@ describe('project-indicator-value', () => {
       finding(projectIndicatorValue, 'warning', { project: projectCode, line: 212 }),
     ]);
   });
+  it('passes a unit per unit (人/次, 万元/人)', () => {
+    expect(run(projectIndicatorValue, withValues('=24人/次', '≤0.5万元/人'))).toStrictEqual([]);
+  });
+
+  it('fails a number with no unit, and a 时效 value that is a spreadsheet’s date serial (44561)', () => {
+    const doc = budgetDoc({
+      projects: [
+        project({
+          indicators: [
+            indicator({ value: '=8', line: 210 }),
+            indicator({ level2: '时效指标', level3: '资金到位时间', value: '=44561', line: 211 }),
+          ],
+        }),
+      ],
+    });
+    const found = run(projectIndicatorValue, doc);
+    expect(found).toStrictEqual([
+      finding(projectIndicatorValue, 'warning', { project: projectCode, line: 210 }),
+      finding(projectIndicatorValue, 'warning', { project: projectCode, line: 211 }),
+    ]);
+    expect(found[1]!.message).toMatch(/2021年12月31日/);
+  });
 });

@@ -58,4 +58,8 @@ describe('required-sections', () => {
       finding(requiredSections, 'warning', { section: '工作保障措施' }),
     ]);
   });
+  it('reports a performance document with none of its three (a project table on its own) once, as info', () => {
+    const alone = performanceDoc({ sections: sections(['再生资源回收市场管理经费项目绩效目标表']) });
+    expect(run(requiredSections, alone).map((f) => f.severity)).toStrictEqual(['info']);
+  });
 });

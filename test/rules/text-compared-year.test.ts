@@ -54,4 +54,14 @@ describe('text-compared-year', () => {
     delete doc.year;
     expect(run(textComparedYear, doc)).toStrictEqual([]);
   });
+  it('passes a statement set against the year before that adds a comparison with an earlier year (比2019年（疫情前）)', () => {
+    const doc = budgetDoc({
+      year: 2023,
+      statedAmounts: [
+        stated('three-public', '38.97', { statement: 3, line: 100, change: increase() }),
+        stated('three-public', '24.87', { statement: 3, line: 100, change: increase(2019) }),
+      ],
+    });
+    expect(run(textComparedYear, doc)).toStrictEqual([]);
+  });
 });

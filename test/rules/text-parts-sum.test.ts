@@ -155,4 +155,39 @@ describe('text-parts-sum', () => {
     });
     expect(run(textPartsSum, doc)).toStrictEqual([]);
   });
+  it('counts a part stated again in the same statement once (…。具体情况如下：（一）公务接待费…)', () => {
+    const s = inStatement(1, 14, threePublic);
+    const doc = budgetDoc({
+      statedAmounts: [
+        s('three-public', '3.1'),
+        s('three-public-part', '3.1', { item: '公务接待费' }),
+        s('three-public-part', '0', { item: '公务用车购置及运维费' }),
+        s('three-public-part', '3.1', { item: '公务接待费' }),
+      ],
+    });
+    expect(run(textPartsSum, doc)).toStrictEqual([]);
+  });
+  it('takes as parts of a change only changes against the same year', () => {
+    const s = inStatement(2, 30, threePublic);
+    const doc = budgetDoc({
+      statedAmounts: [
+        s('three-public', '24.87', {
+          change: { direction: 'decrease', comparedYear: 2019, explained: true },
+        }),
+        s('three-public-part', '12.02', {
+          item: '因公出国（境）费',
+          change: { direction: 'increase', explained: true },
+        }),
+        s('three-public-part', '20.63', {
+          item: '公务接待费',
+          change: { direction: 'increase', explained: true },
+        }),
+        s('three-public-part', '6.32', {
+          item: '公务用车购置及运维费',
+          change: { direction: 'increase', explained: true },
+        }),
+      ],
+    });
+    expect(run(textPartsSum, doc)).toStrictEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textShare } from '../../src/check/rules/text-share.ts';
-import { budgetDoc, finalDoc, row, share, table } from './build.ts';
+import { budgetDoc, finalDoc, row, share, stated, table } from './build.ts';
 import { finding, run } from './check.ts';
 
 const structure = '五、一般公共预算财政拨款支出决算情况说明';
@@ -110,5 +110,16 @@ describe('text-share', () => {
     expect(rest).toEqual([]);
     expect(wrong).toMatchObject({ severity: 'error', expected: 26.69, actual: 8.75 });
     expect(wrong!.message).toContain('按“三公”经费、会议费、培训费支出预算表「小计」（833.60万元）');
+  });
+  it('takes a 三公 part’s share with no whole named as of the 三公 amount stated before it (…占69% of 1.71)', () => {
+    const section = '二、“三公”经费支出情况说明';
+    const doc = finalDoc({
+      statedAmounts: [stated('three-public', '1.71', { section, line: 27 })],
+      statedShares: [
+        share('公务接待费支出决算', '0.53', '31', null, { section, line: 29 }),
+        share('公务用车购置及运行维护费支出决算', '1.18', '31', null, { section, line: 30 }),
+      ],
+    });
+    expect(run(textShare, doc)).toStrictEqual([finding(textShare, 'error', { section, line: 30 }, 69, 31)]);
   });
 });

@@ -15,6 +15,7 @@ import { projectCode } from './project-code.ts';
 import { projectCostCeiling } from './project-cost-ceiling.ts';
 import { projectIndicatorCoverage } from './project-indicator-coverage.ts';
 import { projectIndicatorValue } from './project-indicator-value.ts';
+import { projectIndicatorWeights } from './project-indicator-weights.ts';
 import { projectSpendingPlan } from './project-spending-plan.ts';
 import { projectTarget } from './project-target.ts';
 import { projectsTotal } from './projects-total.ts';
@@ -26,8 +27,10 @@ import { tableParentChildren } from './table-parent-children.ts';
 import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
+import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
+import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
@@ -46,11 +49,13 @@ export const rules: Rule[] = [
   crossBasic,
   departmentUnitsTotal,
   textAmount,
+  textClassItem,
   textComparedYear,
   textChangeVsPrior,
   textPartsSum,
   textShare,
   textChangeRate,
+  textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
   noteMissingForEmpty,
@@ -65,6 +70,7 @@ export const rules: Rule[] = [
   projectTarget,
   projectIndicatorCoverage,
   projectIndicatorValue,
+  projectIndicatorWeights,
   projectCostCeiling,
   projectSpendingPlan,
   projectBudgetParts,

@@ -2,13 +2,23 @@ import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
 import { lineOf } from './text-amount.ts';
 
+/**
+ * The date a spreadsheet's serial number stands for (44561 is 2021-12-31: days since 1899-12-30, as Excel
+ * and WPS count them), when the number is one of this century's dates; undefined otherwise.
+ */
+export function excelDate(n: string): string | undefined {
+  if (!/^\d{5}$/.test(n) || Number(n) < 36526 || Number(n) > 73050) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + Number(n) * 86_400_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 export const projectIndicatorValue: Rule = {
   meta: {
     id: 'project-indicator-value',
     severity: 'warning',
     title: '指标值可衡量',
     description:
-      '指标值应是"运算符 + 数字 + 单位"（如 ≥90%、≤3.96万元）、时限或公认的定性表述；空值、"是/否"以及数字后直接接文字（如"≥700按计划完成工作"）都无法衡量。',
+      '指标值应是"运算符 + 数字 + 单位"（如 ≥90%、≤3.96万元）、时限或公认的定性表述；空值、"是/否"、数字后直接接文字（如"≥700按计划完成工作"）、没有计量单位的数字（"=8"）都无法衡量；时效指标填了数字（"=44561"，表格的日期序列号）而非时限亦同。',
     reason: '绩效指标须细化、量化、可衡量（财预〔2021〕101号），否则绩效自评无从判断是否完成。',
     example: '指标值"25完成25家企业的检查"。',
     kinds: ['budget', 'performance'],
@@ -23,6 +33,10 @@ export const projectIndicatorValue: Rule = {
           problem = `指标值"${ind.value}"不是可衡量的值`;
         else if (v.type === 'quantity' && v.rest !== '')
           problem = `指标值"${ind.value}"的数字后接了文字，无法衡量`;
+        else if (v.type === 'quantity' && v.unit === '' && /时效/.test(ind.level2) && excelDate(v.number))
+          problem = `指标值"${ind.value}"是数字而非时限，疑为表格的日期序列号（即 ${excelDate(v.number)}）`;
+        else if (v.type === 'quantity' && v.unit === '')
+          problem = `指标值"${ind.value}"没有计量单位${ind.unitCell ? `（计量单位一栏为"${ind.unitCell}"）` : ''}`;
         if (!problem) continue;
         ctx.report({
           message: `项目"${p.name}"的指标"${ind.level3 || ind.description}"：${problem}`,

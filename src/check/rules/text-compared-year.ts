@@ -7,17 +7,27 @@ export const textComparedYear: Rule = {
     severity: 'error',
     title: '比上年增减与上一年度比较',
     description:
-      '情况说明中的"比上年增加/减少"必须与预算年度的上一年比较；写成其他年份（如 2025 年预算与 2023 年比较）是错误。',
+      '情况说明中的"比上年增加/减少"必须与预算年度的上一年比较；写成其他年份（如 2025 年预算与 2023 年比较）是错误。同一句已与上年比较、另与更早年份比较的（"比2019年（疫情前）减少"）不算。',
     reason: '部门预算公开要求说明与上年预算相比的增减变化情况，比较基期是上一年度。',
     example: '2025 年预算收支"较 2023 年预算增加 659.12 万元"。',
     kinds: ['budget', 'final'],
   },
   check(doc, ctx) {
     if (doc.year === undefined) return;
+    const year0 = doc.year - 1;
+    // A statement that sets its amounts against the year before may add another comparison on purpose
+    // (比上年增加…；比2019年（疫情前）减少…): the other year is no slip there.
+    const key = (s: { section: string; statement: number }) => `${s.section}\u0000${s.statement}`;
+    const againstPrior = new Set(
+      doc.statedAmounts
+        .filter((s) => s.change && (s.change.comparedYear === undefined || s.change.comparedYear === year0))
+        .map(key),
+    );
     let last: { section: string; year: number } | undefined;
     for (const stated of doc.statedAmounts) {
       const year = stated.change?.comparedYear;
       if (year === undefined) continue;
+      if (year < year0 && againstPrior.has(key(stated))) continue;
       // One finding per printed comparison, not per amount that inherits it.
       const same = last?.section === stated.section && last.year === year;
       last = { section: stated.section, year };

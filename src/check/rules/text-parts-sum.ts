@@ -66,10 +66,17 @@ export const textPartsSum: Rule = {
       const d = decompositions.find((x) => x.total(total));
       if (!d) return;
       const parts: StatedAmount[] = [];
+      // A part stated again (…其中：公务接待费3.1万元…。具体情况如下：（一）公务接待费3.1万元…) counts once.
+      const stated = new Set<string>();
       for (let j = i + 1; j < amounts.length; j++) {
         const s = amounts[j]!;
         if (s.statement !== total.statement || d.total(s)) break;
         if (Boolean(s.change) !== Boolean(total.change) || !d.part(s)) continue;
+        // Parts of a change are changes against the same year (not 比上年 parts of a change 比2019年).
+        if (s.change?.comparedYear !== total.change?.comparedYear) continue;
+        const key = `${s.subject}:${s.item ?? ''}`;
+        if (s.item !== undefined && stated.has(key)) continue;
+        stated.add(key);
         parts.push(s);
       }
       if (parts.length === 0) return;

@@ -21,7 +21,7 @@ export const textShare: Rule = {
   check(doc, ctx) {
     const roundedTo100 = sharesRoundedTo100(doc.statedShares ?? []);
     for (const share of doc.statedShares ?? []) {
-      const whole = share.whole ?? tableWhole(doc, share);
+      const whole = share.whole ?? tableWhole(doc, share) ?? threePublicWhole(doc, share);
       if (!whole) continue;
       const part = inWan(share.part.value, share.part.unit);
       const total = inWan(whole.value, whole.unit);
@@ -76,6 +76,26 @@ function tableWhole(doc: Document, share: StatedShare): StatedShare['whole'] {
     unit: figure.unit,
     source: share.source,
   };
+}
+
+/**
+ * The whole of a share of a 三公 part that names none (…决算中，公务接待费支出决算0.53万元，占69%): the 三公 amount
+ * the text stated last before it in the same section, as the national wording reads.
+ */
+function threePublicWhole(doc: Document, share: StatedShare): StatedShare['whole'] {
+  if (share.of || !/出国|公务用车|公务接待/.test(share.part.name)) return undefined;
+  const total = doc.statedAmounts
+    .filter(
+      (a) =>
+        a.subject === 'three-public' &&
+        !a.change &&
+        a.section === share.section &&
+        a.source.line <= share.source.line &&
+        (a.source.page ?? 0) === (share.source.page ?? 0),
+    )
+    .pop();
+  if (!total) return undefined;
+  return { name: '"三公"经费', value: total.value, unit: total.unit, source: total.source };
 }
 
 /** The shares that, with the others stated of the same whole in the same section, add up to exactly 100%. */

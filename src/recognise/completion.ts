@@ -1,0 +1,85 @@
+// A final account's 情况说明 states how much of the budget was spent: “年初预算为B万元，支出决算为A万元，完成年初
+// 预算的P%”, or “…A万元，完成年初预算100%，决算数大于预算数D万元”. Read from the sections' text, for the check that
+// the rate agrees with the amounts it is stated with.
+import type { MoneyUnit, Section, StatedCompletion } from '../model/document.ts';
+
+const completion = /完成(?:年初|全年|调整)?预算(?:数)?的?(\d+(?:\.\d+)?)[%％]/g;
+const amount = /(\d+(?:\.\d+)?)(万元|元)/g;
+/** 决算数大于（小于）预算数D万元, after the rate in the same sentence. */
+const side =
+  /^[^。]{0,30}?决算数?(?:[大高]于|超过|超出|[小低]于)(?:年初)?预算数?(?:(\d+(?:\.\d+)?)(万元|元))?/;
+/** Words before an amount that make it a change, not a level (与上年相比减少53.7万元). */
+const changeWords = /(?:增加|减少|增长|下降|降低|节约|结余|增减)了?(?:为)?$/;
+
+/** Every rate of completion stated with the amount it is of, in the sections. */
+export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
+  const out: StatedCompletion[] = [];
+  for (const section of sections) {
+    const { text, lineAt } = compacted(section.text);
+    for (const m of text.matchAll(completion)) {
+      const at = m.index ?? 0;
+      // The sentence up to the rate: the amounts it states, the last level one being the 决算 amount.
+      const sentence = text.slice(text.lastIndexOf('。', at) + 1, at);
+      const levels = [...sentence.matchAll(amount)].filter(
+        (a) => !changeWords.test(sentence.slice(0, a.index)),
+      );
+      const actual =
+        levels.filter((a) => /决算/.test(sentence.slice(Math.max(0, (a.index ?? 0) - 8), a.index))).pop() ??
+        levels.pop();
+      if (!actual) continue;
+      const budget = levels.find(
+        (a) =>
+          a !== actual &&
+          /预算(?:数)?(?:为|是)?$/.test(sentence.slice(Math.max(0, (a.index ?? 0) - 8), a.index)) &&
+          !/决算/.test(sentence.slice(Math.max(0, (a.index ?? 0) - 8), a.index)),
+      );
+      const after = side.exec(text.slice(at + m[0].length));
+      const unit = actual[2] as MoneyUnit;
+      const name =
+        sentence
+          .slice(0, actual.index)
+          .split(/[，,；;：:]/)
+          .pop() ?? '';
+      const stated: StatedCompletion = {
+        name,
+        amount: actual[1]!,
+        percent: m[1]!,
+        unit,
+        section: section.heading,
+        // The line the rate stands on, so that two rates of one section are two findings.
+        source: { ...section.source, line: section.source.line + lineAt(at) },
+      };
+      if (budget && budget[2] === unit) stated.budget = budget[1]!;
+      if (after) {
+        stated.direction = /[小低]于/.test(after[0]) ? 'below' : 'above';
+        if (after[1] && after[2] === unit) stated.difference = after[1];
+      }
+      out.push(stated);
+    }
+  }
+  return out;
+}
+
+/**
+ * The text without whitespace and thousands separators (wrapped lines and 3,958.67 read as one), and the
+ * line (counted from the section's first) each of its characters comes from.
+ */
+function compacted(original: string): { text: string; lineAt: (at: number) => number } {
+  let text = '';
+  const lines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original[i]!;
+    if (c === '\n') line++;
+    if (/\s/.test(c)) continue;
+    if (
+      (c === ',' || c === '，') &&
+      /\d/.test(text.at(-1) ?? '') &&
+      /^\d{3}/.test(original.slice(i + 1, i + 4))
+    )
+      continue;
+    text += c;
+    lines.push(line);
+  }
+  return { text, lineAt: (at) => lines[Math.min(at, lines.length - 1)] ?? 0 };
+}

@@ -1,0 +1,22 @@
+// Leftover template text the recogniser records for the placeholder rule: XX, ××, 待填写, and a figure the
+// template asks for left blank (占 %，比上年减少 万元) in a sentence.
+import { describe, expect, it } from 'vitest';
+import { parseString } from './helpers.ts';
+
+const placeholders = (text: string) => parseString(text).placeholders.map((p) => p.text);
+
+describe('placeholders', () => {
+  it('a share or a change with its unit but no number, in a sentence', () => {
+    expect(
+      placeholders(
+        '“三公”经费35万元。其中：因公出国（境）费 0 万元，占 %，比上年减少 万元；公务接待费30万元。',
+      ),
+    ).toEqual(['占 %']);
+    expect(placeholders('公务接待费30万元，比上年减少 万元。')).toEqual(['减少 万元']);
+  });
+
+  it('not a filled figure, 单位为万元, nor a header cell naming its column 增长%', () => {
+    expect(placeholders('公务接待费30万元，占85.71%，比上年减少2万元。金额单位为万元。')).toEqual([]);
+    expect(placeholders('项目\t2024年预算数\t比上年增长%')).toEqual([]);
+  });
+});
