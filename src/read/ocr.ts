@@ -22,7 +22,10 @@ export interface OcrWord {
   y: number;
   width: number;
   height: number;
-  /** Each character's probability (0–1), in the order of `text`'s characters. */
+  /**
+   * Each character's probability (0–1), in the order of `text`'s characters. A word of one round glyph (0 o O
+   * 〇 ○ 。) has the probability that it is one of them, which is what a lone zero in a table cell is read as.
+   */
   probs: number[];
   /** Each character's centre, in pixels from the image's left. */
   xs: number[];

@@ -647,7 +647,7 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
     const mean = w.probs.reduce((a, b) => a + b, 0) / Math.max(1, w.probs.length);
     // A zero alone in its cell is read unsurely, often as a letter o or a full stop (p ≈ 0.5): nothing else
     // stands alone so in a table, so it is a zero — and doubtful, below `doubtfulConfidence`.
-    const loneZero = /^[0oO。〇]$/.test(w.text);
+    const loneZero = /^[0oO。〇○０Ｏｏ]$/.test(w.text);
     if (mean < (loneZero ? minZeroConfidence : minWordConfidence)) continue;
     const read = loneZero ? ['0'] : [...w.text];
     // Not every character the model returns is one code unit; the probabilities go by model output.
