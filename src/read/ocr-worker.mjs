@@ -565,14 +565,22 @@ async function readPage({ data, width, height, dpi }) {
   let words = await readImage(img, times);
   let upsideDown = false;
   let confidence = meanConfidence(words);
+  let rules = img.rules;
   // Upright text reads at a mean probability above 0.9; an upside-down page reads as garbage around 0.6.
   if (words.length > 0 && confidence < 0.85) {
     const turned = flip(img);
     const again = await readImage(turned, times);
     const c = meanConfidence(again);
-    if (c > confidence + 0.05) [words, confidence, upsideDown] = [again, c, true];
+    if (c > confidence + 0.05) {
+      [words, confidence, upsideDown] = [again, c, true];
+      rules = rules.map((r) => ({
+        x: img.width - r.x,
+        y0: img.height - 1 - r.y1,
+        y1: img.height - 1 - r.y0,
+      }));
+    }
   }
-  return { words, angle, upsideDown, confidence, times };
+  return { words, rules, angle, upsideDown, confidence, times };
 }
 
 if (parentPort) {

@@ -31,8 +31,20 @@ export interface OcrWord {
   xs: number[];
 }
 
+/** A vertical ruling line of the page image (a table's column rule), in the same pixels as the words. */
+export interface OcrRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
 export interface OcrPage {
   words: OcrWord[];
+  /**
+   * The vertical ruling lines found on the page: they part a table's columns, which the words alone may not
+   * (two cells' texts a few pixels apart). A rule is found on each pixel column it covers.
+   */
+  rules: OcrRule[];
   /** The skew undone, in degrees (positive: the page's lines went down to the right). */
   angle: number;
   /** The page was read turned by 180°. */
