@@ -371,6 +371,7 @@ export function components(map, w, h) {
 
 /** Recognises the boxes cut from `img`: per box its characters, each with its probability and x (0–1). */
 export async function recognise(rec, dict, img, boxes, round = []) {
+  const ellipses = round.filter((c) => dict[c] !== '。');
   const crops = boxes.map(([bx, by, bw, h]) => {
     // A little room either side (the rules are gone, so none is read): cut at the box's edge, an end digit
     // was misread or dropped (16,093,326.00 read 16,093,36.00) on one page in ten; with a tenth of its height
@@ -407,7 +408,16 @@ export async function recognise(rec, dict, img, boxes, round = []) {
     const [, steps, classes] = output.dims;
     batch.forEach((i, n) => {
       const used = crops[i].width / width;
-      results[i] = decode(output.data, n * steps * classes, steps, classes, dict, used, round);
+      const at = n * steps * classes;
+      results[i] = decode(output.data, at, steps, classes, dict, used, round);
+      // A box read as nothing may be a lone 0 whose probability the round classes share below the blank's
+      // (0.57 together against the blank's 0.21, each alone below it): read with them as one class, a
+      // single round glyph is what the box holds, at their mass (doubtful below 0.6, dropped below 0.4). Not
+      // with the full stop: a speck is one.
+      if (results[i].length === 0) {
+        const again = decode(output.data, at, steps, classes, dict, used, ellipses, true);
+        if (loneRoundProbability(again) !== undefined) results[i] = again;
+      }
     });
   }
   return results;
@@ -419,9 +429,9 @@ export async function recognise(rec, dict, img, boxes, round = []) {
  * highest of the steps that read it, lowered to the least certain blank step since the character before: a
  * digit the model nearly read there (and dropped) makes its neighbour doubtful, so a deletion is not certain.
  * A character of the `round` classes (0 o O 〇 ○ 。) also gets `round`: the most the round classes together had
- * at one of its steps (see `roundGlyphs`).
+ * at one of its steps (see `roundGlyphs`). `merged` decodes them as one class, read as the best of them.
  */
-export function decode(data, offset, steps, classes, dict, used, round = []) {
+export function decode(data, offset, steps, classes, dict, used, round = [], merged = false) {
   const chars = [];
   let previous = 0;
   let gap = 1;
@@ -430,9 +440,17 @@ export function decode(data, offset, steps, classes, dict, used, round = []) {
     let best = 0;
     let p = data[at];
     for (let c = 1; c < classes; c++) {
-      if (data[at + c] > p) {
+      if (data[at + c] > p && !(merged && round.includes(c))) {
         p = data[at + c];
         best = c;
+      }
+    }
+    if (merged) {
+      // The round classes as one: their best stands for them when together they beat every other class.
+      const mass = massOf(data, at, round);
+      if (mass > p) {
+        best = round.reduce((a, c) => (data[at + c] > data[at + a] ? c : a), round[0]);
+        p = mass;
       }
     }
     const x = (t + 0.5) / steps / used;
