@@ -25,14 +25,29 @@ export interface OcrWord {
   y: number;
   width: number;
   height: number;
-  /** Each character's probability (0–1), in the order of `text`'s characters. */
+  /**
+   * Each character's probability (0–1), in the order of `text`'s characters. A word of one round glyph (0 o O
+   * 〇 ○ 。) has the probability that it is one of them, which is what a lone zero in a table cell is read as.
+   */
   probs: number[];
   /** Each character's centre, in pixels from the image's left. */
   xs: number[];
 }
 
+/** A vertical ruling line of the page image (a table's column rule), in the same pixels as the words. */
+export interface OcrRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
 export interface OcrPage {
   words: OcrWord[];
+  /**
+   * The vertical ruling lines found on the page: they part a table's columns, which the words alone may not
+   * (two cells' texts a few pixels apart). A rule is found on each pixel column it covers.
+   */
+  rules: OcrRule[];
   /** The skew undone, in degrees (positive: the page's lines went down to the right). */
   angle: number;
   /** The page was read turned by 180°. */
@@ -178,7 +193,12 @@ function releaseWorker(w: OcrWorker): void {
   w.worker.once('exit', () => {
     if (idle === w) idle = undefined;
   });
-  w.idleTimer = setTimeout(() => void w.worker.terminate(), idleMs).unref();
+  w.idleTimer = setTimeout(() => {
+    // No longer offered before it is ended: termination takes a while, and a page given the worker meanwhile
+    // saw it exit (文字识别程序意外退出 on a page that came 15 s after the one before, in bench/ocr.ts).
+    if (idle === w) idle = undefined;
+    void w.worker.terminate();
+  }, idleMs).unref();
   idle = w;
 }
 

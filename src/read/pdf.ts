@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
 import { normalise } from './normalise.ts';
-import { OcrError, type OcrPage, ocrPage, ocrTimeoutMs } from './ocr.ts';
+import { OcrError, type OcrPage, type OcrRule, ocrPage, ocrTimeoutMs } from './ocr.ts';
 
 export const maxPdfBytes = 50 * 1024 * 1024;
 export const maxPdfPages = 2000;
@@ -635,6 +635,36 @@ function nothingRead(
   );
 }
 
+/** Punctuation that does not start a cell's text. */
+const leadingMark = /^[，,、。.：:；;'`]$/;
+
+/** Rules found on neighbouring pixel columns (a rule two or three pixels wide, or stepping) are one rule. */
+const sameRule = 4;
+
+/**
+ * Which column of a scanned page's ruled grid the point (x, y) stands in: how many of the vertical rules that
+ * cross its height are to its left. Undefined where no rule crosses it (prose, a title above the table), so
+ * that only a table's lines are parted by its rules. Pixels of the OCR's straightened image.
+ */
+export function gridColumn(rules: readonly OcrRule[], x: number, y: number): number | undefined {
+  const crossing = rules.filter((r) => r.y0 <= y && r.y1 >= y).map((r) => r.x);
+  if (crossing.length === 0) return undefined;
+  crossing.sort((a, b) => a - b);
+  let column = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const rx of crossing) {
+    if (rx >= x) break;
+    if (rx - last > sameRule) column++;
+    last = rx;
+  }
+  return column;
+}
+
+function gridColumnOf(rules: readonly OcrRule[] | undefined, x: number, y: number): { gridColumn?: number } {
+  const column = rules ? gridColumn(rules, x, y) : undefined;
+  return column === undefined ? {} : { gridColumn: column };
+}
+
 /**
  * A scanned page's lines, from the words its OCR read: each word split at the spaces it read (placed by its
  * characters' positions), then laid out as a text layer's pieces are. Each cell keeps the probability of its
@@ -648,7 +678,7 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
     const mean = w.probs.reduce((a, b) => a + b, 0) / Math.max(1, w.probs.length);
     // A zero alone in its cell is read unsurely, often as a letter o or a full stop (p ≈ 0.5): nothing else
     // stands alone so in a table, so it is a zero — and doubtful, below `doubtfulConfidence`.
-    const loneZero = /^[0oO。〇]$/.test(w.text);
+    const loneZero = /^[0oO。〇○０Ｏｏ]$/.test(w.text);
     if (mean < (loneZero ? minZeroConfidence : minWordConfidence)) continue;
     const read = loneZero ? ['0'] : [...w.text];
     // Not every character the model returns is one code unit; the probabilities go by model output.
@@ -665,6 +695,9 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
       const before = normaliseText(read[k - 1] ?? '');
       const after = normaliseText(read[k + 1] ?? '');
       if (c === ' ' && /[,.]/.test(before) && /\d/.test(read[k - 2] ?? '') && /\d/.test(after)) continue;
+      // A doubtful mark at the start of a box is a ruling line's faint remnant (，上级补助 at p 0.36 after the
+      // rule before it): no cell of these tables starts with one.
+      if (!loneZero && chars.length === 0 && leadingMark.test(c) && w.probs[k]! < minWordConfidence) continue;
       const digits = /\d/.test(before) && /\d/.test(after);
       chars.push(digits && c === '，' ? ',' : digits && (c === '．' || c === '。') ? '.' : c);
       probs.push(w.probs[k]!);
@@ -717,6 +750,7 @@ function ocrPageLines(result: ScanReading): PageLine[] | null {
             item,
             confidence,
             ...(start > 0 && chars[start - 1] !== ' ' ? { ownCell: true } : {}),
+            ...gridColumnOf(result.rules, (left + right) / 2, w.y + w.height / 2),
           });
         }
       }
@@ -775,6 +809,8 @@ interface Piece {
   confidence?: number;
   /** OCR: split from the text before it in its box as another cell's (a name, then an amount). */
   ownCell?: boolean;
+  /** OCR: the column of the page image's ruled grid the piece stands in (see `gridColumn`). */
+  gridColumn?: number;
 }
 
 interface Cell {
@@ -1008,7 +1044,10 @@ function toCells(group: Piece[]): RawLine {
       (p.item !== prev.item
         ? gap > amountGap * em && (wideAtStart.test(p.text) || amount.test(p.text))
         : amount.test(p.text) || (groupedAmount.test(cell.text) && wideAtStart.test(p.text)));
-    if (!cell || !prev || gap > cellGap * em || afterAmount || p.ownCell) {
+    // A ruling line of a scanned table between two pieces parts their cells, however close the texts stand.
+    const ruled =
+      p.gridColumn !== undefined && prev?.gridColumn !== undefined && p.gridColumn !== prev.gridColumn;
+    if (!cell || !prev || gap > cellGap * em || afterAmount || p.ownCell || ruled) {
       const c: RawCell = { text: p.text, x: p.x, right: p.right, top: p.top, bottom: p.bottom };
       if (p.confidence !== undefined) c.confidence = p.confidence;
       cells.push(c);

@@ -10,12 +10,13 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocuments } from '../../src/demo/generate.ts';
 import { big } from '../../src/model/decimal.ts';
-import type { Document } from '../../src/model/document.ts';
+import { type Document, isDoubtful } from '../../src/model/document.ts';
 import { parseDocument } from '../../src/parse.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
 import { importFile } from '../../src/store/documents.ts';
+import { imagePdf, scanPage } from '../scans.ts';
 import { distDir } from './web-build.ts';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -788,6 +789,32 @@ describe('web app in Chromium', () => {
       await context.close();
     }
   });
+
+  it('文档 of a scan: each amount OCR read with doubt is marked, with its confidence on hover', async () => {
+    // Imported here, last but one, so that no screen before counts it: page 10 of the Wanli budget scanned at
+    // 300 dpi (its 部门收入预算总表), some of whose amounts OCR reads below the doubtful confidence.
+    const scan = await scanPage(shanghaiPdf, 10, { dpi: 300, rotate: -0.3, blur: 0.5, quality: 70 });
+    const id = (await importFile(store, imagePdf([scan]), 'scan.pdf')).id;
+    const stored = await api(id);
+    const doubtful = Object.values(stored.document.tables).flatMap((t) =>
+      t.rows.flatMap((r) => r.amounts.filter((a) => a !== null && isDoubtful(a.source))),
+    );
+    expect(doubtful.length).toBeGreaterThan(0);
+    const { context, page } = await open(`/documents/${id}`);
+    try {
+      const marked = page.locator('td.ocr-doubt');
+      await until(() => marked.count()).toBe(doubtful.length);
+      const title = (await marked.first().getAttribute('title')) ?? '';
+      expect(title).toMatch(/^识别置信度 0\.\d\d（低于 0\.6），可能为识别误差/);
+      // A cell read surely is not marked.
+      const sure = page.locator('td.num:not(.ocr-doubt)', { hasText: /\d/ });
+      expect(await sure.count()).toBeGreaterThan(doubtful.length);
+      await marked.first().scrollIntoViewIfNeeded();
+      await shot(page, 'ocr-doubt');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('no page broke the Content-Security-Policy', async () => {
     const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';

@@ -1,12 +1,14 @@
 // One budget table laid out as printed: title, 单位, columns, rows with code and name, amounts on the right.
 // Every cell has a stable id (see targets.ts) and data-table / data-row / data-column attributes; cells a
 // finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`. With
-// `editing`, every amount can be corrected in place (pending corrections carry the class `edited`).
+// `editing`, every amount can be corrected in place (pending corrections carry the class `edited`). An amount
+// OCR read with doubt carries the class `ocr-doubt` and says its confidence on hover (see doubt.ts).
 import type { ReactNode } from 'react';
 import { readAmountInput, tableDecimals } from '../../../src/model/amount-input.ts';
 import type { BudgetTable, TableRow } from '../../../src/model/document.ts';
 import type { Severity } from '../api.ts';
 import { groupThousands } from '../decimal.ts';
+import { doubtMark } from '../doubt.ts';
 import { cellId, type Marks, tableId } from '../targets.ts';
 import { EditableValue, type Editing } from './EditableValue.tsx';
 
@@ -44,7 +46,9 @@ export function DocTable({ table, marks, active, editing }: Props) {
     const mark = id ? marks.elements.get(id) : undefined;
     const rowMark = marks.rows.get(`${table.key}-${index}`);
     const severity: Severity | undefined = mark?.severity ?? rowMark;
+    const doubt = typeof column === 'number' ? doubtMark(row.amounts[column]?.source) : undefined;
     const classes = [
+      doubt?.className,
       numeric ? 'num' : undefined,
       severity ? `hl hl-${severity}` : undefined,
       rowMark && !mark ? 'hl-row' : undefined,
@@ -60,7 +64,8 @@ export function DocTable({ table, marks, active, editing }: Props) {
         data-row={row.code ?? row.name}
         data-column={columnName}
         data-severity={severity}
-        title={mark?.messages.join('\n')}
+        data-confidence={doubt ? row.amounts[column as number]?.source.confidence : undefined}
+        title={[doubt?.title, ...(mark?.messages ?? [])].join('\n') || undefined}
       >
         {content}
       </td>
