@@ -5,7 +5,7 @@ import { createUser } from '../dist/server/auth.js';
 import { openStore } from '../dist/store/db.js';
 
 const [dataDir, password] = process.argv.slice(2);
-const store = await openStore({ dataDir });
+const store = await openStore({ dataDir, thread: true });
 await createUser(store, { name: 'admin', password, role: 'admin', mustChangePassword: false });
 const app = await buildServer({ store, webDir: '/nonexistent', jobs: { pollMs: 200 } });
 await app.listen({ port: 0, host: '127.0.0.1' });

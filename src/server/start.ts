@@ -31,7 +31,9 @@ export interface ServeOptions {
 
 export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const open = () =>
-    openStore(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir });
+    openStore(
+      options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir, thread: true },
+    );
   // A data directory not made yet has had no first run: the child makes it, and this process never holds
   // the memory of creating a database.
   const fresh = !options.databaseUrl && !existsSync(join(options.dataDir, 'PG_VERSION'));

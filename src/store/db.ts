@@ -5,10 +5,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { pgliteOptions } from './pglite-options.mjs';
 import { pgliteInThread } from './pglite-thread.ts';
 import type { Database } from './schema.ts';
 
@@ -20,6 +22,12 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL only: a schema of its own (created when missing), e.g. for tests sharing one server. */
   schema?: string;
+  /**
+   * PGlite only: run it in a thread of its own (store/pglite-worker.mjs). A server does, so that storing a
+   * large PDF does not hold its other requests; a batch import does not, as each of its many small queries
+   * would then cost a hop between threads (about 13% of a text document's import).
+   */
+  thread?: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -40,7 +48,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       mkdirSync(options.dataDir, { recursive: true });
       if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialiseDataDir(options.dataDir);
     }
-    const lite = pgliteInThread(options.dataDir);
+    const lite = options.thread
+      ? pgliteInThread(options.dataDir)
+      : options.dataDir
+        ? new PGlite(options.dataDir, pgliteOptions)
+        : new PGlite(pgliteOptions);
     db = new Kysely<Database>({ dialect: new PgliteDialect(lite) });
   }
   const migrator = new Migrator({
