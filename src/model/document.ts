@@ -380,6 +380,24 @@ export interface Project {
   source: Source;
 }
 
+/** A project as a reader starts it: its title, money unit and source, nothing read yet. */
+export function blankProject(title: string, unit: MoneyUnit, source: Source): Project {
+  return {
+    code: '',
+    name: '',
+    title,
+    unit,
+    budget: null,
+    fiscal: null,
+    other: null,
+    purpose: '',
+    plan: null,
+    target: '',
+    indicators: [],
+    source,
+  };
+}
+
 /** Something the recogniser could not read as expected; later reported as a finding. */
 export interface RecognitionProblem {
   code: string;

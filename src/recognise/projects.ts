@@ -1,6 +1,13 @@
 // Recognises a 项目绩效目标表: header facts, spending plan, target text and indicators.
 import { toDecimal } from '../model/decimal.ts';
-import type { Indicator, MoneyUnit, Month, Project, SpendingPlan } from '../model/document.ts';
+import {
+  blankProject,
+  type Indicator,
+  type MoneyUnit,
+  type Month,
+  type Project,
+  type SpendingPlan,
+} from '../model/document.ts';
 import { parseIndicatorValue } from '../model/indicator-value.ts';
 import type { LayoutLine } from '../read/layout.ts';
 import { sourceOf } from './tables.ts';
@@ -55,20 +62,7 @@ export function readProject(
         )
       : '';
 
-  const project: Project = {
-    code: '',
-    name: '',
-    title,
-    unit,
-    budget: null,
-    fiscal: null,
-    other: null,
-    purpose: '',
-    plan: null,
-    target: '',
-    indicators: [],
-    source: sourceOf(heading[0] ?? lines[codeAt]!),
-  };
+  const project: Project = blankProject(title, unit, sourceOf(heading[0] ?? lines[codeAt]!));
 
   for (const l of [...headerLines, ...body.slice(0, 1)]) {
     const text = joined(l);

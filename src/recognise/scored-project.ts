@@ -4,7 +4,7 @@
 // 一级 二级 三级 指标性质 指标方向 目标值 计量单位 分值 备注. Copied from a web page, a line's empty cells are gone,
 // so a row is read from both ends: the labels from the start, the 分值 from the end, the value in between.
 import { toDecimal } from '../model/decimal.ts';
-import type { Indicator, MoneyUnit, Project } from '../model/document.ts';
+import { blankProject, type Indicator, type MoneyUnit, type Project } from '../model/document.ts';
 import { parseIndicatorValue } from '../model/indicator-value.ts';
 import { sourceOf } from './tables.ts';
 import { compact, type Line } from './text.ts';
@@ -45,19 +45,8 @@ export function readScoredProject(
   isEnd: (line: Line) => boolean,
 ): { project: Project; next: number } {
   const project: Project = {
-    code: '',
-    name: '',
-    title: lines[at]!.compact,
-    unit,
-    budget: null,
-    fiscal: null,
-    other: null,
-    purpose: '',
-    plan: null,
-    target: '',
-    indicators: [],
+    ...blankProject(lines[at]!.compact, unit, sourceOf(lines[at]!)),
     scored: { levels: {} },
-    source: sourceOf(lines[at]!),
   };
   let k = at + 1;
   for (; k < lines.length && !isEnd(lines[k]!); k++) {
