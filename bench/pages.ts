@@ -128,9 +128,8 @@ if (record)
     `## Pages
 
 Written by \`bench/pages.ts\`: the production build of the web app, served by the real server (in-process,
-in-memory PGlite) holding the demo disclosures and the real samples, and the overview again on a store of 1,000 generated
-disclosures; each page opened ${loads} times, each
-time in a fresh Chromium context (nothing cached), and timed by the page's own clock from navigation to
+in-memory PGlite) holding the demo disclosures and the real samples, and the overview again on a store of
+1,000 generated disclosures; each page opened ${loads} times, each time in a fresh Chromium context (nothing cached), and timed by the page's own clock from navigation to
 the first frame with its content (the overview's grid, a document's first table, a comparison's chart).
 
 - Machine: ${cpus[0]?.model.trim()}, ${cpus.length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; 1-minute load at the end: ${os.loadavg()[0]!.toFixed(1)}
