@@ -26,6 +26,7 @@ export function pgliteInThread(dataDir?: string): EmbeddedDatabase {
       resolve();
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`内嵌数据库无法打开（线程退出，退出码 ${code}）`)));
   });
   worker.on('message', (m: Answer) => {
     const pending = waiting.get(m.id);
