@@ -1,7 +1,7 @@
 import { rowAnchor } from '../anchor.ts';
 import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const codeFormat: Rule = {
   meta: {
@@ -27,7 +27,7 @@ export const codeFormat: Rule = {
         if (!lengths.includes(code.length)) {
           ctx.report({
             message: `${table.title}的科目编码 ${code} 位数不对（应为 ${lengths.join('/')} 位）`,
-            where: { table: key, row: code, ...source(row) },
+            where: { table: key, row: code, ...rowLine(row) },
             anchor: rowAnchor(table, row),
           });
           continue;
@@ -36,7 +36,7 @@ export const codeFormat: Rule = {
         if (code.length > 3 && !codes.has(parent)) {
           ctx.report({
             message: `${table.title}的科目 ${code} ${row.name} 缺少上级科目 ${parent}`,
-            where: { table: key, row: code, ...source(row) },
+            where: { table: key, row: code, ...rowLine(row) },
             anchor: rowAnchor(table, row),
           });
         }

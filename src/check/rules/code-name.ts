@@ -8,7 +8,7 @@ import {
 import { rowAnchor } from '../anchor.ts';
 import { codedTables, economicTables } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const codeName: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const codeName: Rule = {
         if (!code || (!economic && code.length !== 3) || (economic && code.length !== 3 && code.length !== 5))
           continue;
         const expected = economic ? economicName(code, doc.year) : functionalClassName(code, doc.year);
-        const where = { table: key, row: code, ...source(row) };
+        const where = { table: key, row: code, ...rowLine(row) };
         if (expected === undefined) {
           ctx.report({
             message: `${table.title}的科目编码 ${code}（${row.name}）不在随附科目表中，请核实`,

@@ -2,7 +2,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, bareName, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const crossBasic: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const crossBasic: Rule = {
           table: 'general-basic',
           row: basicTotal.name,
           column: basic.columns[0]!,
-          ...source(basicTotal),
+          ...rowLine(basicTotal),
         },
         anchor: rowAnchor(basic, basicTotal, 0),
       });
@@ -54,7 +54,7 @@ export const crossBasic: Rule = {
         table: 'expenditure',
         row: expenditureTotal.name,
         column: expenditure.columns[ec]!,
-        ...source(expenditureTotal),
+        ...rowLine(expenditureTotal),
       },
       anchor: rowAnchor(expenditure, expenditureTotal, ec),
     });

@@ -4,7 +4,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, bareName, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Context, Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const crossClassTotals: Rule = {
   meta: {
@@ -63,7 +63,7 @@ function compareClasses(summary: BudgetTable, c: number, coded: BudgetTable, ctx
         table: summary.key,
         row: code,
         ...(c > 0 ? { column: summary.columns[c]! } : {}),
-        ...source(row),
+        ...rowLine(row),
       },
       anchor: rowAnchor(summary, row, c),
     });

@@ -3,7 +3,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, columnIndex, summarySide, totalRow } from '../tables.ts';
 import type { Rule, Where } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const crossTableTotals: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const crossTableTotals: Rule = {
         table: table.key,
         row: row.name,
         column: table.columns[column]!,
-        ...source(row),
+        ...rowLine(row),
       };
       compare(ctx, {
         expected,

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.ts';
+import { lineOf } from '../where.ts';
 
 export const identitySignals: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const identitySignals: Rule = {
     for (const p of doc.problems.filter((x) => x.code.startsWith('identity-')))
       ctx.report({
         message: p.message,
-        where: p.source ? { line: p.source.line, ...(p.source.page ? { page: p.source.page } : {}) } : {},
+        where: p.source ? lineOf(p.source) : {},
       });
   },
 };

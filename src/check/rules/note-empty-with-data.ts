@@ -1,6 +1,7 @@
 import { tablesInOrder } from '../../model/document.ts';
 import { hasData } from '../tables.ts';
 import type { Rule } from '../types.ts';
+import { lineOf } from '../where.ts';
 
 export const noteEmptyWithData: Rule = {
   meta: {
@@ -19,8 +20,7 @@ export const noteEmptyWithData: Rule = {
         message: `${table.title}注明为空表（${table.notes.join('；')}），但表中有数据`,
         where: {
           table: table.key,
-          line: table.source.line,
-          ...(table.source.page ? { page: table.source.page } : {}),
+          ...lineOf(table.source),
         },
       });
     }

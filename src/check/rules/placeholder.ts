@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 export const placeholder: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 export const projectCode: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import { projectAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { convert, scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 /** Money units an indicator may print, as a factor of 元 or 万元. */
 const moneyUnits: Record<string, { unit: MoneyUnit; factor: number }> = {

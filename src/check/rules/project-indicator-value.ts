@@ -1,6 +1,6 @@
 import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 /**
  * The date a spreadsheet's serial number stands for (44561 is 2021-12-31: days since 1899-12-30, as Excel

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { Indicator } from '../../model/document.ts';
 import { projectAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 const sum = (indicators: Indicator[]) => indicators.reduce((acc, i) => acc.plus(i.weight ?? 0), new Big(0));
 const complete = ['产出指标', '效益指标', '满意度指标'];

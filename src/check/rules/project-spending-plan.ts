@@ -2,7 +2,7 @@ import { projectAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 export const projectSpendingPlan: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import { compare } from '../compare.ts';
 import { convert, scaled } from '../money.ts';
 import { at, columnIndex, totalRow } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const projectsTotal: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const projectsTotal: Rule = {
       unit: table.unit,
       severity: sum > expected ? 'error' : 'warning',
       what: `${doc.projects.length} 个项目绩效目标表的预算数之和与支出总表项目支出合计不一致`,
-      where: { table: 'expenditure', row: total.name, column: table.columns[c]!, ...source(total) },
+      where: { table: 'expenditure', row: total.name, column: table.columns[c]!, ...rowLine(total) },
       anchor: rowAnchor(table, total, c),
     });
   },

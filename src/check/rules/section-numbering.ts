@@ -2,7 +2,7 @@ import type { Section } from '../../model/document.ts';
 import { chineseNumeral, headingNumber } from '../../model/numbering.ts';
 import { sectionAnchor } from '../anchor.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 /** The number the recogniser read from the heading (a model built otherwise: read here the same way). */
 const numberOf = (section: Section) => section.number ?? headingNumber(section.heading);

@@ -3,7 +3,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, summarySide } from '../tables.ts';
 import type { Context, Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const summaryTotals: Rule = {
   meta: {
@@ -37,7 +37,7 @@ function checkSummary(table: BudgetTable, ctx: Context): void {
         actual: at(row, c),
         unit: table.unit,
         what: `${table.title}的${row.name}${two ? `（${column}）` : ''}不等于${what}`,
-        where: { table: table.key, row: row.name, ...(two ? { column } : {}), ...source(row) },
+        where: { table: table.key, row: row.name, ...(two ? { column } : {}), ...rowLine(row) },
         anchor: rowAnchor(table, row, c),
       });
     });
@@ -63,7 +63,7 @@ function checkSummary(table: BudgetTable, ctx: Context): void {
         table: table.key,
         row: spending.total.name,
         ...(two ? { column: table.columns[0]! } : {}),
-        ...source(spending.total),
+        ...rowLine(spending.total),
       },
       anchor: rowAnchor(table, spending.total, 0),
     });

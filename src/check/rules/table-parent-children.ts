@@ -3,7 +3,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, codedTables, isPrinted } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const tableParentChildren: Rule = {
   meta: {
@@ -52,7 +52,7 @@ export const tableParentChildren: Rule = {
             parts: mine.filter((r) => isPrinted(r, c)).length,
             unit: table.unit,
             what: `${table.title}「${code} ${parent.name}」的${column}不等于其下级科目之和`,
-            where: { table: key, row: code, column, ...source(parent) },
+            where: { table: key, row: code, column, ...rowLine(parent) },
             anchor: rowAnchor(table, parent, c),
           });
         });

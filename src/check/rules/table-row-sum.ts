@@ -3,6 +3,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, columnIdentities, isPrinted, rowKey } from '../tables.ts';
 import type { Rule } from '../types.ts';
+import { rowLine } from '../where.ts';
 
 export const tableRowSum: Rule = {
   meta: {
@@ -30,7 +31,7 @@ export const tableRowSum: Rule = {
             parts: parts.filter((p) => isPrinted(row, p)).length,
             unit: table.unit,
             what: `${table.title}「${rowKey(row)} ${row.code ? row.name : ''}」行的${table.columns[total]}不等于${parts.map((p) => table.columns[p]).join(' + ')}`,
-            where: { table: table.key, row: rowKey(row), column: table.columns[total]!, ...source(row) },
+            where: { table: table.key, row: rowKey(row), column: table.columns[total]!, ...rowLine(row) },
             anchor: rowAnchor(table, row, total),
           });
         }
@@ -38,9 +39,3 @@ export const tableRowSum: Rule = {
     }
   },
 };
-
-export function source(row: { source: { line: number; page?: number } }): { line: number; page?: number } {
-  return row.source.page === undefined
-    ? { line: row.source.line }
-    : { line: row.source.line, page: row.source.page };
-}

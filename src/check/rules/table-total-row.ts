@@ -2,7 +2,7 @@ import { rowAnchor } from '../anchor.ts';
 import { compare } from '../compare.ts';
 import { at, codedTables, isPrinted, totalRow } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 export const tableTotalRow: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const tableTotalRow: Rule = {
           parts: classes.filter((r) => isPrinted(r, c)).length,
           unit: table.unit,
           what: `${table.title}合计行的${column}不等于各类科目之和`,
-          where: { table: key, row: total.name, column, ...source(total) },
+          where: { table: key, row: total.name, column, ...rowLine(total) },
           anchor: rowAnchor(table, total, c),
         });
       });

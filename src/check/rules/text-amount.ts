@@ -1,6 +1,7 @@
 import { operatingCostIsPublicCost, projectsFigure, tableFigure } from '../figures.ts';
 import { convert, judge, plain, scaled, show } from '../money.ts';
 import type { Rule } from '../types.ts';
+import { lineOf } from '../where.ts';
 
 export const textAmount: Rule = {
   meta: {
@@ -71,7 +72,3 @@ export const subjectNames: Record<string, string> = {
   'three-public': '"三公"经费',
   'operating-cost': '机关运行经费',
 };
-
-export function lineOf(source: { line: number; page?: number }): { line: number; page?: number } {
-  return source.page === undefined ? { line: source.line } : { line: source.line, page: source.page };
-}

@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
+import { lineOf } from '../where.ts';
 
 /**
  * The budget a completion is stated against: printed (年初预算为B万元), or the 决算 amount less (more) the
@@ -65,8 +66,7 @@ export const textBudgetCompletion: Rule = {
         message: `情况说明所述${stated.name}${stated.amount}${stated.unit}，完成年初预算${stated.percent}%，又称${against}；按金额计算完成率应为 ${expected.toFixed(decimals)}%`,
         where: {
           section: stated.section,
-          line: stated.source.line,
-          ...(stated.source.page ? { page: stated.source.page } : {}),
+          ...lineOf(stated.source),
         },
         expected: Number(expected.toFixed(decimals)),
         actual: Number(stated.percent),

@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
+import { lineOf } from '../where.ts';
 
 export const textChangeRate: Rule = {
   meta: {
@@ -41,8 +42,7 @@ export const textChangeRate: Rule = {
         message: `情况说明所述${stated.name}${stated.amount}${stated.unit}，比上年${increase ? '增加' : '减少'}${stated.change}${stated.unit}，${word} ${stated.percent}%；按上年数 ${prior(amount, change).toFixed()}${stated.unit} 计算应为 ${expected.toFixed(decimals)}%${truncated ? '（所写百分比为截断而非四舍五入）' : ''}`,
         where: {
           section: stated.section,
-          line: stated.source.line,
-          ...(stated.source.page ? { page: stated.source.page } : {}),
+          ...lineOf(stated.source),
         },
         expected: Number(expected.toFixed(decimals)),
         actual: Number(stated.percent),

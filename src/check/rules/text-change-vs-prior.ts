@@ -2,7 +2,8 @@ import { compare } from '../compare.ts';
 import { tableFigure } from '../figures.ts';
 import { convert, scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf, subjectNames } from './text-amount.ts';
+import { lineOf } from '../where.ts';
+import { subjectNames } from './text-amount.ts';
 
 export const textChangeVsPrior: Rule = {
   meta: {

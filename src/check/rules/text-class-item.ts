@@ -3,7 +3,7 @@ import { compact } from '../../model/text.ts';
 import { rowAnchor } from '../anchor.ts';
 import { judge, scaled, show } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 const digits = { 类: 3, 款: 5, 项: 7 } as const;
 

@@ -2,7 +2,8 @@ import type { StatedAmount, StatedSubject } from '../../model/document.ts';
 import { compare } from '../compare.ts';
 import { scaled } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf, subjectNames } from './text-amount.ts';
+import { lineOf } from '../where.ts';
+import { subjectNames } from './text-amount.ts';
 
 /** What a stated total is made of; `complete` when the parts must add up to it exactly. */
 interface Decomposition {

@@ -3,7 +3,7 @@ import type { Decimal, Document, MoneyUnit, StatedShare, StatedSubject } from '.
 import { tableFigure } from '../figures.ts';
 import { halfUnit } from '../money.ts';
 import type { Rule } from '../types.ts';
-import { lineOf } from './text-amount.ts';
+import { lineOf } from '../where.ts';
 
 export const textShare: Rule = {
   meta: {

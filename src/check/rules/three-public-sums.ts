@@ -3,7 +3,7 @@ import { threePublicLayout, threePublicRows } from '../../model/three-public.ts'
 import { compare } from '../compare.ts';
 import { at, bareName, isPrinted } from '../tables.ts';
 import type { Rule } from '../types.ts';
-import { source } from './table-row-sum.ts';
+import { rowLine } from '../where.ts';
 
 const find = (rows: TableRow[], pattern: RegExp) => rows.find((r) => pattern.test(bareName(r.name)));
 
@@ -48,7 +48,7 @@ export const threePublicSums: Rule = {
           parts: present.filter((p) => isPrinted(p, c)).length,
           unit: table.unit,
           what: `${table.title}的${row.name}（${column}）不等于${what}`,
-          where: { table: table.key, row: row.name, column, ...source(row) },
+          where: { table: table.key, row: row.name, column, ...rowLine(row) },
         });
       });
     };
