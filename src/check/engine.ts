@@ -43,12 +43,15 @@ export function checkDocument(input: Document, config: CheckConfig = {}, ruleSet
         // A configured severity replaces the rule's; rounding stays info.
         if (setting && severity !== 'info') severity = setting;
         let message = r.message;
-        // A table the recogniser read with low confidence gives no error: what looks wrong in it may be
-        // the reading. A warning says so, with the reasons.
-        const table = r.where.table ? doc.tables[r.where.table] : undefined;
-        if (severity === 'error' && table?.confidence?.level === 'low') {
-          severity = 'warning';
-          message += `（注：该表识别置信度低——${table.confidence.reasons.join('；')}——请核对原表，此项仅作警告）`;
+        // A rule's finding on a table the recogniser read with low confidence (or compared with one) is no
+        // problem of the document's: what looks wrong may be the reading. It stays listed, as info, with the
+        // reasons, and the reports name the table for a reviewer to check against the original.
+        const unsure = [r.where.table, r.where.against]
+          .map((key) => (key ? doc.tables[key] : undefined))
+          .find((table) => table?.confidence?.level === 'low');
+        if (unsure && severity !== 'info') {
+          severity = 'info';
+          message += `（注：${unsure.title}识别置信度低——${unsure.confidence!.reasons.join('；')}——未作为问题报告，请对照原表核对）`;
         }
         const finding: Finding = {
           rule: meta.id,

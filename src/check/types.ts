@@ -7,6 +7,8 @@ export type { Severity };
 
 export interface Where {
   table?: TableKey;
+  /** The other table a comparison between two tables rests on (its figures are the expected ones). */
+  against?: TableKey;
   /** The row's classification code, or its name (spaces removed) when it has none. */
   row?: string;
   column?: string;

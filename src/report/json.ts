@@ -11,8 +11,12 @@ export function toFindingsJson(files: CheckedFile[]): string {
         year: f.document.year ?? null,
         unit: f.document.unit,
       },
-      // The contract's finding: the anchor (model indices, for the web app) is not part of it.
-      findings: f.findings.map(({ anchor: _anchor, ...finding }) => finding),
+      // The contract's finding: the anchor (model indices, for the web app) and the table a comparison
+      // rests on (for the engine) are not part of it.
+      findings: f.findings.map(({ anchor: _anchor, ...finding }) => {
+        const { against: _against, ...where } = finding.where;
+        return { ...finding, where };
+      }),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

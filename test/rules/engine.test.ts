@@ -7,6 +7,7 @@ import { projectsTotal } from '../../src/check/rules/projects-total.ts';
 import { requiredSections } from '../../src/check/rules/required-sections.ts';
 import { requiredTables } from '../../src/check/rules/required-tables.ts';
 import { tableRowSum } from '../../src/check/rules/table-row-sum.ts';
+import type { Rule } from '../../src/check/types.ts';
 import { budgetDoc, finalDoc, performanceDoc, project, row, section, table } from './build.ts';
 import { finding } from './check.ts';
 
@@ -149,18 +150,33 @@ describe('engine', () => {
 });
 
 describe('engine: a table read with low confidence', () => {
-  it('gives a warning with the reasons where a well-read table gives an error', () => {
-    const unsure = {
-      ...basic,
-      confidence: { level: 'low' as const, reasons: ['2/6 行有科目编码'] },
-    };
-    const sure = { ...basic, confidence: { level: 'high' as const, reasons: ['表名符合该类表'] } };
+  const unsure = {
+    ...basic,
+    confidence: { level: 'low' as const, reasons: ['2/6 行有科目编码'] },
+  };
+  const sure = { ...basic, confidence: { level: 'high' as const, reasons: ['表名符合该类表'] } };
+
+  it('lists as info, with the reasons, what a well-read table gives as an error', () => {
     const of = (t: typeof basic) =>
       checkDocument(budgetDoc({ tables: [t] }), {}, [tableRowSum]).filter((f) => f.where.row === '301');
     expect(of(sure).map((f) => f.severity)).toEqual(['error']);
-    const [warned] = of(unsure);
-    expect(warned?.severity).toBe('warning');
-    expect(warned?.message).toContain('识别置信度低');
-    expect(warned?.message).toContain('2/6 行有科目编码');
+    const [listed] = of(unsure);
+    expect(listed?.severity).toBe('info');
+    expect(listed?.message).toContain('识别置信度低');
+    expect(listed?.message).toContain('2/6 行有科目编码');
+  });
+
+  it('does the same for a comparison resting on the other table', () => {
+    const against = (other: typeof basic): Rule => ({
+      meta: { ...tableRowSum.meta, id: 'test-against' },
+      check(_doc, ctx) {
+        ctx.report({ message: '不一致', where: { table: 'summary', against: other.key } });
+      },
+    });
+    const doc = budgetDoc({ tables: [unsure] });
+    expect(checkDocument(doc, {}, [against(unsure)]).map((f) => f.severity)).toEqual(['info']);
+    expect(checkDocument(budgetDoc({ tables: [sure] }), {}, [against(sure)]).map((f) => f.severity)).toEqual([
+      'error',
+    ]);
   });
 });

@@ -30,6 +30,7 @@ export const crossBasic: Rule = {
         what: `${basic.title}合计与一般公共预算财政拨款支出表的基本支出合计不一致`,
         where: {
           table: 'general-basic',
+          against: 'general-expenditure',
           row: basicTotal.name,
           column: basic.columns[0]!,
           ...rowLine(basicTotal),
@@ -52,6 +53,7 @@ export const crossBasic: Rule = {
       what: `${expenditure.title}的基本支出合计与${basic.title}合计不一致`,
       where: {
         table: 'expenditure',
+        against: 'general-basic',
         row: expenditureTotal.name,
         column: expenditure.columns[ec]!,
         ...rowLine(expenditureTotal),

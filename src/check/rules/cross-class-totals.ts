@@ -61,6 +61,7 @@ function compareClasses(summary: BudgetTable, c: number, coded: BudgetTable, ctx
       what: `${summary.title}的「${row.name}」${c > 0 ? `（${summary.columns[c]}）` : ''}与${coded.title}的 ${code} 合计不一致`,
       where: {
         table: summary.key,
+        against: coded.key,
         row: code,
         ...(c > 0 ? { column: summary.columns[c]! } : {}),
         ...rowLine(row),

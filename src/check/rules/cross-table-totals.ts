@@ -22,12 +22,14 @@ export const crossTableTotals: Rule = {
       table: BudgetTable,
       row: TableRow | undefined,
       column: number,
-      expected: number | undefined,
+      other: BudgetTable | undefined,
       from: string,
     ) => {
-      if (!row || expected === undefined) return;
+      const expected = totalOf(other);
+      if (!row || !other || expected === undefined) return;
       const where: Where = {
         table: table.key,
+        against: other.key,
         row: row.name,
         column: table.columns[column]!,
         ...rowLine(row),
@@ -45,17 +47,16 @@ export const crossTableTotals: Rule = {
       const row = table && totalRow(table);
       return row ? at(row, 0) : undefined;
     };
-    if (t.income) same(t.income, totalRow(t.income), 0, totalOf(t.expenditure), '支出总表合计');
+    if (t.income) same(t.income, totalRow(t.income), 0, t.expenditure, '支出总表合计');
     if (t.summary) {
       const income = summarySide(t.summary, 'income').total;
-      if (income) same(t.summary, income, 0, totalOf(t.income), '收入总表合计');
+      if (income) same(t.summary, income, 0, t.income, '收入总表合计');
     }
     const fiscal = t['fiscal-summary'];
     if (fiscal) {
       const c = columnIndex(fiscal, '一般公共预算财政拨款');
       const subtotal = summarySide(fiscal, 'expenditure').subtotal;
-      if (c >= 0)
-        same(fiscal, subtotal, c, totalOf(t['general-expenditure']), '一般公共预算财政拨款支出表合计');
+      if (c >= 0) same(fiscal, subtotal, c, t['general-expenditure'], '一般公共预算财政拨款支出表合计');
     }
   },
 };
