@@ -29,9 +29,9 @@ export interface Layout {
   file: string;
   /**
    * Where the lines came from: extracted text (DOCX-extracted cells, tab-separated cells, space-separated
-   * PDF text), or a PDF, Word or Excel file or a web page (HTML) read directly.
+   * PDF text, text laid out in columns with spaces and given positions by character), or a PDF, Word or Excel file or a web page (HTML) read directly.
    */
-  style: 'docx' | 'tabs' | 'spaces' | 'pdf' | 'docx-file' | 'xlsx' | 'html';
+  style: 'docx' | 'tabs' | 'spaces' | 'aligned' | 'pdf' | 'docx-file' | 'xlsx' | 'html';
   lines: LayoutLine[];
   /** PDF: the size of each page as displayed (rotation applied), in points; index 0 is page 1. */
   pages?: { width: number; height: number }[];

@@ -106,8 +106,111 @@ export function readText(bytes: Uint8Array, file: string): Layout {
   if (!cleaned.includes('\t') && raw.filter((l) => pipeRow.test(l)).length >= 3)
     return { file, style: 'tabs', lines: pipeLines(raw) };
   const style = cleaned.includes('\t') ? detectStyle(raw) : 'spaces';
+  if (style === 'spaces' && isAligned(raw)) return { file, style: 'aligned', ...alignedLines(raw) };
   const lines = style === 'docx' ? docxLines(raw) : style === 'tabs' ? tabLines(raw) : spaceLines(raw);
   return { file, style, lines };
+}
+
+/**
+ * A line's cells as text laid out in columns with spaces prints them (a PDF saved as text, `pdftotext -layout`,
+ * a table copied from a PDF viewer or typed with spaces): runs of words parted by single spaces, and parted by
+ * two or more spaces from the next; an amount with separators or decimals is a cell of its own also after a
+ * single space.
+ */
+function alignedCells(line: string): { text: string; at: number }[] {
+  const cells: { text: string; at: number }[] = [];
+  for (const m of line.matchAll(/\S+/g)) {
+    const last = cells[cells.length - 1];
+    const joined =
+      last &&
+      m.index === last.at + last.text.length + 1 &&
+      !alignedAmount.test(m[0]) &&
+      !alignedAmount.test(last.text);
+    if (joined) last.text += ` ${m[0]}`;
+    else cells.push({ text: m[0], at: m.index });
+  }
+  return cells;
+}
+
+/** An amount printed with separators or decimals (a bare number may be part of a title: 公开 01 表). */
+const alignedAmount = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$/;
+
+/**
+ * Whether text is laid out in columns: at least eight lines hold an amount in a cell of its own that stands
+ * three or more spaces from the cell before it, as table rows printed with spaces do (prose and a web page's
+ * flattened cells do not).
+ */
+function isAligned(raw: string[]): boolean {
+  let rows = 0;
+  for (const line of raw) {
+    if (!/\S {3,}-?\d/.test(line)) continue;
+    const cells = alignedCells(line);
+    const spaced = cells.some(
+      (c, k) =>
+        k > 0 && alignedAmount.test(c.text) && c.at - (cells[k - 1]!.at + cells[k - 1]!.text.length) >= 3,
+    );
+    if (spaced && ++rows >= 8) return true;
+  }
+  return false;
+}
+
+/** A page's number printed at its foot: a bare number (or - 3 -, 第 3 页) that is the page's last line. */
+function isPageNumber(raw: string[], i: number, line: string): boolean {
+  if (!/^\s*(?:[-—]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—])?\s*$/.test(line)) return false;
+  for (let k = i + 1; k < raw.length; k++) {
+    if (raw[k]!.startsWith('\f')) return true;
+    if (raw[k]!.trim() !== '') return false;
+  }
+  return true;
+}
+
+/** Width of a character column and height of a line in the positions given to text laid out in columns. */
+const columnWidth = 6;
+const lineHeight = 14;
+
+/**
+ * Text laid out in columns as positioned lines, so that its tables are read by where their cells stand, as a
+ * PDF's are: each character one column wide (as pdftotext prints), each line one line high, blank lines kept
+ * as space between rows, a form feed (pdftotext's page break) starting a page.
+ */
+function alignedLines(raw: string[]): Pick<Layout, 'lines' | 'pages'> {
+  const lines: LayoutLine[] = [];
+  const pages: { width: number; height: number }[] = [];
+  let page = 1;
+  let top = 0; // the raw line where the page starts
+  let widest = 0;
+  const endPage = (end: number) => {
+    pages.push({ width: Math.max(1, widest) * columnWidth, height: Math.max(1, end - top) * lineHeight });
+    widest = 0;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    let line = raw[i]!;
+    if (line.includes('\f')) {
+      // A form feed that is not the first character of the text starts the next page.
+      if (i > 0 || line.indexOf('\f') > 0) {
+        endPage(i);
+        page++;
+        top = i;
+      }
+      line = line.replace(/\f/g, '');
+    }
+    widest = Math.max(widest, line.length);
+    if (isPageNumber(raw, i, line)) continue;
+    const cells = alignedCells(line);
+    if (cells.length === 0) continue;
+    const y = (i - top) * lineHeight;
+    const boxes = cells.map((c) => ({
+      x: c.at * columnWidth,
+      y,
+      width: c.text.length * columnWidth,
+      height: lineHeight - 4,
+    }));
+    const texts = cells.map((c) => c.text);
+    if (texts.length === 1) lines.push({ no: i + 1, page, text: texts[0]!, cells: null, boxes });
+    else lines.push({ no: i + 1, page, text: texts.join('\t'), cells: texts, boxes });
+  }
+  endPage(raw.length);
+  return { lines, pages };
 }
 
 /** Without DOCX bookmark markers, ideographic spaces as spaces; on the whole text, one pass each. */

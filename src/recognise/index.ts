@@ -39,7 +39,8 @@ export function recognise(read: Layout): Document {
   // A page in traditional characters, or glossed with pinyin by a mirror, read as simplified text.
   const given = inSimplifiedScript(layout.lines).map(toLine);
   // Text without positions may run a table's title into its cells (a web page flattened into text).
-  const lines = layout.style === 'pdf' || layout.style === 'xlsx' ? given : splitTitledRuns(given);
+  const positioned = layout.style === 'pdf' || layout.style === 'xlsx' || layout.style === 'aligned';
+  const lines = positioned ? given : splitTitledRuns(given);
   const problems: RecognitionProblem[] = [];
   const doc: Document = {
     kind: 'budget',
@@ -83,6 +84,7 @@ export function recognise(read: Layout): Document {
       const read = line.layout.boxes
         ? readPositionedTable(layout.lines, last, spec, unit, isTableTitle, {
             cellBoxes: layout.style === 'pdf',
+            pageGrids: layout.style === 'aligned',
           })
         : flat
           ? { ...readTable(flat.lines, 0, flat.spec, unit), next: flat.end }

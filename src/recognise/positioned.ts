@@ -47,6 +47,10 @@ const cellsOf = (line: LayoutLine): Cell[] => {
   });
 };
 const center = (b: Box) => b.x + b.width / 2;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
 const sourceOf = (line: LayoutLine): Source => {
   const source: Source = line.page === undefined ? { line: line.no } : { line: line.no, page: line.page };
   // Read by OCR: the line's least certain cell, so that a row keeps a doubt its amounts do not show (a
@@ -301,8 +305,12 @@ export function readPositionedTable(
   spec: TableSpec,
   unit: MoneyUnit,
   isTitle: (line: LayoutLine, next: LayoutLine | undefined) => boolean,
-  /** Keep each amount's cell box in its source (real page positions, i.e. a PDF's). */
-  options: { cellBoxes: boolean },
+  /**
+   * cellBoxes: keep each amount's cell box in its source (real page positions, i.e. a PDF's).
+   * pageGrids: each page is laid out on a grid of its own (text laid out in columns with spaces), so a page
+   * without the header places its columns by its own rows.
+   */
+  options: { cellBoxes: boolean; pageGrids?: boolean },
 ): PositionedResult {
   // Whether lines[at] ends the table; the header loop and the rows loop may both ask of one line.
   const ends = (at: number) => {
@@ -394,6 +402,33 @@ export function readPositionedTable(
   const tableColumns = blocks[0]!.columns;
   const place = (cols: Column[], cells: Cell[], line: LayoutLine) =>
     placeAmounts(cols, cells, line, options.cellBoxes);
+  const headerPage = headerLines[0]?.page ?? title.page;
+  const pageColumns = new Map<number | undefined, Column[]>();
+  /** The columns where a page prints them: on a page of its own grid, as its rows that fill every column show. */
+  const columnsOn = (page: number | undefined, from: number): Column[] => {
+    if (!options.pageGrids || page === headerPage || blocks.length > 1) return tableColumns;
+    let cols = pageColumns.get(page);
+    if (!cols) {
+      const full: Cell[][] = [];
+      for (let k = from; k < lines.length && lines[k]!.page === page; k++) {
+        // The amounts after the row's name (a code's 类 款 项 before it read as numbers too).
+        const cells = cellsOf(lines[k]!);
+        const name = cells.findLastIndex((c) => !amount.test(compact(c.text)));
+        const amounts = name < 0 ? [] : cells.slice(name + 1);
+        if (amounts.length === tableColumns.length) full.push(amounts);
+      }
+      cols =
+        full.length === 0
+          ? tableColumns
+          : tableColumns.map((c, k) => ({
+              name: c.name,
+              center: median(full.map((a) => center(a[k]!.box))),
+              right: Math.max(...full.map((a) => a[k]!.box.x + a[k]!.box.width)),
+            }));
+      pageColumns.set(page, cols);
+    }
+    return cols;
+  };
 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -452,7 +487,8 @@ export function readPositionedTable(
     const blockCells = blocks.map((blk) => cells.filter((c) => c.box.x >= blk.from && c.box.x < blk.to));
     blockCells.forEach((mine, b) => {
       if (mine.length === 0) return;
-      const row = codedRow(mine, blocks[b]!.columns, place, line, rows[rows.length - 1], text, numbered);
+      const cols = blocks.length > 1 ? blocks[b]!.columns : columnsOn(line.page, i);
+      const row = codedRow(mine, cols, place, line, rows[rows.length - 1], text, numbered);
       if (row) rows.push(row);
     });
   }
