@@ -86,7 +86,9 @@ export function columnIdentities(table: BudgetTable): [number, number[]][] {
       [subtotal, sources],
     ];
   }
-  return [[total, names.map((_, i) => i).filter((i) => i !== total && !/机关运行经费/.test(names[i]!))]];
+  const parts = names.map((_, i) => i).filter((i) => i !== total && !/机关运行经费/.test(names[i]!));
+  // A table printed with its 合计 column alone (科目 | 金额) has no parts to add up.
+  return parts.length > 0 ? [[total, parts]] : [];
 }
 
 /**

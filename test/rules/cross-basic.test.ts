@@ -52,7 +52,13 @@ describe('cross-basic', () => {
   it('fails 基本支出表合计 ≠ 一般公共预算支出表 基本支出 (expected = the general-expenditure figure)', () => {
     const doc = budgetDoc({ tables: [general('82.00'), basicTable] });
     expect(run(crossBasic, doc)).toStrictEqual([
-      finding(crossBasic, 'error', { table: 'general-basic', row: '合计', column: '合计', line: 31 }, 82, 80),
+      finding(
+        crossBasic,
+        'error',
+        { table: 'general-basic', against: 'general-expenditure', row: '合计', column: '合计', line: 31 },
+        82,
+        80,
+      ),
     ]);
   });
 
@@ -62,7 +68,7 @@ describe('cross-basic', () => {
       finding(
         crossBasic,
         'error',
-        { table: 'expenditure', row: '合计', column: '基本支出', line: 41 },
+        { table: 'expenditure', against: 'general-basic', row: '合计', column: '基本支出', line: 41 },
         80,
         85,
       ),
@@ -75,7 +81,7 @@ describe('cross-basic', () => {
       finding(
         crossBasic,
         'warning',
-        { table: 'expenditure', row: '合计', column: '基本支出', line: 41 },
+        { table: 'expenditure', against: 'general-basic', row: '合计', column: '基本支出', line: 41 },
         80,
         85,
       ),
@@ -88,7 +94,7 @@ describe('cross-basic', () => {
       finding(
         crossBasic,
         'info',
-        { table: 'general-basic', row: '合计', column: '合计', line: 31 },
+        { table: 'general-basic', against: 'general-expenditure', row: '合计', column: '合计', line: 31 },
         80.01,
         80,
       ),
@@ -98,7 +104,7 @@ describe('cross-basic', () => {
       finding(
         crossBasic,
         'error',
-        { table: 'general-basic', row: '合计', column: '合计', line: 31 },
+        { table: 'general-basic', against: 'general-expenditure', row: '合计', column: '合计', line: 31 },
         80.02,
         80,
       ),
@@ -111,7 +117,7 @@ describe('cross-basic', () => {
       finding(
         crossBasic,
         'info',
-        { table: 'expenditure', row: '合计', column: '基本支出', line: 41 },
+        { table: 'expenditure', against: 'general-basic', row: '合计', column: '基本支出', line: 41 },
         80,
         80.01,
       ),

@@ -45,7 +45,13 @@ describe('cross-class-totals', () => {
   it('fails a 类 whose amounts differ, naming the summary row by its code', () => {
     const doc = budgetDoc({ tables: [summary(), expenditure('22.00')] });
     expect(run(crossClassTotals, doc)).toStrictEqual([
-      finding(crossClassTotals, 'error', { table: 'summary', row: '208', line: 13 }, 22, 20),
+      finding(
+        crossClassTotals,
+        'error',
+        { table: 'summary', against: 'expenditure', row: '208', line: 13 },
+        22,
+        20,
+      ),
     ]);
   });
 
@@ -53,18 +59,36 @@ describe('cross-class-totals', () => {
     const t = expenditure();
     t.rows = t.rows.filter((r) => r.code !== '210');
     expect(run(crossClassTotals, budgetDoc({ tables: [summary(), t] }))).toStrictEqual([
-      finding(crossClassTotals, 'error', { table: 'summary', row: '210', line: 14 }, 0, 8),
+      finding(
+        crossClassTotals,
+        'error',
+        { table: 'summary', against: 'expenditure', row: '210', line: 14 },
+        0,
+        8,
+      ),
     ]);
   });
 
   it('reports a difference of 0.01 as info and 0.02 as error', () => {
     const within = run(crossClassTotals, budgetDoc({ tables: [summary('8.01'), expenditure()] }));
     expect(within).toStrictEqual([
-      finding(crossClassTotals, 'info', { table: 'summary', row: '210', line: 14 }, 8, 8.01),
+      finding(
+        crossClassTotals,
+        'info',
+        { table: 'summary', against: 'expenditure', row: '210', line: 14 },
+        8,
+        8.01,
+      ),
     ]);
     const beyond = run(crossClassTotals, budgetDoc({ tables: [summary('8.02'), expenditure()] }));
     expect(beyond).toStrictEqual([
-      finding(crossClassTotals, 'error', { table: 'summary', row: '210', line: 14 }, 8, 8.02),
+      finding(
+        crossClassTotals,
+        'error',
+        { table: 'summary', against: 'expenditure', row: '210', line: 14 },
+        8,
+        8.02,
+      ),
     ]);
   });
 
@@ -92,7 +116,13 @@ describe('cross-class-totals', () => {
         finding(
           crossClassTotals,
           'error',
-          { table: 'fiscal-summary', row: '201', column: '一般公共预算财政拨款', line: 12 },
+          {
+            table: 'fiscal-summary',
+            against: 'general-expenditure',
+            row: '201',
+            column: '一般公共预算财政拨款',
+            line: 12,
+          },
           100,
           90,
         ),

@@ -83,7 +83,7 @@ describe('cross-table-totals', () => {
       finding(
         crossTableTotals,
         'error',
-        { table: 'income', row: '合计', column: '合计', line: 21 },
+        { table: 'income', against: 'expenditure', row: '合计', column: '合计', line: 21 },
         120,
         110,
       ),
@@ -96,7 +96,7 @@ describe('cross-table-totals', () => {
       finding(
         crossTableTotals,
         'error',
-        { table: 'summary', row: '收入总计', column: '预算数', line: 14 },
+        { table: 'summary', against: 'income', row: '收入总计', column: '预算数', line: 14 },
         110,
         111,
       ),
@@ -109,7 +109,13 @@ describe('cross-table-totals', () => {
       finding(
         crossTableTotals,
         'error',
-        { table: 'fiscal-summary', row: '本年支出合计', column: '一般公共预算财政拨款', line: 42 },
+        {
+          table: 'fiscal-summary',
+          against: 'general-expenditure',
+          row: '本年支出合计',
+          column: '一般公共预算财政拨款',
+          line: 42,
+        },
         100,
         95,
       ),
@@ -122,7 +128,7 @@ describe('cross-table-totals', () => {
       finding(
         crossTableTotals,
         'info',
-        { table: 'income', row: '合计', column: '合计', line: 21 },
+        { table: 'income', against: 'expenditure', row: '合计', column: '合计', line: 21 },
         110.01,
         110,
       ),
@@ -132,7 +138,7 @@ describe('cross-table-totals', () => {
       finding(
         crossTableTotals,
         'error',
-        { table: 'income', row: '合计', column: '合计', line: 21 },
+        { table: 'income', against: 'expenditure', row: '合计', column: '合计', line: 21 },
         110.02,
         110,
       ),

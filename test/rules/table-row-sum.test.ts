@@ -33,6 +33,32 @@ const incomeColumns = [
 ];
 
 describe('table-row-sum', () => {
+  it('has nothing to add up in a table printed with its 合计 column alone (科目 | 金额)', () => {
+    const alone = table(
+      'general-basic',
+      '一般公共预算基本支出预算表',
+      ['合计'],
+      [row(null, '合计', ['100.00']), row('301', '工资福利支出', ['100.00'])],
+    );
+    expect(run(tableRowSum, budgetDoc({ tables: [alone] }))).toStrictEqual([]);
+  });
+
+  it('takes a 合计 beside parts all empty as wrong only in a table read with confidence', () => {
+    const partsEmpty = (level: 'high' | 'medium') => ({
+      ...table(
+        'general-basic',
+        '一般公共预算财政拨款基本支出表',
+        ['合计', '人员经费', '公用经费'],
+        [row('301', '工资福利支出', ['80.00', null, null])],
+      ),
+      confidence: { level, reasons: [] },
+    });
+    expect(run(tableRowSum, budgetDoc({ tables: [partsEmpty('medium')] }))).toStrictEqual([]);
+    expect(run(tableRowSum, budgetDoc({ tables: [partsEmpty('high')] })).map((f) => f.severity)).toEqual([
+      'error',
+    ]);
+  });
+
   it('passes a 基本支出表 whose 合计 equals 人员经费 + 公用经费 on every row', () => {
     expect(run(tableRowSum, budgetDoc({ tables: [basic('20.00', '20.00')] }))).toStrictEqual([]);
   });
