@@ -114,20 +114,21 @@ export function readText(bytes: Uint8Array, file: string): Layout {
 /**
  * A line's cells as text laid out in columns with spaces prints them (a PDF saved as text, `pdftotext -layout`,
  * a table copied from a PDF viewer or typed with spaces): runs of words parted by single spaces, and parted by
- * two or more spaces from the next; an amount with separators or decimals is a cell of its own also after a
- * single space.
+ * two or more spaces from the next. In a line that has such a gap (a table's row), an amount with separators
+ * or decimals is a cell of its own also after a single space; a line without one is prose, one cell.
  */
 function alignedCells(line: string): { text: string; at: number }[] {
+  const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
+  const row = words.some((w, k) => k > 0 && w.at - (words[k - 1]!.at + words[k - 1]!.text.length) >= 2);
   const cells: { text: string; at: number }[] = [];
-  for (const m of line.matchAll(/\S+/g)) {
+  for (const w of words) {
     const last = cells[cells.length - 1];
     const joined =
       last &&
-      m.index === last.at + last.text.length + 1 &&
-      !alignedAmount.test(m[0]) &&
-      !alignedAmount.test(last.text);
-    if (joined) last.text += ` ${m[0]}`;
-    else cells.push({ text: m[0], at: m.index });
+      w.at === last.at + last.text.length + 1 &&
+      (!row || (!alignedAmount.test(w.text) && !alignedAmount.test(last.text)));
+    if (joined) last.text += ` ${w.text}`;
+    else cells.push({ ...w });
   }
   return cells;
 }
