@@ -77,7 +77,11 @@ describe('text laid out in columns (pdftotext -layout of the shared PDFs)', () =
       '201   07   99   其他支出        300.00                200.00',
       '                合计          1,300.00   1,000.00     300.00',
     ];
-    const text = `${page1.join('\n')}\n\f${page2.join('\n')}\n`;
+    const prose = '一般公共服务支出 1,300.00 元，主要用于机关运行。';
+    const text = `${page1.join('\n')}\n\f${page2.join('\n')}\n${prose}\n`;
+    // A sentence keeps its amounts: one cell, not cut at them.
+    const read = readText(new TextEncoder().encode(text), 'a.txt');
+    expect(read.lines.at(-1)).toMatchObject({ text: prose, cells: null, page: 2 });
     const doc = parseText(new TextEncoder().encode(text), 'a.txt');
     const rows = doc.tables.expenditure?.rows.map((r) => [r.code, r.amounts.map((a) => a?.value ?? null)]);
     expect(rows).toContainEqual(['2010601', ['1000.00', '1000.00', null]]);
