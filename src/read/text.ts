@@ -126,12 +126,20 @@ function alignedCells(line: string): { text: string; at: number }[] {
     const joined =
       last &&
       w.at === last.at + last.text.length + 1 &&
-      (!row || (!alignedAmount.test(w.text) && !alignedAmount.test(last.text)));
+      (!row ||
+        (!alignedAmount.test(w.text) && !alignedAmount.test(last.text) && !twoHeadings(last.text, w.text)));
     if (joined) last.text += ` ${w.text}`;
     else cells.push({ ...w });
   }
   return cells;
 }
+
+/**
+ * Two words of Chinese, each of two characters or more, one space apart in a table's line: two cells whose
+ * gap the text lost (基本支出 项目支出). A single character beside a space is a heading spaced out (合 计).
+ */
+const twoHeadings = (before: string, after: string) =>
+  /[\u4e00-\u9fff]{2}$/.test(before) && /^[\u4e00-\u9fff]{2}/.test(after);
 
 /** An amount printed with separators or decimals (a bare number may be part of a title: 公开 01 表). */
 const alignedAmount = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$/;

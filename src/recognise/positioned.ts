@@ -402,11 +402,13 @@ export function readPositionedTable(
   const tableColumns = blocks[0]!.columns;
   const place = (cols: Column[], cells: Cell[], line: LayoutLine) =>
     placeAmounts(cols, cells, line, options.cellBoxes);
-  const headerPage = headerLines[0]?.page ?? title.page;
   const pageColumns = new Map<number | undefined, Column[]>();
-  /** The columns where a page prints them: on a page of its own grid, as its rows that fill every column show. */
+  /**
+   * The columns where a page prints them: on a page of its own grid, as its rows that fill every column show
+   * (on the header's page too: a grid of characters narrows a heading of Chinese more than the amounts under it).
+   */
   const columnsOn = (page: number | undefined, from: number): Column[] => {
-    if (!options.pageGrids || page === headerPage || blocks.length > 1) return tableColumns;
+    if (!options.pageGrids || blocks.length > 1) return tableColumns;
     let cols = pageColumns.get(page);
     if (!cols) {
       const full: Cell[][] = [];
