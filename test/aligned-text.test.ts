@@ -89,6 +89,27 @@ describe('text laid out in columns (pdftotext -layout of the shared PDFs)', () =
   });
 });
 
+it('a row of amounts gets the label printed below them (合计 centred in a tall cell)', () => {
+  const text = [
+    '                部门支出预算总表',
+    '编制部门：某某局                               单位：元',
+    '功能分类科目编码   科目名称            合计           基本支出          项目支出',
+    '                               1,300.00        1,000.00            300.00',
+    '类   款   项',
+    '                   合计',
+    '201              一般公共服务支出    1,300.00        1,000.00            300.00',
+    '201   06         财政事务            1,000.00        1,000.00',
+    '201   06   01    行政运行            1,000.00        1,000.00',
+    '201   07         其他事务              300.00                            300.00',
+    '201   07   99    其他支出              300.00                            300.00',
+    '205              教育支出              500.00          500.00',
+    '205   01         教育管理事务          500.00          500.00',
+  ].join('\n');
+  const doc = parseText(new TextEncoder().encode(`${text}\n`), 'a.txt');
+  expect(doc.tables.expenditure?.rows[0]).toMatchObject({ name: '合计' });
+  expect(doc.tables.expenditure?.rows.map((r) => r.name)).not.toContain('');
+});
+
 describe('text laid out in columns, cut and mangled', () => {
   it('never throws: lines dropped, cut short or shifted, page breaks anywhere', { timeout: 120_000 }, () => {
     const path = join(shared, 'samples/pdf/putuo-wanli-subdistrict-2025-budget.pdf');

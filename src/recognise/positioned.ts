@@ -280,9 +280,10 @@ function codedRow(
     codeParts.length === 0 &&
     amounts.length === 0 &&
     previous &&
-    !/^(?:合计|总计)$/.test(text)
+    // A name wrapped onto the next line; or the label of a row of amounts printed without one, set below
+    // them (合计 centred in a tall cell, the 类 款 项 line between).
+    (!/^(?:合计|总计)$/.test(text) || (previous.name === '' && !previous.code))
   ) {
-    // A name wrapped onto the next line.
     previous.name += compact(names.map((c) => c.text).join(''));
     return null;
   }
