@@ -308,8 +308,8 @@ export function readPositionedTable(
   isTitle: (line: LayoutLine, next: LayoutLine | undefined) => boolean,
   /**
    * cellBoxes: keep each amount's cell box in its source (real page positions, i.e. a PDF's).
-   * pageGrids: each page is laid out on a grid of its own (text laid out in columns with spaces), so a page
-   * without the header places its columns by its own rows.
+   * pageGrids: each page is laid out on a grid of its own (text laid out in columns with spaces), so each page
+   * places the columns by its own rows that fill them all.
    */
   options: { cellBoxes: boolean; pageGrids?: boolean },
 ): PositionedResult {
@@ -413,7 +413,7 @@ export function readPositionedTable(
     let cols = pageColumns.get(page);
     if (!cols) {
       const full: Cell[][] = [];
-      for (let k = from; k < lines.length && lines[k]!.page === page; k++) {
+      for (let k = from; k < lines.length && lines[k]!.page === page && !ends(k); k++) {
         // The amounts after the row's name (a code's 类 款 项 before it read as numbers too).
         const cells = cellsOf(lines[k]!);
         const name = cells.findLastIndex((c) => !amount.test(compact(c.text)));
