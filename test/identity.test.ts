@@ -80,6 +80,12 @@ describe('identity of a page', () => {
     ).toBe('某市林业局');
   });
 
+  it('the department’s own unit after a connective (共计 1 家，即某某办公厅本级)', () => {
+    expect(identity('2019年部门预算', '纳入编制范围的预算单位共计 1 家，即某某办公厅本级。')[2]).toBe(
+      '某某办公厅',
+    );
+  });
+
   it('a department named with its units (某市民政局下属共有 6 个事业单位)', () => {
     expect(identity('13', '另外,某市民政局下属共有 6 个事业单位,事业运行经费总预算安排 100 元。')[2]).toBe(
       '某市民政局',

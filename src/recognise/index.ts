@@ -523,7 +523,8 @@ function departmentStated(lines: Line[]): string | undefined {
     }
   }
   // The units the department is made of, itself first as 本级 (部门预算单位构成：1、岳阳市林业局本级).
-  const ownUnit = /(?:^|[、，,：:\d|])([^，,。；;：:、“”"（）()\d|]{2,30}?)本级/;
+  // A connective before the name is not part of it (共计 1 家，即省政协办公厅本级).
+  const ownUnit = /(?:^|[、，,：:\d|])(?:即|为|是|包括|含)?([^，,。；;：:、“”"（）()\d|]{2,30}?)本级/;
   for (const l of lines) {
     const m = ownUnit.exec(l.compact);
     if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
