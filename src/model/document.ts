@@ -235,6 +235,8 @@ export interface StatedAmount {
   section: string;
   /** Ordinal of the sentence (up to 。) in the document: amounts of one statement share it. */
   statement: number;
+  /** Ordinal of the clause run up to 。 or ；: amounts listed in one breath share it. */
+  sentence?: number;
   source: Source;
 }
 

@@ -236,8 +236,10 @@ export function readStated(
     : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
   const out: StatedAmount[] = [];
   let statement = 0;
+  let sentenceNo = 0;
   for (const { section, lines, fragment } of sections) {
     statement++;
+    sentenceNo++;
     if (!fragment && !read.test(section.heading)) continue;
     // Sections that list projects with their amounts (Shanghai: 绩效目标设置情况 …其中：X费418.80万元;
     // 项目经费情况说明 六、年度预算安排), apart from their count, total and spending plan.
@@ -282,6 +284,7 @@ export function readStated(
         if (text[scanned] === '。' && !listContinues.test(text.slice(scanned + 1, scanned + 12))) statement++;
       const lastStop = lastOf(text, sentenceStops, sentenceStart, at);
       if (lastStop >= 0) {
+        sentenceNo++;
         sentenceStart = lastStop + 1;
         listing = false;
         sentenceDirection = null;
@@ -397,6 +400,7 @@ export function readStated(
         unit,
         section: section.heading,
         statement,
+        sentence: sentenceNo,
         source: sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!))),
       };
       if (item) stated.item = item;

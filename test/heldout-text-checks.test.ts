@@ -1,0 +1,65 @@
+// Text checks on pages of the kinds the third held-out round brought (issue 19, item 4): each case is a short
+// synthetic page, read and checked end to end, once where the numbers agree and once where they do not.
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../src/check/engine.ts';
+import { parseString } from './helpers.ts';
+
+const findings = (rule: string, ...lines: string[]) =>
+  checkDocument(parseString(lines.join('\n'))).filter((f) => f.rule === rule && f.severity !== 'info');
+
+describe('parts of a stated total', () => {
+  it('another amount listed with the parts: they need not make the total, but may not exceed it', () => {
+    const page = (basic: string, personnel: string) =>
+      findings(
+        'text-parts-sum',
+        '三、部门预算收入及支出总体情况',
+        `2024年基本支出${basic}万元，其中人员经费${personnel}万元，公用经费20万元，纳入财政专户的非税收入10万元。`,
+      );
+    expect(page('130', '100')).toEqual([]);
+    expect(page('110', '100')).toHaveLength(1); // 100 + 20 > 110
+  });
+  it('without another amount, the two parts must make the total', () => {
+    const page = (basic: string) =>
+      findings(
+        'text-parts-sum',
+        '三、部门预算收入及支出总体情况',
+        `2024年基本支出${basic}万元，其中人员经费100万元，公用经费20万元。`,
+      );
+    expect(page('120')).toEqual([]);
+    expect(page('130')).toHaveLength(1);
+  });
+});
+
+describe('a final account’s 决算 set against its own budget', () => {
+  const page = (year: string) =>
+    findings(
+      'text-compared-year',
+      '一、2021年度一般公共预算财政拨款“三公”经费支出决算表',
+      '二、2021年度“三公”经费支出情况说明',
+      `某区政府办2021年度“三公”经费支出决算为7万元。公务接待费支出5万元，与${year}年度预算相比减少1万元，下降16.67%，原因是厉行节约。`,
+    );
+  it('与本年度预算相比 compares no year; 与前两年相比 still does', () => {
+    expect(page('2021')).toEqual([]);
+    expect(page('2019')).toHaveLength(1);
+  });
+});
+
+describe('a completion rate of a part listed after 其中', () => {
+  it('is not set against the whole’s budget; the whole’s own rate still is', () => {
+    // 6 of the whole's 20 would be 30%: the part's 60% is of its own budget, which the text does not state.
+    expect(
+      findings(
+        'text-budget-completion',
+        '（一）“三公”经费财政拨款支出决算总体情况说明。',
+        '某局2017年度“三公”经费财政拨款支出年初预算为20.00万元，支出决算为10.00万元，完成预算的50.00%，其中：公务用车运行维护费支出决算为6.00万元，完成预算的60.00%；公务接待费支出决算为4.00万元，完成预算的40.00%。',
+      ),
+    ).toEqual([]);
+    const wrong = findings(
+      'text-budget-completion',
+      '（一）“三公”经费财政拨款支出决算总体情况说明。',
+      '某局2017年度“三公”经费财政拨款支出年初预算为20.00万元，支出决算为10.00万元，完成预算的40.00%，其中：公务接待费支出决算为4.00万元，完成预算的40.00%。',
+    );
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]!.expected).toBe(50);
+  });
+});
