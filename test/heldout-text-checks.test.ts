@@ -63,3 +63,18 @@ describe('a completion rate of a part listed after 其中', () => {
     expect(wrong[0]!.expected).toBe(50);
   });
 });
+
+describe('the sections on the 一般公共预算 and its 基本支出 are read', () => {
+  const page = (personnel: string) =>
+    findings(
+      'text-parts-sum',
+      '一、部门职责',
+      '某学区负责辖区义务教育。',
+      '二、一般公共预算情况',
+      `（一）基本支出。2024年基本支出300万元，其中人员经费${personnel}万元，公用经费50万元。`,
+    );
+  it('parts exceeding the total they are stated with are found there', () => {
+    expect(page('250')).toEqual([]);
+    expect(page('290')).toHaveLength(1);
+  });
+});

@@ -282,6 +282,21 @@ export interface StatedChange {
 }
 
 /**
+ * A change stated with its rate, as words: 较上年减0.04万元，增0.01%. Read whether or not the level it changed is
+ * stated, for the check that the two words say the same direction.
+ */
+export interface StatedRateWords {
+  /** The change's word (增加, 减少, 增, 减…) and amount, and the rate's word (增长, 下降, 增幅…) and percentage. */
+  changeWord: string;
+  change: Decimal;
+  unit: MoneyUnit;
+  rateWord: string;
+  percent: Decimal;
+  section: string;
+  source: Source;
+}
+
+/**
  * A final account's rate of completion of the budget as the 情况说明 states it: “支出决算为A万元，完成年初预算的
  * P%” with the budget (年初预算为B万元) or the difference (决算数大于预算数D万元) that gives the rate.
  */
@@ -424,6 +439,8 @@ export interface Document {
   statedShares?: StatedShare[];
   /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
   statedChanges?: StatedChange[];
+  /** The words of each change stated with its rate; absent in documents stored before they were read. */
+  statedRateWords?: StatedRateWords[];
   /** Amounts stated for 科目 named with their level (行政运行（项）支出…万元). */
   statedClassItems?: StatedClassItem[];
   /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */

@@ -4,7 +4,7 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
-import { readStatedChanges } from './changes.ts';
+import { readStatedChanges, readStatedRateWords } from './changes.ts';
 import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
@@ -150,6 +150,7 @@ export function recognise(read: Layout): Document {
   doc.statedAmounts = stated.amounts;
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
+  doc.statedRateWords = readStatedRateWords(doc.sections);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
   doc.statedClassItems = readStatedClassItems(doc.sections);
   const org = readOrgUnits(prose);

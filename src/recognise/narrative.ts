@@ -233,7 +233,8 @@ export function readStated(
   const named: StatedWhole[] = [];
   const read = final
     ? /总体情况|收支|机关运行经费|三公|决算|其他重要事项/
-    : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
+    : // The sections on the 一般公共预算 and its 基本/项目支出, and on the year's changes, state amounts too.
+      /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排|一般公共预算(?:拨款)?(?:情况|支出)|基本支出|项目支出|增减/;
   const out: StatedAmount[] = [];
   let statement = 0;
   let sentenceNo = 0;

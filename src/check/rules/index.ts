@@ -28,6 +28,7 @@ import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
+import { textChangeDirection } from './text-change-direction.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
@@ -55,6 +56,7 @@ export const rules: Rule[] = [
   textPartsSum,
   textShare,
   textChangeRate,
+  textChangeDirection,
   textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
