@@ -78,3 +78,44 @@ describe('the sections on the 一般公共预算 and its 基本支出 are read',
     expect(page('290')).toHaveLength(1);
   });
 });
+
+describe('shares of a total whose list opens after its change', () => {
+  const page = (share: string) =>
+    findings(
+      'text-share',
+      '三、收支决算总体情况',
+      `2023年某卫生院本年收入合计500万元，与上年相比增加50万元，增长11.11%；其中：财政拨款收入200万元，占40%；事业收入300万元，占${share}%。`,
+    );
+  it('are shares of that total', () => {
+    expect(page('60')).toEqual([]);
+    const wrong = page('70');
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]!.expected).toBe(60);
+  });
+});
+
+describe('shares of a whole the text names but does not state', () => {
+  const page = (share: string) =>
+    findings(
+      'text-share',
+      '五、一般公共预算支出情况说明',
+      '1. 基本支出预算 800000 元，占一般公共预算支出的80%，同比减少 1000 元，下降 0.12%。',
+      `2. 项目支出 200000 元，占一般公共预算支出的 ${share}%，同比增加 1000 元，增长 0.5%。`,
+    );
+  it('are checked against the sum of the parts so stated, when one of them fits it', () => {
+    expect(page('20')).toEqual([]);
+    const wrong = page('25');
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]!.expected).toBe(20);
+  });
+  it('are not when no share fits the sum (the parts are not the whole)', () => {
+    expect(
+      findings(
+        'text-share',
+        '五、一般公共预算支出情况说明',
+        '1. 基本支出预算 800000 元，占一般公共预算支出的40%。',
+        '2. 工资福利支出 600000 元，占一般公共预算支出的 30%。',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -267,6 +267,8 @@ export function readStated(
     let scanned = 0;
     // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
     let listTotal: (StatedWhole & { end: number }) | undefined;
+    // The last level amount, whose list may open only after its change (…X万元，比上年增加C万元；其中：…).
+    let lastLevel: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
     // (…决算大于上年决算数的主要情况：… states the reason as some provinces' template words it.)
     const explained =
@@ -360,6 +362,14 @@ export function readStated(
         const name = clause.replace(/^(?:其中|主要[为是]|包括)/, '');
         const source = sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!)));
         const share = sharePattern.exec(text.slice(end, end + 60));
+        const gap = lastLevel ? text.slice(lastLevel.end, at) : '';
+        if (
+          lastLevel &&
+          lastLevel !== listTotal &&
+          !gap.includes('。') &&
+          /其中|主要用于|主要包括|包括|主要[为是]|分别[为是]/.test(gap)
+        )
+          listTotal = lastLevel;
         if (share) {
           const of = share[1] ? compact(share[1]) : undefined;
           // A named whole is the amount stated under that name before; otherwise the sentence's list total.
@@ -384,6 +394,7 @@ export function readStated(
           listTotal = { name, value, unit, source, end };
         }
         if (name) named.push({ name, value, unit, source });
+        lastLevel = listTotal?.end === end ? listTotal : { name, value, unit, source, end };
       }
       if (ofBudget) {
         lastInSentence = undefined;
