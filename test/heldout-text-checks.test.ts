@@ -119,3 +119,20 @@ describe('shares of a whole the text names but does not state', () => {
     ).toEqual([]);
   });
 });
+
+describe('a final account’s 本年支出合计 and its uses', () => {
+  const page = (project: string, more = '') =>
+    findings(
+      'text-parts-sum',
+      '一、部门决算表',
+      '三、收支决算总体情况',
+      `2023年某卫生院本年支出合计500万元，其中：基本支出400万元，占80%；项目支出${project}万元，占20%${more}。`,
+    );
+  it('are 基本支出 + 项目支出', () => {
+    expect(page('100')).toEqual([]);
+    expect(page('99.89')).toHaveLength(1);
+  });
+  it('need not be when another use the model has no subject for is listed (经营支出)', () => {
+    expect(page('90', '；经营支出10万元，占2%')).toEqual([]);
+  });
+});

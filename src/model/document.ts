@@ -210,6 +210,7 @@ export type StatedSubject =
   | 'unit-funds-income' // 单位资金收入
   | 'carry-over' // 上年结转（结余）
   | 'expenditure-total' // 支出总计 / 支出预算
+  | 'year-expenditure' // 本年支出合计 (a final account's: without 结余分配 and 年末结转和结余)
   | 'fiscal-total' // 财政拨款收支总计 / 财政拨款收入支出总计 (the 财政拨款收支总表's 总计)
   | 'basic' // 基本支出
   | 'personnel' // 人员经费
@@ -237,6 +238,8 @@ export interface StatedAmount {
   statement: number;
   /** Ordinal of the clause run up to 。 or ；: amounts listed in one breath share it. */
   sentence?: number;
+  /** An amount the model has no subject for (事业收入, 经营支出…) is stated after it in the same statement. */
+  unstatedAfter?: true;
   source: Source;
 }
 

@@ -140,9 +140,11 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
   // Named here so that the generic 收入/支出 below does not take them.
   [
-    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年(?:收入|支出)合计/,
+    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计/,
     'unstated',
   ],
+  // The year's own spending, without the carry-overs: 基本支出 and 项目支出 (and 经营支出…) make it.
+  [/本年支出合计/, 'year-expenditure'],
   // 一般公共预算财政拨款基本支出 is 基本支出, not 一般公共预算收入.
   [/基本支出/, 'basic'],
   [/一般公共预算/, 'general-budget-income'],
@@ -238,6 +240,7 @@ export function readStated(
   const out: StatedAmount[] = [];
   let statement = 0;
   let sentenceNo = 0;
+
   for (const { section, lines, fragment } of sections) {
     statement++;
     sentenceNo++;
@@ -401,6 +404,10 @@ export function readStated(
         continue;
       }
       if (subject === 'unstated') {
+        // The amounts stated before it in the statement have it listed with them (…其中：基本支出A；经营支出B).
+        if (!direction)
+          for (let k = out.length - 1; k >= 0 && out[k]!.statement === statement; k--)
+            out[k]!.unstatedAfter = true;
         lastInSentence = undefined; // a 比上年 change after it is its change, not the last subject's
         continue;
       }

@@ -36,6 +36,7 @@ const decompositions: Decomposition[] = [
     complete: 6,
   },
   { total: is('expenditure-total'), part: oneOf('basic', 'project', 'reserve'), complete: 2 },
+  { total: is('year-expenditure'), part: oneOf('basic', 'project'), complete: 2 },
   { total: is('basic'), part: oneOf('personnel', 'public'), complete: 2 },
   {
     total: is('three-public'),
@@ -98,6 +99,8 @@ export const textPartsSum: Rule = {
       const kinds = new Set(parts.map((p) => `${p.subject}:${p.item ?? ''}`)).size;
       const name = `${total.item ?? subjectNames[total.subject] ?? total.subject}${total.change ? (total.change.direction === 'increase' ? '增加额' : '减少额') : ''}`;
       const where = { section: total.section, ...lineOf(total.source) };
+      // …and so where an amount the model has no subject for (经营支出…) is listed with them.
+      if (parts.some((p) => p.unstatedAfter)) others = true;
       const whole = d.complete !== undefined && kinds >= d.complete && !others;
       if (whole || sum > expected) {
         compare(ctx, {
