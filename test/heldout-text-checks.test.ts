@@ -136,3 +136,35 @@ describe('a final account’s 本年支出合计 and its uses', () => {
     expect(page('90', '；经营支出10万元，占2%')).toEqual([]);
   });
 });
+
+describe('amounts a sentence has no subject for', () => {
+  it('an economic class is not 支出, nor is its change the section’s 三公', () => {
+    const doc = parseString(
+      [
+        '（二）按支出结构分类划分。',
+        '1. 基本支出预算 800000 元，同比减少 1000 元，下降 0.12%。其中：',
+        '工资福利支出预算 700000 元，同比减少 50000 元，下降 6.67%。',
+        '七、“三公”经费情况说明',
+        '2023 年“三公”经费支出预算 0 元，同比无变化。',
+      ].join('\n'),
+    );
+    const subjects = doc.statedAmounts.map((a) => [a.subject, a.value]);
+    expect(subjects).toContainEqual(['basic', '800000']);
+    expect(subjects).not.toContainEqual(['expenditure-total', '700000']);
+    expect(subjects).not.toContainEqual(['three-public', '50000']);
+  });
+  it('a sentence opening with a change is of what the sentence before was about; 一般公共预算拨款项目支出 is 项目支出', () => {
+    const doc = parseString(
+      [
+        '四、一般公共预算情况',
+        '（一）基本支出。2024年基本支出300万元，其中人员经费200万元，公用经费100万元。比2023年预算增加60万元，增长25%。',
+        '（二）项目支出。2024年一般公共预算拨款项目支出预算50万元，比2023年预算减少10万元，下降16.67%。',
+      ].join('\n'),
+    );
+    const changes = doc.statedAmounts.filter((a) => a.change).map((a) => [a.subject, a.value]);
+    expect(changes).toEqual([
+      ['basic', '60'],
+      ['project', '10'],
+    ]);
+  });
+});

@@ -137,16 +137,19 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/财政拨款(?:收支|收入支出)(?:预算|决算)?总(?:计|额|预算)/, 'fiscal-total'],
   // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…),
   // the final account's other incomes and spendings (经营支出, 上缴上级支出…), by 类/款/项 (“…（项）”科目
-  // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
+  // 43.83万元), by economic class (工资福利支出, 商品和服务支出…: parts of 基本支出 or 项目支出, not totals) and
+  // the year's own 本年收入合计 (without the carry-overs, so not the 总计).
   // Named here so that the generic 收入/支出 below does not take them.
   [
-    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计/,
+    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计|工资福利|商品和服务|对个人和家庭|资本性支出|对企业补助|债务利息/,
     'unstated',
   ],
   // The year's own spending, without the carry-overs: 基本支出 and 项目支出 (and 经营支出…) make it.
   [/本年支出合计/, 'year-expenditure'],
   // 一般公共预算财政拨款基本支出 is 基本支出, not 一般公共预算收入.
   [/基本支出/, 'basic'],
+  // 一般公共预算拨款项目支出 likewise is 项目支出.
+  [/项目支出/, 'project'],
   [/一般公共预算/, 'general-budget-income'],
   [/基金预算|政府性基金/, 'fund-income'],
   [/国有资本经营/, 'capital-income'],
@@ -265,6 +268,11 @@ export function readStated(
     // 年初预算为…，支出决算为…): a 决算数 without a name of its own is its amount.
     let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
+    // What the sentence is about (its first level amount's subject), and what the one before it was.
+    let sentenceTopic: { subject: StatedSubject; item?: string } | undefined;
+    // The sentence's last level amount has no subject of the model's.
+    let afterUnstated = false;
+    let topic: { subject: StatedSubject; item?: string } | undefined;
     // Whether the amounts now are a list of the parts of the sentence's last change.
     let changeListed = false;
     let scanned = 0;
@@ -290,6 +298,9 @@ export function readStated(
         if (text[scanned] === '。' && !listContinues.test(text.slice(scanned + 1, scanned + 12))) statement++;
       const lastStop = lastOf(text, sentenceStops, sentenceStart, at);
       if (lastStop >= 0) {
+        topic = sentenceTopic;
+        sentenceTopic = undefined;
+        afterUnstated = false;
         sentenceNo++;
         sentenceStart = lastStop + 1;
         listing = false;
@@ -337,10 +348,24 @@ export function readStated(
       if (final && finalFigure.test(clause)) {
         subject = sentenceSubject?.subject ?? 'unstated';
         item = sentenceSubject?.item;
+      } else if (own && !subjects.some(([re]) => re.test(clause)) && afterUnstated) {
+        // 工资福利支出716052.51元，同比减少148979.48元: the change of the amount just stated, which has no subject.
+        subject = 'unstated';
       } else if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
         subject = lastInSentence?.subject ?? sectionSubject;
         item = lastInSentence?.item;
+      } else if (
+        own &&
+        !subjects.some(([re]) => re.test(clause)) &&
+        topic &&
+        clause === compact(sentence) &&
+        /^(?:\d{4}年度?)?(?:比|较|与|同比)/.test(clause)
+      ) {
+        // A sentence that opens with the change (…基本支出A万元，其中…。比上年增加C万元): of what the sentence
+        // before was about.
+        subject = topic.subject;
+        item = topic.item;
       } else if (projectList) {
         subject = /用款计划|项目预算资金|项目共|\d+个/.test(clause) ? 'unstated' : 'project-item';
         item = clause.replace(/^(?:主要[为是]|其中|包括)/, '');
@@ -403,6 +428,7 @@ export function readStated(
         lastInSentence = undefined;
         continue;
       }
+      if (!direction) afterUnstated = subject === 'unstated';
       if (subject === 'unstated') {
         // The amounts stated before it in the statement have it listed with them (…其中：基本支出A；经营支出B).
         if (!direction)
@@ -413,6 +439,7 @@ export function readStated(
       }
       if (!subject) continue;
       lastInSentence = item ? { subject, item } : { subject };
+      if (!direction && !sentenceTopic) sentenceTopic = lastInSentence;
       const stated: StatedAmount = {
         subject,
         value,

@@ -30,6 +30,7 @@ import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeDirection } from './text-change-direction.ts';
 import { textChangeRate } from './text-change-rate.ts';
+import { textChangeUses } from './text-change-uses.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
@@ -57,6 +58,7 @@ export const rules: Rule[] = [
   textShare,
   textChangeRate,
   textChangeDirection,
+  textChangeUses,
   textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
