@@ -168,3 +168,17 @@ describe('amounts a sentence has no subject for', () => {
     ]);
   });
 });
+
+describe('a total stated with its change before its list', () => {
+  const page = (project: string) =>
+    findings(
+      'text-parts-sum',
+      '一、部门决算表',
+      '三、收支决算总体情况',
+      `2023年某卫生院本年支出合计500万元，与上年相比减少10万元，下降1.96%；其中：基本支出400万元，与上年相比减少5万元；项目支出${project}万元，与上年相比减少5万元。`,
+    );
+  it('its level’s parts are checked too, not only its change’s', () => {
+    expect(page('100')).toEqual([]);
+    expect(page('99.89')).toHaveLength(1);
+  });
+});

@@ -75,7 +75,10 @@ export const textPartsSum: Rule = {
       const stated = new Set<string>();
       for (let j = i + 1; j < amounts.length; j++) {
         const s = amounts[j]!;
-        if (s.statement !== total.statement || d.total(s)) break;
+        // The next total of the same kind ends the list; the total's own change (…X万元，比上年减少C万元；其中…)
+        // does not end its level's.
+        if (s.statement !== total.statement || (d.total(s) && Boolean(s.change) === Boolean(total.change)))
+          break;
         if (Boolean(s.change) !== Boolean(total.change)) continue;
         if (!d.part(s)) {
           // A part of a part (基本支出A，包括人员经费…; 公车费995万元（其中购置费38万元…）) is no other amount.
