@@ -182,3 +182,16 @@ describe('a total stated with its change before its list', () => {
     expect(page('99.89')).toHaveLength(1);
   });
 });
+
+describe('a 三公 决算 table printed with 机关运行经费', () => {
+  it('is recognised by its title; a title with another cost beside 三公 is not', () => {
+    const tables = (title: string) =>
+      Object.keys(parseString([title, '单位：万元', '合计 | 10.00 | 8.00 |'].join('\n')).tables);
+    expect(tables('2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表')).toContain(
+      'final-three-public',
+    );
+    expect(tables('2017年度一般公共预算财政拨款“三公”经费及差旅费支出决算表')).not.toContain(
+      'final-three-public',
+    );
+  });
+});
