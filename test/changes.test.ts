@@ -89,3 +89,14 @@ describe('a change opening the sentence after its level', () => {
     expect(read('公务接待费2万元。详见附表。比上年减少1万元，下降20%。')).toEqual([]);
   });
 });
+
+describe('a change whose word is left out, or with a share before it', () => {
+  it('takes the rate’s word when the comparison is named, and reads past a share', () => {
+    expect(read('其中：财政拨款收入100万元，占40%，与上年相比10万元，增加11.11%。')).toEqual([
+      ['财政拨款收入', '100', '10', 'increase', '11.11', '万元'],
+    ]);
+  });
+  it('does not read the next amount of a list as a change', () => {
+    expect(read('基本支出100万元，项目支出10万元，增长11.11%。')).toEqual([]);
+  });
+});

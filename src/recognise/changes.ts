@@ -5,9 +5,10 @@ import Big from 'big.js';
 import type { MoneyUnit, Section, StatedChange, StatedRateWords } from '../model/document.ts';
 
 // An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
-// The change may open the next sentence (…基本支出3736.92万元，其中…。比上年增加654万元，增长9%), checked below.
+// The change may open the next sentence (…基本支出3736.92万元，其中…。比上年增加654万元，增长9%), checked below;
+// a share may stand between (…177.28万元，占29.67%，与上年相比…).
 const changePattern =
-  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[%％]).){0,40}?)(增加|增长|减少|下降|增|减)(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
+  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[%％]).|占\d+(?:\.\d+)?[%％]){0,40}?)(增加|增长|减少|下降|增|减)?(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
 
 const up = /增|上升/;
 
@@ -53,7 +54,10 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
     for (const m of text.matchAll(changePattern)) {
       const [, amount, amountUnit, , changeWord, change, changeUnit, rateWord, percent] = m;
       if (amountUnit !== changeUnit) continue;
-      const increase = up.test(changeWord!);
+      // The change's word may be left out where the comparison is named (与上年相比21.79万元，增加14.01%):
+      // the rate's word gives the direction then.
+      if (changeWord === undefined && !/(?:相比|比上年|较上年)$/.test(m[3]!)) continue;
+      const increase = up.test(changeWord ?? rateWord!);
       // 增加…，降幅…: the words disagree; nothing to check.
       if (increase !== up.test(rateWord!)) continue;
       const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);

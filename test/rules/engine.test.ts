@@ -33,9 +33,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 39 rules with distinct ids', () => {
-    expect(rules).toHaveLength(39);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(39);
+  it('runs the 40 rules with distinct ids', () => {
+    expect(rules).toHaveLength(40);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(40);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

@@ -30,6 +30,7 @@ import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeDirection } from './text-change-direction.ts';
 import { textChangeRate } from './text-change-rate.ts';
+import { textChangeTwice } from './text-change-twice.ts';
 import { textChangeUses } from './text-change-uses.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
@@ -59,6 +60,7 @@ export const rules: Rule[] = [
   textChangeRate,
   textChangeDirection,
   textChangeUses,
+  textChangeTwice,
   textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
