@@ -195,3 +195,52 @@ describe('a 三公 决算 table printed with 机关运行经费', () => {
     );
   });
 });
+
+describe('counts stated with their parts', () => {
+  const page = (total: string, other: string) =>
+    findings(
+      'text-count-parts',
+      '一、国有资产占用情况',
+      `共有车辆 ${total} 辆，其中：一般公务用车 1 辆、特种专业技术用车 1 辆、其他用车 ${other} 辆。`,
+    );
+  it('the parts make the count when the list reaches 其他', () => {
+    expect(page('2', '0')).toEqual([]);
+    expect(page('3', '0')).toHaveLength(1);
+    expect(page('1', '0')).toHaveLength(1);
+  });
+  it('people are not counted by class (the classes overlap), nor a list within the list', () => {
+    expect(findings('text-count-parts', '一、部门职责', '共有职工30人，其中女职工12人，党员20人。')).toEqual(
+      [],
+    );
+    expect(
+      findings(
+        'text-count-parts',
+        '一、国有资产占用情况',
+        '共有车辆2辆，其中一般公务用车2辆（其中越野车1辆）。',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the year of a 截至 date', () => {
+  const budget = (year: string) =>
+    findings(
+      'text-date-year',
+      '2024年部门预算',
+      '一、国有资产占用情况',
+      `截至${year}年12月31日，本部门共有车辆2辆。`,
+    );
+  it('a budget gives the year before’s; a final account its own', () => {
+    expect(budget('2023')).toEqual([]);
+    expect(budget('2022')).toHaveLength(1);
+    const final = (year: string) =>
+      findings(
+        'text-date-year',
+        '2023年度部门决算',
+        '十二、国有资产占用情况',
+        `截至${year}年12月31日，共有车辆2辆。`,
+      );
+    expect(final('2023')).toEqual([]);
+    expect(final('2022')).toHaveLength(1);
+  });
+});

@@ -299,6 +299,24 @@ export interface StatedRateWords {
   source: Source;
 }
 
+/** A count stated with its parts: 共有车辆1辆，其中：一般公务用车0辆、…、其他用车0辆. */
+export interface StatedCount {
+  /** What is counted (车辆), the total, its unit (辆, 台, 个…) and the parts listed after 其中. */
+  name: string;
+  total: number;
+  unit: string;
+  parts: { name: string; count: number }[];
+  section: string;
+  source: Source;
+}
+
+/** A date the text gives its figures as of: 截至2022年12月31日, 截止时间：2024-12-31. */
+export interface StatedDate {
+  year: number;
+  text: string;
+  source: Source;
+}
+
 /**
  * A final account's rate of completion of the budget as the 情况说明 states it: “支出决算为A万元，完成年初预算的
  * P%” with the budget (年初预算为B万元) or the difference (决算数大于预算数D万元) that gives the rate.
@@ -444,6 +462,10 @@ export interface Document {
   statedChanges?: StatedChange[];
   /** The words of each change stated with its rate; absent in documents stored before they were read. */
   statedRateWords?: StatedRateWords[];
+  /** Counts stated with their parts (车辆, 单位, 人员); absent in documents stored before they were read. */
+  statedCounts?: StatedCount[];
+  /** Dates the figures are given as of (截至…); absent in documents stored before they were read. */
+  statedDates?: StatedDate[];
   /** Amounts stated for 科目 named with their level (行政运行（项）支出…万元). */
   statedClassItems?: StatedClassItem[];
   /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */

@@ -8,6 +8,7 @@ import { readStatedChanges, readStatedRateWords } from './changes.ts';
 import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
+import { readStatedCounts, readStatedDates } from './counts.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
 import {
@@ -151,6 +152,8 @@ export function recognise(read: Layout): Document {
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
   doc.statedRateWords = readStatedRateWords(doc.sections);
+  doc.statedCounts = readStatedCounts(doc.sections);
+  doc.statedDates = readStatedDates(lines);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
   doc.statedClassItems = readStatedClassItems(doc.sections);
   const org = readOrgUnits(prose);

@@ -35,6 +35,8 @@ import { textChangeUses } from './text-change-uses.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
+import { textCountParts } from './text-count-parts.ts';
+import { textDateYear } from './text-date-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
@@ -61,6 +63,8 @@ export const rules: Rule[] = [
   textChangeDirection,
   textChangeUses,
   textChangeTwice,
+  textCountParts,
+  textDateYear,
   textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,
