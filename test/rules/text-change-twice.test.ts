@@ -40,3 +40,15 @@ describe('text-change-twice', () => {
     ]);
   });
 });
+
+describe('text-change-twice: the year’s own figure and the one with the carry-overs', () => {
+  it('本年收入合计 and 收入总计 may be equal this year and not the year before', () => {
+    const doc = budgetDoc({
+      statedChanges: [
+        change('本年收入合计', '1000', '90', '一、收支总体情况', 10),
+        change('收入总计', '1000', '95', '一、收支总体情况', 12),
+      ],
+    });
+    expect(run(textChangeTwice, doc)).toStrictEqual([]);
+  });
+});

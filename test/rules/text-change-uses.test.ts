@@ -6,22 +6,24 @@ import { finding, run } from './check.ts';
 
 const up = { direction: 'increase', comparedYear: 2023, explained: true } as const;
 const down = { direction: 'decrease', comparedYear: 2023, explained: true } as const;
-const change = (
+/** A level and its change, stated in one statement. */
+const leveled = (
   subject: StatedAmount['subject'],
+  level: string,
   value: string,
   by: StatedAmount['change'],
   statement: number,
   line: number,
-) => stated(subject, value, { change: by, statement, line });
+) => [stated(subject, level, { statement, line }), stated(subject, value, { change: by, statement, line })];
 
 describe('text-change-uses', () => {
   it('passes changes by use, stated apart, that make the total change; a 类 change after it is not a total', () => {
     const doc = budgetDoc({
       statedAmounts: [
-        change('expenditure-total', '100', down, 1, 10),
-        change('expenditure-total', '20', up, 2, 11), // a 类's change, within the whole's
-        change('basic', '50', up, 3, 20),
-        change('project', '150', down, 4, 30),
+        ...leveled('expenditure-total', '1000', '100', down, 1, 10),
+        ...leveled('expenditure-total', '300', '20', up, 2, 11), // a 类's change, within the whole's
+        ...leveled('basic', '800', '50', up, 3, 20),
+        ...leveled('project', '200', '150', down, 4, 30),
       ],
     });
     expect(run(textChangeUses, doc)).toStrictEqual([]);
@@ -30,9 +32,9 @@ describe('text-change-uses', () => {
   it('fails changes by use that do not make the total change (745.91 against 654 − 1994.21)', () => {
     const doc = budgetDoc({
       statedAmounts: [
-        change('expenditure-total', '745.91', down, 1, 10),
-        change('basic', '654', up, 3, 20),
-        change('project', '1994.21', down, 4, 30),
+        ...leveled('expenditure-total', '4213.63', '745.91', down, 1, 10),
+        ...leveled('basic', '3736.92', '654', up, 3, 20),
+        ...leveled('project', '476.71', '1994.21', down, 4, 30),
       ],
     });
     expect(run(textChangeUses, doc)).toStrictEqual([
@@ -46,19 +48,31 @@ describe('text-change-uses', () => {
     ]);
   });
 
-  it('does not guess when a use’s change is stated twice with two values, or only one use is stated', () => {
+  it('does not guess: a use stated twice with two changes, one use only, or a “total” smaller than its uses', () => {
     const twice = budgetDoc({
       statedAmounts: [
-        change('expenditure-total', '100', down, 1, 10),
-        change('basic', '50', up, 3, 20),
-        change('basic', '60', up, 5, 40),
-        change('project', '100', down, 4, 30),
+        ...leveled('expenditure-total', '1000', '100', down, 1, 10),
+        ...leveled('basic', '800', '50', up, 3, 20),
+        ...leveled('basic', '800', '60', up, 5, 40),
+        ...leveled('project', '200', '100', down, 4, 30),
       ],
     });
     expect(run(textChangeUses, twice)).toStrictEqual([]);
     const one = budgetDoc({
-      statedAmounts: [change('expenditure-total', '100', down, 1, 10), change('basic', '50', up, 3, 20)],
+      statedAmounts: [
+        ...leveled('expenditure-total', '1000', '100', down, 1, 10),
+        ...leveled('basic', '800', '50', up, 3, 20),
+      ],
     });
     expect(run(textChangeUses, one)).toStrictEqual([]);
+    // 一般公共服务支出 300, read as of 支出, is no total of 基本 800 and 项目 200.
+    const aClass = budgetDoc({
+      statedAmounts: [
+        ...leveled('expenditure-total', '300', '100', up, 1, 10),
+        ...leveled('basic', '800', '50', up, 3, 20),
+        ...leveled('project', '200', '30', up, 4, 30),
+      ],
+    });
+    expect(run(textChangeUses, aClass)).toStrictEqual([]);
   });
 });

@@ -14,6 +14,10 @@ const ofTotal = (c: StatedChange) =>
 const side = (c: StatedChange) =>
   /收支|收、支/.test(c.name) ? 'both' : /收入/.test(c.name) ? 'income' : 'spending';
 
+/** Whether a total names the year's own figure (本年…合计) or the one with the carry-overs (…总计). */
+const scope = (c: StatedChange) =>
+  /本年|合计/.test(c.name) ? 'year' : /总计|总预算|总额/.test(c.name) ? 'all' : '';
+
 export const textChangeTwice: Rule = {
   meta: {
     id: 'text-change-twice',
@@ -36,6 +40,8 @@ export const textChangeTwice: Rule = {
           continue;
         if (a.change === b.change || Number(a.amount) === 0) continue;
         if (doc.kind === 'final' && side(a) !== side(b) && side(a) !== 'both' && side(b) !== 'both') continue;
+        // The year's own 本年收入合计 and the 收入总计 with the carry-over may be equal this year, not the year before.
+        if (scope(a) !== scope(b) && scope(a) !== '' && scope(b) !== '') continue;
         reported.add(b);
         const word = a.direction === 'increase' ? '增加' : '减少';
         ctx.report({

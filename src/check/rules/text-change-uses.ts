@@ -33,6 +33,17 @@ function totalChange(amounts: StatedAmount[], subject: StatedSubject, year: numb
   return changes.every((c) => scaled(c.value) <= scaled(first.value)) ? first : undefined;
 }
 
+/** The level a change is of: the amount of its subject its section states last before it. */
+function levelOf(amounts: StatedAmount[], change: StatedAmount): StatedAmount | undefined {
+  const at = amounts.indexOf(change);
+  for (let k = at - 1; k >= 0; k--) {
+    const a = amounts[k]!;
+    if (a.section !== change.section) return undefined;
+    if (a.subject === change.subject && !a.change) return a;
+  }
+  return undefined;
+}
+
 export const textChangeUses: Rule = {
   meta: {
     id: 'text-change-uses',
@@ -57,6 +68,13 @@ export const textChangeUses: Rule = {
         if (!parts.some((p) => p.subject === 'basic') || !parts.some((p) => p.subject === 'project'))
           continue;
         if (parts.every((p) => p.statement === whole.statement)) continue;
+        // The whole is the total only if its level holds the uses' levels (a 类's change read as of 支出 does
+        // not): each level the one its section states last before the change.
+        const levels = [whole, ...parts].map((c) => levelOf(doc.statedAmounts, c));
+        if (levels.some((l) => l === undefined)) continue;
+        const [wholeLevel, ...useLevels] = levels as StatedAmount[];
+        const usesSum = useLevels.reduce((n, u) => n + scaled(u.value), 0);
+        if (scaled(wholeLevel!.value) + 100 * useLevels.length < usesSum) continue;
         const sign = (a: StatedAmount) => (a.change!.direction === 'increase' ? 1 : -1);
         const sum = parts.reduce((n, p) => n + sign(p) * scaled(p.value), 0);
         compare(ctx, {
