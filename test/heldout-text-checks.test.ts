@@ -244,3 +244,18 @@ describe('the year of a 截至 date', () => {
     expect(final('2022')).toHaveLength(1);
   });
 });
+
+describe('the parts of 基本支出 each in a sentence of its own', () => {
+  const page = (basic: string) =>
+    findings(
+      'text-parts-sum',
+      '一、一般公共预算基本支出情况说明',
+      `2023 年本年一般公共预算基本支出 ${basic} 元，其中：`,
+      '人员经费 800000 元，主要包括：基本工资、津贴补贴、住房公积金。',
+      '公用经费 100000 元，主要包括：办公费、工会经费。',
+    );
+  it('make it', () => {
+    expect(page('900000')).toEqual([]);
+    expect(page('950000')).toHaveLength(1);
+  });
+});

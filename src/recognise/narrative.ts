@@ -210,7 +210,9 @@ const finalFigure = /^(?:(?:支出|收入){1,2}(?:决算数?)?|决算数?)[为�
 const sharePattern =
   /^\s*[，,（(]?\s*占\s*(?:比重|比例|比)?\s*(?:([^，。；、,;:：%％\d]{1,30}?)\s*的?\s*(?:比重|比例)?)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
 /** A sentence that lists the parts of the total the one before stated (…2364万元。分项情况是：…). */
-const listContinues = /^\s*(?:分项情况|分项|具体情况|其中)/;
+// Also the parts of 基本支出 when each is a sentence of its own, explained by what it includes (…其中：人员经费
+// A元，主要包括：…。公用经费B元，主要包括：…).
+const listContinues = /^\s*(?:分项情况|分项|具体情况|其中|(?:日常)?公用经费\s*\d)/;
 
 /** Words after an amount that open the list of its parts: the total the parts' shares are of. */
 const opensList = /^\s*[，,：:]?\s*(?:其中|主要用于|主要包括|包括|主要[为是]|分别[为是]|具体[为是])/;
