@@ -213,9 +213,13 @@ async function main(): Promise<void> {
   const out = process.argv.indexOf('--out');
   if (out >= 0 && process.argv[out + 1]) {
     const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
+    const file = join(root, process.argv[out + 1]!);
+    // The sections written by hand below the figures (## …, such as a held-out round's first run) are kept.
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const kept = previous.search(/^## /m);
     writeFileSync(
-      join(root, process.argv[out + 1]!),
-      `# Evaluation results\n\n\`npm run eval -- --out eval/RESULTS.md\`, ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${report}\n`,
+      file,
+      `# Evaluation results\n\n\`npm run eval -- --out eval/RESULTS.md\`, ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${report}\n${kept >= 0 ? `\n${previous.slice(kept)}` : ''}`,
     );
   }
 }

@@ -69,3 +69,34 @@ describe('a change stated against the year before’s amount', () => {
     ]);
   });
 });
+
+describe('a change opening the sentence after its level', () => {
+  it('is the level’s when the sentence names nothing else, or names what the level is', () => {
+    expect(
+      read('2024年基本支出300万元，其中人员经费200万元，公用经费100万元。比2023年预算增加60万元，增长25%。'),
+    ).toEqual([['2024年基本支出', '300', '60', 'increase', '25', '万元']]);
+    expect(read('某院财政拨款收入决算总计120万元。与上年相比增加20万元，增加20%。')).toEqual([
+      ['某院财政拨款收入决算总计', '120', '20', 'increase', '20', '万元'],
+    ]);
+    expect(
+      read(
+        '“三公”经费预算总额为5万元，其中公务用车运行费3万元，公务接待费2万元。2024年“三公”经费预算数比2023年预算数减少1万元，减幅16.67%。',
+      ),
+    ).toEqual([['“三公”经费预算总额为', '5', '1', 'decrease', '16.67', '万元']]);
+  });
+  it('is not when that sentence names another subject, or when two sentences stand between', () => {
+    expect(read('公务接待费2万元。公务用车运行费比上年减少1万元，下降20%。')).toEqual([]);
+    expect(read('公务接待费2万元。详见附表。比上年减少1万元，下降20%。')).toEqual([]);
+  });
+});
+
+describe('a change whose word is left out, or with a share before it', () => {
+  it('takes the rate’s word when the comparison is named, and reads past a share', () => {
+    expect(read('其中：财政拨款收入100万元，占40%，与上年相比10万元，增加11.11%。')).toEqual([
+      ['财政拨款收入', '100', '10', 'increase', '11.11', '万元'],
+    ]);
+  });
+  it('does not read the next amount of a list as a change', () => {
+    expect(read('基本支出100万元，项目支出10万元，增长11.11%。')).toEqual([]);
+  });
+});

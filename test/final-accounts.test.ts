@@ -88,7 +88,7 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
   // final account's: the 决算数 is the amount; the 年初预算数 beside it and the amounts of sources, 类/款/项,
   // 经营支出, 外宾接待 and 政府采购 have no subject. (Sections split here, from the template's lines: its
   // 二、部门决算单位构成 carries a bracketed instruction, so in the document's parse its 一、 is no heading.)
-  it('reads the 决算数 of 收支, 财政拨款收支总计, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
+  it('reads the 决算数 of 收支, 本年支出合计, 财政拨款收支总计, 基本支出, 三公 and its parts, 机关运行经费, and nothing else', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('final-accounts-template-2024.pdf', pdfDir)));
     // The template's lines as read, from the 第三部分 title (after the 目录) to the 第四部分 one.
     const layout = await readLayout(bytes, 'final-accounts-template-2024.pdf');
@@ -136,6 +136,7 @@ describe('the 决算 情况说明 grammar, on the template’s own wording fille
     expect(got).toEqual([
       exp('一', 'income-total', '1.00'),
       exp('一', 'income-total', '2.00', null, 'increase 2023'),
+      exp('三', 'year-expenditure', '1.00'),
       exp('三', 'basic', '2.00'),
       exp('三', 'project', '3.00'),
       exp('四', 'fiscal-total', '1.00'),

@@ -136,3 +136,81 @@ describe('identity of a page', () => {
     expect(doc.yearsSeen.map((y) => [y.year, y.context])).toContainEqual([2015, '同比增减的说明']);
   });
 });
+
+// Held-out round 3: pages whose identity is stated only in their body, or in words other signals took for
+// another kind (绩效工资, 与年度预算相比).
+describe('identity of a page: round 3', () => {
+  const identity = (...lines: string[]) => {
+    const doc = parseString(lines.join('\n'));
+    return [doc.kind, doc.year, doc.department.name];
+  };
+
+  it('绩效工资 (pay) does not make a budget page a performance text; 绩效目标 does', () => {
+    const page = (item: string) =>
+      identity(
+        '（二）按支出结构分类划分',
+        `1. 基本支出预算 500000 元，其中：人员经费 400000 元，主要包括：基本工资、${item}、住房公积金。`,
+        '2024 年本年一般公共预算基本支出 500000 元。',
+      )[0];
+    expect(page('绩效工资')).toBe('budget');
+    expect(page('项目绩效目标')).toBe('performance');
+  });
+
+  it('spending set against the year’s 年初预算 is a final account, a budget stated beside last year’s is not', () => {
+    expect(
+      identity(
+        '二、“三公”经费财政拨款支出与年初预算对比情况。',
+        '本部门“三公”经费支出3.1万元，年初预算为4万元。',
+      )[0],
+    ).toBe('final');
+    expect(identity('本部门“三公”经费预算3.1万元，上年预算为4万元。')[0]).toBe('budget');
+  });
+
+  it('the discloser named after 关于, before the year of its 决算', () => {
+    expect(
+      identity(
+        '关于某市某区司法局2017年度一般公共预算财政拨款“三公”经费支出决算情况说明',
+        '支出决算为8.77万元。',
+      )[2],
+    ).toBe('某市某区司法局');
+  });
+
+  it('the discloser named in a sentence below a table printed one cell per line', () => {
+    const cells = Array.from({ length: 30 }, (_, i) => (i % 2 ? `${i}.5 |` : '公务接待费 |'));
+    expect(
+      identity(
+        '一、2021年度一般公共预算财政拨款“三公”经费支出决算表',
+        ...cells,
+        '某区政府办2021年度一般公共预算财政拨款“三公”经费支出预算为49.9万元，支出决算为7.69万元。',
+      )[2],
+    ).toBe('某区政府办');
+  });
+
+  it('与某年度预算相比 is not a cover saying 预算: no identity-kind problem on a 决算 table', () => {
+    const doc = parseString(
+      [
+        '一、2021年度一般公共预算财政拨款“三公”经费支出决算表',
+        '单位：万元',
+        '项目 | 预算数 | 决算数 |',
+        '合计 | 10 | 8 |',
+        '公务接待费 | 10 | 8 |',
+        '公务接待费支出8万元，与2021年度预算相比减少2万元。',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('final');
+    expect(doc.problems.filter((p) => p.code === 'identity-kind')).toEqual([]);
+  });
+
+  it('the discloser as the subject of its functions (X的主要职能是…), a 学区 too; not 本单位', () => {
+    expect(identity('一、部门职责', '某县某镇学区的主要职能是实施义务教育阶段学校的管理。')[2]).toBe(
+      '某县某镇学区',
+    );
+    expect(identity('一、部门职责', '本单位的主要职能是实施义务教育阶段学校的管理。')[2]).toBe('');
+  });
+
+  it('a project’s performance-target table titled with its unit before the year', () => {
+    expect(
+      identity('某市环境卫生管理处2023年道路保洁服务项目支出绩效目标申报表', '产出指标 | 数量指标 |'),
+    ).toEqual(['performance', 2023, '某市环境卫生管理处']);
+  });
+});

@@ -210,6 +210,7 @@ export type StatedSubject =
   | 'unit-funds-income' // 单位资金收入
   | 'carry-over' // 上年结转（结余）
   | 'expenditure-total' // 支出总计 / 支出预算
+  | 'year-expenditure' // 本年支出合计 (a final account's: without 结余分配 and 年末结转和结余)
   | 'fiscal-total' // 财政拨款收支总计 / 财政拨款收入支出总计 (the 财政拨款收支总表's 总计)
   | 'basic' // 基本支出
   | 'personnel' // 人员经费
@@ -235,6 +236,10 @@ export interface StatedAmount {
   section: string;
   /** Ordinal of the sentence (up to 。) in the document: amounts of one statement share it. */
   statement: number;
+  /** Ordinal of the clause run up to 。 or ；: amounts listed in one breath share it. */
+  sentence?: number;
+  /** An amount the model has no subject for (事业收入, 经营支出…) is stated after it in the same statement. */
+  unstatedAfter?: true;
   source: Source;
 }
 
@@ -276,6 +281,39 @@ export interface StatedChange {
   unit: MoneyUnit;
   /** Heading of the section it stands in. */
   section: string;
+  source: Source;
+}
+
+/**
+ * A change stated with its rate, as words: 较上年减0.04万元，增0.01%. Read whether or not the level it changed is
+ * stated, for the check that the two words say the same direction.
+ */
+export interface StatedRateWords {
+  /** The change's word (增加, 减少, 增, 减…) and amount, and the rate's word (增长, 下降, 增幅…) and percentage. */
+  changeWord: string;
+  change: Decimal;
+  unit: MoneyUnit;
+  rateWord: string;
+  percent: Decimal;
+  section: string;
+  source: Source;
+}
+
+/** A count stated with its parts: 共有车辆1辆，其中：一般公务用车0辆、…、其他用车0辆. */
+export interface StatedCount {
+  /** What is counted (车辆), the total, its unit (辆, 台, 个…) and the parts listed after 其中. */
+  name: string;
+  total: number;
+  unit: string;
+  parts: { name: string; count: number }[];
+  section: string;
+  source: Source;
+}
+
+/** A date the text gives its figures as of: 截至2022年12月31日, 截止时间：2024-12-31. */
+export interface StatedDate {
+  year: number;
+  text: string;
   source: Source;
 }
 
@@ -422,6 +460,12 @@ export interface Document {
   statedShares?: StatedShare[];
   /** Changes stated with their rate (增加…万元，增长…%); absent in documents stored before they were read. */
   statedChanges?: StatedChange[];
+  /** The words of each change stated with its rate; absent in documents stored before they were read. */
+  statedRateWords?: StatedRateWords[];
+  /** Counts stated with their parts (车辆, 单位, 人员); absent in documents stored before they were read. */
+  statedCounts?: StatedCount[];
+  /** Dates the figures are given as of (截至…); absent in documents stored before they were read. */
+  statedDates?: StatedDate[];
   /** Amounts stated for 科目 named with their level (行政运行（项）支出…万元). */
   statedClassItems?: StatedClassItem[];
   /** Rates of completion of the budget a final account's 情况说明 states (完成年初预算的P%). */

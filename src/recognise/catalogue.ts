@@ -42,7 +42,10 @@ export const tableSpecs: TableSpec[] = [
   spec('final-expenditure', [title('支出决算表')]),
   spec('final-general-expenditure', [title('一般公共预算财政拨款支出决算表')]),
   spec('final-general-basic', [title('一般公共预算财政拨款基本支出决算表')]),
-  spec('final-three-public', [title('财政拨款"?三公"?经费支出决算表')]),
+  spec('final-three-public', [
+    // With 机关运行经费 (Shanghai's districts) or 会议费、培训费 beside it in one table.
+    title('财政拨款"?三公"?经费(?:[、和及](?:机关运行经费|会议费|培训费))*支出决算表'),
+  ]),
   spec('final-fund', [title('政府性基金预算财政拨款收入支出决算表')]),
   spec('final-capital', [title('国有资本经营预算财政拨款收入支出决算表')]),
   spec('summary', [title('部门(?:预算)?收支(?:预算)?总表'), title('部门财务收支预算总表')]),

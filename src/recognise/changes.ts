@@ -2,13 +2,15 @@
 // the sections' text, whatever the section: many texts state them for every 类, 款 and 项, not only for the
 // subjects the model names.
 import Big from 'big.js';
-import type { MoneyUnit, Section, StatedChange } from '../model/document.ts';
+import type { MoneyUnit, Section, StatedChange, StatedRateWords } from '../model/document.ts';
 
 // An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
+// The change may open the next sentence (…基本支出3736.92万元，其中…。比上年增加654万元，增长9%), checked below;
+// a share may stand between (…177.28万元，占29.67%，与上年相比…).
 const changePattern =
-  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[。；;%％]).){0,40}?)(增加|增长|减少|下降)(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|上升|减少|下降|降幅|减幅|降低)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
+  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[%％]).|占\d+(?:\.\d+)?[%％]){0,40}?)(增加|增长|减少|下降|增|减)?(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
 
-const up = /增加|增长|上升|增幅/;
+const up = /增|上升/;
 
 /** This year's amount from the year before's and the change, exactly (decimal strings, no float). */
 function priorPlus(prior: string, change: string, increase: boolean): string {
@@ -52,7 +54,10 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
     for (const m of text.matchAll(changePattern)) {
       const [, amount, amountUnit, , changeWord, change, changeUnit, rateWord, percent] = m;
       if (amountUnit !== changeUnit) continue;
-      const increase = up.test(changeWord!);
+      // The change's word may be left out where the comparison is named (与上年相比21.79万元，增加14.01%):
+      // the rate's word gives the direction then.
+      if (changeWord === undefined && !/(?:相比|比上年|较上年)$/.test(m[3]!)) continue;
+      const increase = up.test(changeWord ?? rateWord!);
       // 增加…，降幅…: the words disagree; nothing to check.
       if (increase !== up.test(rateWord!)) continue;
       const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
@@ -60,6 +65,17 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
       // An amount that is itself a change (比预算增加0万元，比去年增加1.55万元，增长39.4%) is no level to rate.
       if (/(?:增加|减少|增长|下降|增减)了?(?:为)?$/.test(name)) continue;
       const subject = listSubject(text, m.index ?? 0, amountUnit!);
+      // A change opening the next sentence is the level's when that sentence names nothing else before its
+      // comparison (。比上年增加…; 。与2016年相比增加…), or names what the level is (…“三公”经费预算总额为2.7万元…。
+      // 2018年“三公”经费预算数比2017年预算数减少…).
+      const stops = (m[3]!.match(/[。；;]/g) ?? []).length;
+      if (stops > 1) continue;
+      if (stops === 1) {
+        const next = m[3]!.slice(m[3]!.search(/[。；;]/) + 1).replace(/^\d{4}年度?/, '');
+        const plain = (x: string) => x.replace(/[“”"‘’]/g, '').replace(/(?:预算|决算)数?/g, '');
+        const own = plain(next.split(/[比与较同]/)[0] ?? '');
+        if (own !== '' && !plain(subject?.name ?? name).includes(own)) continue;
+      }
       // The amount of the year compared with (较2024年的2190万元减少221万元): this year's is it less the decrease.
       const base = /(?:[较比与]\d{4}年度?|[较比与]上年)(?:的|相比)?$/.test(name);
       const level = base ? priorPlus(amount!, change!, increase) : (subject?.amount ?? amount!);
@@ -70,6 +86,30 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
         direction: increase ? 'increase' : 'decrease',
         percent: percent!,
         unit: amountUnit as MoneyUnit,
+        section: section.heading,
+        source: section.source,
+      });
+    }
+  }
+  return out;
+}
+
+// A change and its rate, the words of each (较上年减0.04万元，增0.01%): no level needed.
+const rateWordsPattern =
+  /(增加|增长|减少|下降|降低|(?<!增)减|增(?!减))了?(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|(?<!增)减|增(?!减))了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
+
+/** Every change stated with its rate in the sections, by the words they are stated with. */
+export function readStatedRateWords(sections: Section[]): StatedRateWords[] {
+  const out: StatedRateWords[] = [];
+  for (const section of sections) {
+    const text = section.text.replace(/\s+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+    for (const m of text.matchAll(rateWordsPattern)) {
+      out.push({
+        changeWord: m[1]!,
+        change: m[2]!,
+        unit: m[3] as MoneyUnit,
+        rateWord: m[4]!,
+        percent: m[5]!,
         section: section.heading,
         source: section.source,
       });

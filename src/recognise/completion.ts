@@ -19,7 +19,14 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
     for (const m of text.matchAll(completion)) {
       const at = m.index ?? 0;
       // The sentence up to the rate: the amounts it states, the last level one being the 决算 amount.
-      const sentence = text.slice(text.lastIndexOf('。', at) + 1, at);
+      // A part listed after 其中 (…年初预算为22万元，支出决算为8.77万元，完成预算的39.86%，其中：公务接待费决算为
+      // 0.3万元，完成预算的3.75%；…) has its own budget, not the whole's: its sentence starts after 其中, or after
+      // the ；that ends the part before it.
+      const stop = text.lastIndexOf('。', at);
+      const listed = text.lastIndexOf('其中', at);
+      const clause =
+        listed > stop ? Math.max(listed + 1, text.lastIndexOf('；', at), text.lastIndexOf(';', at)) : stop;
+      const sentence = text.slice(clause + 1, at);
       const levels = [...sentence.matchAll(amount)].filter(
         (a) => !changeWords.test(sentence.slice(0, a.index)),
       );

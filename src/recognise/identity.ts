@@ -7,7 +7,8 @@ import { compact } from '../model/text.ts';
 
 /** The kind the cover (its first lines) names: X年度部门决算, X年部门预算. */
 function coverKind(head: string): 'budget' | 'final' | undefined {
-  const budget = /\d{4}年度?(?:部门|单位)?预算(?!执行)/.test(head);
+  // Not a budget the text sets the year's spending against (与2021年度预算相比).
+  const budget = /(?<![与比较])\d{4}年度?(?:部门|单位)?预算(?!执行|相比|对比)/.test(head);
   const final = /\d{4}年度?(?:部门|单位)?决算/.test(head);
   return budget === final ? undefined : final ? 'final' : 'budget';
 }

@@ -4,10 +4,11 @@ import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } f
 import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
-import { readStatedChanges } from './changes.ts';
+import { readStatedChanges, readStatedRateWords } from './changes.ts';
 import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
+import { readStatedCounts, readStatedDates } from './counts.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
 import {
@@ -152,6 +153,9 @@ export function recognise(read: Layout): Document {
   doc.statedAmounts = stated.amounts;
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
+  doc.statedRateWords = readStatedRateWords(doc.sections);
+  doc.statedCounts = readStatedCounts(doc.sections);
+  doc.statedDates = readStatedDates(lines);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
   doc.statedClassItems = readStatedClassItems(doc.sections);
   const org = readOrgUnits(prose);
@@ -298,7 +302,8 @@ function statesAnAccount(head: string): boolean {
   return !(budgets.length > 0 && accounts.length > 0 && Math.max(...budgets) > Math.max(...accounts));
 }
 
-const actualAgainstBudget = /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?/;
+const actualAgainstBudget =
+  /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?|支出与年初预算对比|支出\d+(?:\.\d+)?万?元[，,]年初预算[为是]/;
 
 function documentKind(doc: Document, lines: Line[]): DocumentKind {
   const head = lines
@@ -315,7 +320,8 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
   if (titles.length === 0 && actualAgainstBudget.test(head) && !/\d{4}年度?(?:部门|单位)?预算/.test(head))
     return 'final';
   if (budgetTables.length > 0) return 'budget';
-  if (doc.projects.length > 0 || doc.performance || /绩效/.test(head)) return 'performance';
+  // 绩效工资 (performance pay, an item of 工资福利支出) says nothing of performance targets.
+  if (doc.projects.length > 0 || doc.performance || /绩效(?!工资)/.test(head)) return 'performance';
   return 'budget';
 }
 
@@ -497,10 +503,11 @@ function departmentStated(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(m[1]!)) return m[1]!;
   }
   // A sentence naming the discloser just before the year of its 预算/决算 (…工作安排,衢江区2016年一般公共预算
-  // 安排“三公”经费决算数…): a fragment's only statement of who it is.
-  for (const l of lines.slice(0, 20)) {
+  // 安排“三公”经费决算数…): a fragment's only statement of who it is — a heading's 关于 is not part of it. It
+  // may follow a table printed one cell per line, so the lines looked at go past the table's.
+  for (const l of lines.slice(0, 60)) {
     const m =
-      /(?:^|[，,。；;：:])([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
+      /(?:^|[，,。；;：:])(?:关于)?([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
         l.compact,
       );
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
@@ -511,6 +518,11 @@ function departmentStated(lines: Line[]): string | undefined {
     const m = /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,20}?)(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]/.exec(
       l.compact,
     );
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
+  // A project's performance-target table titled with its unit before the year (X2023年Y项目支出绩效目标申报表).
+  for (const l of lines.slice(0, 10)) {
+    const m = /^([^，,。；;：:、“”"（）()\d]{2,30}?)\d{4}年度?.{0,40}?绩效目标(?:申报)?表$/.exec(l.compact);
     if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
   }
   // A performance-target table's 主管部门 (or its 实施单位, 填报单位): (433)乌海市供销合作社联合社(部门).
@@ -528,6 +540,17 @@ function departmentStated(lines: Line[]): string | undefined {
   for (const l of lines) {
     const m = ownUnit.exec(l.compact);
     if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
+  // The discloser stated as the subject of its functions (X的主要职能是…), as a 部门职责 section opens.
+  for (const l of lines.slice(0, 40)) {
+    const m = /^([^，,。；;：:、“”"（）()\d]{2,30}?)的?主要(?:职能|职责)(?:是|为|[：:])/.exec(l.compact);
+    if (
+      m &&
+      plausibleName(m[1]!) &&
+      (organisation.test(m[1]!) || region.test(m[1]!)) &&
+      !/^(?:本|我)/.test(m[1]!)
+    )
+      return m[1]!;
   }
   // A department named with what it is over (梧州市民政局下属共有 6 个事业单位).
   const whole = lines.map((l) => l.compact).join('');

@@ -137,14 +137,19 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/财政拨款(?:收支|收入支出)(?:预算|决算)?总(?:计|额|预算)/, 'fiscal-total'],
   // Amounts the model has no subject for: by source of funds (财政拨款收入, 一般公共预算拨款支出, 事业收入…),
   // the final account's other incomes and spendings (经营支出, 上缴上级支出…), by 类/款/项 (“…（项）”科目
-  // 43.83万元) and the year's own 本年收入合计/本年支出合计 (without the carry-overs, so not the 总计).
+  // 43.83万元), by economic class (工资福利支出, 商品和服务支出…: parts of 基本支出 or 项目支出, not totals) and
+  // the year's own 本年收入合计 (without the carry-overs, so not the 总计).
   // Named here so that the generic 收入/支出 below does not take them.
   [
-    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年(?:收入|支出)合计/,
+    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计|工资福利|商品和服务|对个人和家庭|资本性支出|对企业补助|债务利息/,
     'unstated',
   ],
+  // The year's own spending, without the carry-overs: 基本支出 and 项目支出 (and 经营支出…) make it.
+  [/本年支出合计/, 'year-expenditure'],
   // 一般公共预算财政拨款基本支出 is 基本支出, not 一般公共预算收入.
   [/基本支出/, 'basic'],
+  // 一般公共预算拨款项目支出 likewise is 项目支出.
+  [/项目支出/, 'project'],
   [/一般公共预算/, 'general-budget-income'],
   [/基金预算|政府性基金/, 'fund-income'],
   [/国有资本经营/, 'capital-income'],
@@ -205,7 +210,9 @@ const finalFigure = /^(?:(?:支出|收入){1,2}(?:决算数?)?|决算数?)[为�
 const sharePattern =
   /^\s*[，,（(]?\s*占\s*(?:比重|比例|比)?\s*(?:([^，。；、,;:：%％\d]{1,30}?)\s*的?\s*(?:比重|比例)?)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
 /** A sentence that lists the parts of the total the one before stated (…2364万元。分项情况是：…). */
-const listContinues = /^\s*(?:分项情况|分项|具体情况|其中)/;
+// Also the parts of 基本支出 when each is a sentence of its own, explained by what it includes (…其中：人员经费
+// A元，主要包括：…。公用经费B元，主要包括：…).
+const listContinues = /^\s*(?:分项情况|分项|具体情况|其中|(?:日常)?公用经费\s*\d)/;
 
 /** Words after an amount that open the list of its parts: the total the parts' shares are of. */
 const opensList = /^\s*[，,：:]?\s*(?:其中|主要用于|主要包括|包括|主要[为是]|分别[为是]|具体[为是])/;
@@ -233,11 +240,15 @@ export function readStated(
   const named: StatedWhole[] = [];
   const read = final
     ? /总体情况|收支|机关运行经费|三公|决算|其他重要事项/
-    : /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排/;
+    : // The sections on the 一般公共预算 and its 基本/项目支出, and on the year's changes, state amounts too.
+      /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排|一般公共预算(?:拨款)?(?:情况|支出)|基本支出|项目支出|增减/;
   const out: StatedAmount[] = [];
   let statement = 0;
+  let sentenceNo = 0;
+
   for (const { section, lines, fragment } of sections) {
     statement++;
+    sentenceNo++;
     if (!fragment && !read.test(section.heading)) continue;
     // Sections that list projects with their amounts (Shanghai: 绩效目标设置情况 …其中：X费418.80万元;
     // 项目经费情况说明 六、年度预算安排), apart from their count, total and spending plan.
@@ -259,11 +270,18 @@ export function readStated(
     // 年初预算为…，支出决算为…): a 决算数 without a name of its own is its amount.
     let sentenceSubject: { subject: StatedSubject | 'unstated'; item?: string } | undefined;
     let sentenceDirection: 'increase' | 'decrease' | null = null;
+    // What the sentence is about (its first level amount's subject), and what the one before it was.
+    let sentenceTopic: { subject: StatedSubject; item?: string } | undefined;
+    // The sentence's last level amount has no subject of the model's.
+    let afterUnstated = false;
+    let topic: { subject: StatedSubject; item?: string } | undefined;
     // Whether the amounts now are a list of the parts of the sentence's last change.
     let changeListed = false;
     let scanned = 0;
     // The last amount followed by the list of its parts (…万元，其中：), and where it ends.
     let listTotal: (StatedWhole & { end: number }) | undefined;
+    // The last level amount, whose list may open only after its change (…X万元，比上年增加C万元；其中：…).
+    let lastLevel: (StatedWhole & { end: number }) | undefined;
     // The reason for a 三公 change is given in the same section (增减变化的主要原因是…).
     // (…决算大于上年决算数的主要情况：… states the reason as some provinces' template words it.)
     const explained =
@@ -282,6 +300,10 @@ export function readStated(
         if (text[scanned] === '。' && !listContinues.test(text.slice(scanned + 1, scanned + 12))) statement++;
       const lastStop = lastOf(text, sentenceStops, sentenceStart, at);
       if (lastStop >= 0) {
+        topic = sentenceTopic;
+        sentenceTopic = undefined;
+        afterUnstated = false;
+        sentenceNo++;
         sentenceStart = lastStop + 1;
         listing = false;
         sentenceDirection = null;
@@ -328,10 +350,24 @@ export function readStated(
       if (final && finalFigure.test(clause)) {
         subject = sentenceSubject?.subject ?? 'unstated';
         item = sentenceSubject?.item;
+      } else if (own && !subjects.some(([re]) => re.test(clause)) && afterUnstated) {
+        // 工资福利支出716052.51元，同比减少148979.48元: the change of the amount just stated, which has no subject.
+        subject = 'unstated';
       } else if (own && !subjects.some(([re]) => re.test(clause)) && (lastInSentence || sectionSubject)) {
         // 较2023年预算减少73.63万元: the change of what the sentence just stated (or of the section's subject).
         subject = lastInSentence?.subject ?? sectionSubject;
         item = lastInSentence?.item;
+      } else if (
+        own &&
+        !subjects.some(([re]) => re.test(clause)) &&
+        topic &&
+        clause === compact(sentence) &&
+        /^(?:\d{4}年度?)?(?:比|较|与|同比)/.test(clause)
+      ) {
+        // A sentence that opens with the change (…基本支出A万元，其中…。比上年增加C万元): of what the sentence
+        // before was about.
+        subject = topic.subject;
+        item = topic.item;
       } else if (projectList) {
         subject = /用款计划|项目预算资金|项目共|\d+个/.test(clause) ? 'unstated' : 'project-item';
         item = clause.replace(/^(?:主要[为是]|其中|包括)/, '');
@@ -356,6 +392,14 @@ export function readStated(
         const name = clause.replace(/^(?:其中|主要[为是]|包括)/, '');
         const source = sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!)));
         const share = sharePattern.exec(text.slice(end, end + 60));
+        const gap = lastLevel ? text.slice(lastLevel.end, at) : '';
+        if (
+          lastLevel &&
+          lastLevel !== listTotal &&
+          !gap.includes('。') &&
+          /其中|主要用于|主要包括|包括|主要[为是]|分别[为是]/.test(gap)
+        )
+          listTotal = lastLevel;
         if (share) {
           const of = share[1] ? compact(share[1]) : undefined;
           // A named whole is the amount stated under that name before; otherwise the sentence's list total.
@@ -380,23 +424,31 @@ export function readStated(
           listTotal = { name, value, unit, source, end };
         }
         if (name) named.push({ name, value, unit, source });
+        lastLevel = listTotal?.end === end ? listTotal : { name, value, unit, source, end };
       }
       if (ofBudget) {
         lastInSentence = undefined;
         continue;
       }
+      if (!direction) afterUnstated = subject === 'unstated';
       if (subject === 'unstated') {
+        // The amounts stated before it in the statement have it listed with them (…其中：基本支出A；经营支出B).
+        if (!direction)
+          for (let k = out.length - 1; k >= 0 && out[k]!.statement === statement; k--)
+            out[k]!.unstatedAfter = true;
         lastInSentence = undefined; // a 比上年 change after it is its change, not the last subject's
         continue;
       }
       if (!subject) continue;
       lastInSentence = item ? { subject, item } : { subject };
+      if (!direction && !sentenceTopic) sentenceTopic = lastInSentence;
       const stated: StatedAmount = {
         subject,
         value,
         unit,
         section: section.heading,
         statement,
+        sentence: sentenceNo,
         source: sourceOf(lineAt(starts, at + m[0].indexOf(m[1]!))),
       };
       if (item) stated.item = item;

@@ -34,9 +34,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 37 rules with distinct ids', () => {
-    expect(rules).toHaveLength(37);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(37);
+  it('runs the 42 rules with distinct ids', () => {
+    expect(rules).toHaveLength(42);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(42);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

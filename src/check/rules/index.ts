@@ -28,10 +28,15 @@ import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
+import { textChangeDirection } from './text-change-direction.ts';
 import { textChangeRate } from './text-change-rate.ts';
+import { textChangeTwice } from './text-change-twice.ts';
+import { textChangeUses } from './text-change-uses.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
+import { textCountParts } from './text-count-parts.ts';
+import { textDateYear } from './text-date-year.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
@@ -55,6 +60,11 @@ export const rules: Rule[] = [
   textPartsSum,
   textShare,
   textChangeRate,
+  textChangeDirection,
+  textChangeUses,
+  textChangeTwice,
+  textCountParts,
+  textDateYear,
   textBudgetCompletion,
   threePublicChangeReason,
   noteEmptyWithData,

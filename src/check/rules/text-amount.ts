@@ -64,6 +64,7 @@ export const subjectNames: Record<string, string> = {
   'unit-funds-income': '单位资金收入',
   'carry-over': '上年结转',
   'expenditure-total': '支出总计',
+  'year-expenditure': '本年支出合计',
   'fiscal-total': '财政拨款收支总计',
   basic: '基本支出',
   personnel: '人员经费',

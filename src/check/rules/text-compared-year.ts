@@ -28,6 +28,8 @@ export const textComparedYear: Rule = {
       const year = stated.change?.comparedYear;
       if (year === undefined) continue;
       if (year < year0 && againstPrior.has(key(stated))) continue;
+      // A final account sets its 决算 against the same year's budget (与2021年度预算相比): no year compared.
+      if (doc.kind === 'final' && year === doc.year) continue;
       // One finding per printed comparison, not per amount that inherits it.
       const same = last?.section === stated.section && last.year === year;
       last = { section: stated.section, year };

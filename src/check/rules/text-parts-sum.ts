@@ -36,6 +36,7 @@ const decompositions: Decomposition[] = [
     complete: 6,
   },
   { total: is('expenditure-total'), part: oneOf('basic', 'project', 'reserve'), complete: 2 },
+  { total: is('year-expenditure'), part: oneOf('basic', 'project'), complete: 2 },
   { total: is('basic'), part: oneOf('personnel', 'public'), complete: 2 },
   {
     total: is('three-public'),
@@ -67,12 +68,25 @@ export const textPartsSum: Rule = {
       const d = decompositions.find((x) => x.total(total));
       if (!d) return;
       const parts: StatedAmount[] = [];
+      // Another amount listed with the parts (基本支出X，其中人员经费A，公用经费B，纳入财政专户的非税管理C): the
+      // parts named are not all there is, so they may not exceed the total but need not make it.
+      let others = false;
       // A part stated again (…其中：公务接待费3.1万元…。具体情况如下：（一）公务接待费3.1万元…) counts once.
       const stated = new Set<string>();
       for (let j = i + 1; j < amounts.length; j++) {
         const s = amounts[j]!;
-        if (s.statement !== total.statement || d.total(s)) break;
-        if (Boolean(s.change) !== Boolean(total.change) || !d.part(s)) continue;
+        // The next total of the same kind ends the list; the total's own change (…X万元，比上年减少C万元；其中…)
+        // does not end its level's.
+        if (s.statement !== total.statement || (d.total(s) && Boolean(s.change) === Boolean(total.change)))
+          break;
+        if (Boolean(s.change) !== Boolean(total.change)) continue;
+        if (!d.part(s)) {
+          // A part of a part (基本支出A，包括人员经费…; 公车费995万元（其中购置费38万元…）) is no other amount.
+          const nested = decompositions.some((e) => e.part(s) && parts.some((p) => e.total(p)));
+          if (!nested && s.sentence !== undefined && parts.some((p) => p.sentence === s.sentence))
+            others = true;
+          continue;
+        }
         // Parts of a change are changes against the same year (not 比上年 parts of a change 比2019年).
         if (s.change?.comparedYear !== total.change?.comparedYear) continue;
         const key = `${s.subject}:${s.item ?? ''}`;
@@ -88,7 +102,9 @@ export const textPartsSum: Rule = {
       const kinds = new Set(parts.map((p) => `${p.subject}:${p.item ?? ''}`)).size;
       const name = `${total.item ?? subjectNames[total.subject] ?? total.subject}${total.change ? (total.change.direction === 'increase' ? '增加额' : '减少额') : ''}`;
       const where = { section: total.section, ...lineOf(total.source) };
-      const whole = d.complete !== undefined && kinds >= d.complete;
+      // …and so where an amount the model has no subject for (经营支出…) is listed with them.
+      if (parts.some((p) => p.unstatedAfter)) others = true;
+      const whole = d.complete !== undefined && kinds >= d.complete && !others;
       if (whole || sum > expected) {
         compare(ctx, {
           expected,

@@ -20,24 +20,17 @@ export const textShare: Rule = {
   },
   check(doc, ctx) {
     const roundedTo100 = sharesRoundedTo100(doc.statedShares ?? []);
+    const summed = summedWholes(doc, doc.statedShares ?? []);
     for (const share of doc.statedShares ?? []) {
-      const whole = share.whole ?? tableWhole(doc, share) ?? threePublicWhole(doc, share);
+      const whole =
+        share.whole ?? tableWhole(doc, share) ?? threePublicWhole(doc, share) ?? summed.get(share);
       if (!whole) continue;
       const part = inWan(share.part.value, share.part.unit);
       const total = inWan(whole.value, whole.unit);
       const printed = new Big(share.percent);
-      // What each printed figure may stand for: half a unit of its last digit either side.
-      const halfPart = halfUnit(share.part.value).div(share.part.unit === '元' ? 10000 : 1);
-      const halfTotal = halfUnit(whole.value).div(whole.unit === '元' ? 10000 : 1);
       const halfPercent = halfUnit(share.percent);
-      if (total.minus(halfTotal).lte(0)) continue; // no share of a zero whole
-      // The true share lies in [100(A−a)/(T+t), 100(A+a)/(T−t)] and, printed as P, in [P−p, P+p]; a mistake
-      // when the two cannot meet. Cross-multiplied, so that the test is exact.
-      const low = part.minus(halfPart).times(100);
-      const high = part.plus(halfPart).times(100);
-      const tooHigh = low.gt(printed.plus(halfPercent).times(total.plus(halfTotal)));
-      const tooLow = high.lt(printed.minus(halfPercent).times(total.minus(halfTotal)));
-      if (!tooHigh && !tooLow) continue;
+      const fits = shareFits(share, whole);
+      if (fits !== false) continue;
       const decimals = (share.percent.split('.')[1] ?? '').length;
       const expected = part.times(100).div(total).round(decimals, Big.roundHalfUp);
       const wholeName = share.whole ? (share.of ?? whole.name) : whole.name;
@@ -96,6 +89,56 @@ function threePublicWhole(doc: Document, share: StatedShare): StatedShare['whole
     .pop();
   if (!total) return undefined;
   return { name: '"三公"经费', value: total.value, unit: total.unit, source: total.source };
+}
+
+/**
+ * Whether a share printed as P% of a whole fits the amounts: the true share lies in [100(A−a)/(T+t),
+ * 100(A+a)/(T−t)] (half a unit of each printed figure's last digit either side) and, printed as P, in
+ * [P−p, P+p]; it does not fit when the two cannot meet. Undefined for a zero whole. Cross-multiplied, so that
+ * the test is exact.
+ */
+function shareFits(share: StatedShare, whole: { value: Decimal; unit: MoneyUnit }): boolean | undefined {
+  const part = inWan(share.part.value, share.part.unit);
+  const total = inWan(whole.value, whole.unit);
+  const printed = new Big(share.percent);
+  const halfPart = halfUnit(share.part.value).div(share.part.unit === '元' ? 10000 : 1);
+  const halfTotal = halfUnit(whole.value).div(whole.unit === '元' ? 10000 : 1);
+  const halfPercent = halfUnit(share.percent);
+  if (total.minus(halfTotal).lte(0)) return undefined; // no share of a zero whole
+  const low = part.minus(halfPart).times(100);
+  const high = part.plus(halfPart).times(100);
+  const tooHigh = low.gt(printed.plus(halfPercent).times(total.plus(halfTotal)));
+  const tooLow = high.lt(printed.minus(halfPercent).times(total.minus(halfTotal)));
+  return !tooHigh && !tooLow;
+}
+
+/**
+ * The whole of shares that name it (占一般公共预算支出的…) where the text states no amount for it: the sum of the
+ * parts so stated in the section (基本支出A占…的84.06%，项目支出B占…的19.62%), when at least one of the shares fits
+ * that sum — then the sum is the whole, and a share that does not fit it is wrong.
+ */
+function summedWholes(doc: Document, shares: StatedShare[]): Map<StatedShare, StatedShare['whole']> {
+  const out = new Map<StatedShare, StatedShare['whole']>();
+  const groups = new Map<string, StatedShare[]>();
+  for (const s of shares) {
+    if (s.whole || !s.of || tableWhole(doc, s) || threePublicWhole(doc, s)) continue;
+    const key = `${s.section}|${s.of.replace(/["“”]/g, '')}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  for (const group of groups.values()) {
+    const unit = group[0]!.part.unit;
+    if (group.length < 2 || group.some((s) => s.part.unit !== unit)) continue;
+    const sum = group.reduce((n, s) => n.plus(s.part.value), new Big(0)).toFixed();
+    const whole = {
+      name: `${group[0]!.of}（文字所列${group.map((s) => s.part.name).join('、')}之和）`,
+      value: sum,
+      unit,
+      source: group[0]!.source,
+    };
+    if (!group.some((s) => shareFits(s, whole) === true)) continue;
+    for (const s of group) out.set(s, whole);
+  }
+  return out;
 }
 
 /** The shares that, with the others stated of the same whole in the same section, add up to exactly 100%. */
