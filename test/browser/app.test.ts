@@ -891,7 +891,7 @@ describe('web app in Chromium', () => {
       });
       const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       const nearest = Math.min(...printed.map((p) => Math.hypot(p.x - centre.x, p.y - centre.y)));
-      expect(nearest).toBeLessThan(4);
+      expect(nearest).toBeLessThan(2);
       await shot(page, 'ocr-doubt-original');
       // Esc closes it, and the focus is back on the button.
       await crop.locator('button', { hasText: '关闭' }).focus();
