@@ -45,7 +45,7 @@ const roundGlyphs = ['0', 'o', 'O', '〇', '○', '。', '０', 'Ｏ', 'ｏ'];
 /** @type {{ det: import('onnxruntime-node').InferenceSession, rec: import('onnxruntime-node').InferenceSession, dict: string[], round: number[] } | undefined} */
 let engine;
 
-export async function load(models = workerData.models, threads = workerData.threads) {
+export async function load(models = workerData?.models, threads = workerData?.threads) {
   if (engine) return engine;
   const options = {
     intraOpNumThreads: threads ?? 1,
@@ -628,7 +628,7 @@ function meanConfidence(words) {
  * Reads a page: deskewed, and turned upside down when the text reads far better that way. Word boxes are in
  * the deskewed (and turned) image's pixels, which is what the page shows once straightened.
  */
-async function readPage({ data, width, height, dpi }) {
+export async function readPage({ data, width, height, dpi }) {
   const times = { deskew: 0, detect: 0, recognise: 0 };
   let img = { data, width, height };
   const t = performance.now();
