@@ -39,6 +39,9 @@ const maxRecWidth = 2400;
 /** The narrowest input the recognition model is given (in model pixels; padded with mid grey). */
 const minRecWidth = 160;
 
+/** The recognition model's input value of each grey level (−1 black to 1 white), computed once. */
+const recLevel = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
+
 /** Characters the model reads for a round glyph: a zero in a serif font is any of them. */
 const roundGlyphs = ['0', 'o', 'O', '〇', '○', '。', '０', 'Ｏ', 'ｏ'];
 
@@ -282,7 +285,10 @@ export async function detect(det, img, side = detectionSide) {
   const std = [0.229, 0.224, 0.225];
   for (let c = 0; c < 3; c++) {
     const base = c * w * h;
-    for (let k = 0; k < w * h; k++) input[base + k] = (small.data[k] / 255 - mean[c]) / std[c];
+    // Each grey level's input value, computed once (the same expression, so the same floats as per pixel).
+    const level = new Float32Array(256);
+    for (let v = 0; v < 256; v++) level[v] = (v / 255 - mean[c]) / std[c];
+    for (let k = 0; k < w * h; k++) input[base + k] = level[small.data[k]];
   }
   const feeds = { [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) };
   const result = await det.run(feeds);
@@ -419,7 +425,7 @@ export async function recognise(rec, dict, img, boxes, round = []) {
       for (let c = 0; c < 3; c++) {
         const base = (n * 3 + c) * plane;
         for (let j = 0; j < recHeight; j++) {
-          for (let k = 0; k < cw; k++) input[base + j * width + k] = crop.data[j * cw + k] / 127.5 - 1;
+          for (let k = 0; k < cw; k++) input[base + j * width + k] = recLevel[crop.data[j * cw + k]];
         }
       }
     });
