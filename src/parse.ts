@@ -1,6 +1,8 @@
 // The front of the pipeline: bytes of a file → Layout (by format, detected from the content) → Document.
+
 import type { Document } from './model/document.ts';
 import { type Layout, ReadError } from './read/layout.ts';
+import type { OcrTimes } from './read/ocr.ts';
 
 // The error of a file that cannot be read, for the stages that call the pipeline (CLI, server).
 export { ReadError };
@@ -77,8 +79,8 @@ const formatNames: Record<FileFormat, string> = {
   text: '文本',
 };
 
-/** Where the reading of a file has got to: a PDF's pages as they are read. */
-export type ReadProgress = { page: number; pages: number };
+/** Where the reading of a file has got to: a PDF's pages as they are read (a scanned one with its OCR's times). */
+export type ReadProgress = { page: number; pages: number; ocr?: OcrTimes };
 
 /** Reads any supported file into a Layout. Readers for PDF, DOCX, XLSX and HTML are loaded on demand. */
 export async function readLayout(
@@ -92,7 +94,13 @@ export async function readLayout(
   if (sniffed === 'pdf') {
     if (claimed && claimed !== 'pdf') throw mismatch(file, claimed, 'pdf');
     const { readPdf } = await import('./read/pdf.ts');
-    return readPdf(bytes, file, onProgress ? { onPage: (page, pages) => onProgress({ page, pages }) } : {});
+    return readPdf(
+      bytes,
+      file,
+      onProgress
+        ? { onPage: (page, pages, ocr) => onProgress(ocr ? { page, pages, ocr } : { page, pages }) }
+        : {},
+    );
   }
   if (sniffed === 'zip') {
     const { readOfficeFile } = await import('./read/office.ts');

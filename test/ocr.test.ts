@@ -302,6 +302,40 @@ describe('bad scans', () => {
     for (const c of sure) expect(expected).toContain(c);
   }, 30_000);
 
+  it('gives each amount its box on the scan as displayed, turned and upside down as it is', async () => {
+    // The page turned by 181.5°: read straightened (upright, level), its boxes drawn on the scan as it is.
+    const turn = 181.5;
+    const text = await parseDocument(textPages(budget, [9]), 'text-9.pdf');
+    const scan = await scanPage(budget, 9, { dpi: 150, rotate: turn, blur: 0.5, quality: 75 });
+    const ocr = await parseDocument(imagePdf([scan]), 'turned.pdf');
+    const page = { width: (scan.width * 72) / scan.dpi, height: (scan.height * 72) / scan.dpi };
+    const a = (turn * Math.PI) / 180;
+    // Where the scan shows a point of the page: turned about the page's centre, clockwise as seen.
+    const onScan = (x: number, y: number) => {
+      const [dx, dy] = [x - page.width / 2, y - page.height / 2];
+      return [
+        page.width / 2 + dx * Math.cos(a) - dy * Math.sin(a),
+        page.height / 2 + dx * Math.sin(a) + dy * Math.cos(a),
+      ];
+    };
+    const distances: number[] = [];
+    for (const t of tablesInOrder(text)) {
+      for (const [i, r] of t.rows.entries()) {
+        for (const [j, printed] of r.amounts.entries()) {
+          const read = ocr.tables[t.key]?.rows[i]?.amounts[j];
+          if (!printed?.source.box || read?.value !== printed.value) continue;
+          const p = printed.source.box;
+          const b = read.source.box!;
+          const [x, y] = onScan(p.x + p.width / 2, p.y + p.height / 2);
+          distances.push(Math.hypot(b.x + b.width / 2 - x!, b.y + b.height / 2 - y!));
+        }
+      }
+    }
+    expect(distances.length).toBeGreaterThanOrEqual(6);
+    // Each box stands over its amount as the scan shows it (a box read straightened would be a page away).
+    expect(Math.max(...distances)).toBeLessThan(2);
+  }, 60_000);
+
   it('a time limit ends the OCR of a page: scan-unreadable, naming the page', async () => {
     const scan = await scanPage(budget, 9, { dpi: 150 });
     const bytes = imagePdf([scan]);

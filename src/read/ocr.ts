@@ -41,6 +41,13 @@ export interface OcrRule {
   y1: number;
 }
 
+export interface OcrTimes {
+  deskew: number;
+  detect: number;
+  recognise: number;
+  cpu: number;
+}
+
 export interface OcrPage {
   words: OcrWord[];
   /**
@@ -54,8 +61,11 @@ export interface OcrPage {
   upsideDown: boolean;
   /** The mean probability of the characters read (0 when none). */
   confidence: number;
-  /** Milliseconds spent on deskewing, detection and recognition. */
-  times: { deskew: number; detect: number; recognise: number };
+  /**
+   * Milliseconds spent on deskewing, detection and recognition (by the clock), and the CPU time of the whole
+   * page (its process runs only the OCR thread).
+   */
+  times: OcrTimes;
 }
 
 /** How long the OCR of one page may take by default (a dense table page takes about a second). */

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Layout, type LayoutLine, ReadError } from './layout.ts';
 import { normalise } from './normalise.ts';
-import { OcrError, type OcrPage, type OcrRule, ocrPage, ocrTimeoutMs } from './ocr.ts';
+import { OcrError, type OcrPage, type OcrRule, type OcrTimes, ocrPage, ocrTimeoutMs } from './ocr.ts';
 
 export const maxPdfBytes = 50 * 1024 * 1024;
 export const maxPdfPages = 2000;
@@ -27,8 +27,11 @@ export const pdfMemoryMb = 1536;
 export interface ReadPdfOptions {
   /** Time limit for opening the document and for each page, in milliseconds (default 30 s). */
   timeoutMs?: number;
-  /** Told after each page is read (for progress shown to a user waiting on a long document). */
-  onPage?: (page: number, pages: number) => void;
+  /**
+   * Told after each page is read (for progress shown to a user waiting on a long document); for a page read by
+   * OCR, with the OCR's times (what bench/ocr.ts measures: the OCR of the image the pipeline gives it).
+   */
+  onPage?: (page: number, pages: number, ocr?: OcrTimes) => void;
   /**
    * Read scanned pages (an image, no text layer) by OCR (default true). When false they are listed in
    * `pagesWithoutText`, and a document of scans only is refused as needing OCR.
@@ -362,7 +365,7 @@ function readInWorker(
   bytes: Uint8Array,
   file: string,
   timeoutMs: number,
-  onPage: ((page: number, pages: number) => void) | undefined,
+  onPage: ReadPdfOptions['onPage'],
   ocr: { timeoutMs: number } | null,
 ): Promise<Reading> {
   const w = takeWorker();
@@ -433,7 +436,7 @@ function readInWorker(
             page,
             ocrPage({ data: m.data, width: m.width, height: m.height, dpi: m.dpi }, ocr.timeoutMs).then(
               (result): ScanReading => {
-                onPage?.(page, count);
+                onPage?.(page, count, result.times);
                 return { ...result, pointsPerPixel: 72 / m.dpi };
               },
               (e: Error) => e,

@@ -21,6 +21,7 @@ import {
 } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
+import { boxesAsDisplayed } from './scan-boxes.ts';
 import { opensScoredProject, readScoredProject } from './scored-project.ts';
 import { inSimplifiedScript } from './script.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
@@ -195,7 +196,11 @@ export function recognise(read: Layout): Document {
   }
   for (const p of doc.projects) checkProjectShape(p, problems);
   // Pages with no text layer, read by OCR: the document is not published as searchable text there.
-  if (layout.ocrPages?.length) doc.scannedPages = layout.ocrPages.map((p) => p.page);
+  if (layout.ocrPages?.length) {
+    doc.scannedPages = layout.ocrPages.map((p) => p.page);
+    // Laid out straightened; drawn on the scan as it is.
+    boxesAsDisplayed(doc, layout);
+  }
   return withRowRoles(doc);
 }
 

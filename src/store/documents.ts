@@ -86,7 +86,8 @@ export async function importFile(
     (await parseDocument(
       bytes,
       fileName,
-      onProgress && ((read) => onProgress({ stage: 'reading', ...read })),
+      // The page only: the OCR's times are the bench's, not the import's progress.
+      onProgress && (({ page, pages }) => onProgress({ stage: 'reading', page, pages })),
     ));
   const verdict = disclosureVerdict(doc);
   if (verdict.is !== 'disclosure')

@@ -790,14 +790,19 @@ describe('web app in Chromium', () => {
     }
   });
 
-  it('文档 of a scan: each amount OCR read with doubt is marked, with its confidence on hover', async () => {
+  it('文档 of a scan: each amount OCR read with doubt is marked, with its confidence on hover, and its 原件 shows the scan round it', async () => {
     // Imported here, last but one, so that no screen before counts it: page 10 of the Wanli budget scanned at
     // 300 dpi (its 部门收入预算总表), some of whose amounts OCR reads below the doubtful confidence.
-    const scan = await scanPage(shanghaiPdf, 10, { dpi: 300, rotate: -0.3, blur: 0.5, quality: 70 });
+    const turn = -0.3;
+    const scan = await scanPage(shanghaiPdf, 10, { dpi: 300, rotate: turn, blur: 0.5, quality: 70 });
     const id = (await importFile(store, imagePdf([scan]), 'scan.pdf')).id;
     const stored = await api(id);
     const doubtful = Object.values(stored.document.tables).flatMap((t) =>
-      t.rows.flatMap((r) => r.amounts.filter((a) => a !== null && isDoubtful(a.source))),
+      t.rows.flatMap((r, row) =>
+        r.amounts.flatMap((a, column) =>
+          a !== null && isDoubtful(a.source) ? [{ table: t.key, row, column, amount: a }] : [],
+        ),
+      ),
     );
     expect(doubtful.length).toBeGreaterThan(0);
     const { context, page } = await open(`/documents/${id}`);
@@ -806,15 +811,98 @@ describe('web app in Chromium', () => {
       await until(() => marked.count()).toBe(doubtful.length);
       const title = (await marked.first().getAttribute('title')) ?? '';
       expect(title).toMatch(/^识别置信度 0\.\d\d（低于 0\.6），可能为识别误差/);
-      // A cell read surely is not marked.
+      // A cell read surely is not marked, and has no 原件 button.
       const sure = page.locator('td.num:not(.ocr-doubt)', { hasText: /\d/ });
       expect(await sure.count()).toBeGreaterThan(doubtful.length);
+      expect(await page.locator('td.num:not(.ocr-doubt) button.doubt-original').count()).toBe(0);
+      expect(await page.locator('td.ocr-doubt button.doubt-original').count()).toBe(doubtful.length);
       await marked.first().scrollIntoViewIfNeeded();
       await shot(page, 'ocr-doubt');
+
+      // The 原件 of one doubtful cell, reached by the keyboard: focused, then Enter.
+      const { table, row, column, amount } = doubtful[0]!;
+      const box = amount.source.box!;
+      expect(amount.source.page).toBe(1);
+      const cell = `c-${table}-${row}-${column}`;
+      const button = page.locator(`[id="${cell}"] button.doubt-original`);
+      expect(await button.getAttribute('aria-label')).toContain('原件：第 1 页');
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const crop = page.locator(`figure.original-crop[id="crop-${cell}"]`);
+      const marker = crop.locator('.cell-box');
+      await marker.waitFor();
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      expect(await crop.locator('figcaption').textContent()).toContain('原件：第 1 页');
+      expect(await crop.locator('figcaption').textContent()).toContain('识别置信度');
+      // The crop is a region of page 1 round the cell's box as the API's model keeps it …
+      const [cx, cy, cw, ch] = ((await crop.getAttribute('data-crop')) ?? '').split(' ').map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      expect(cx).toBeLessThanOrEqual(box.x);
+      expect(cy).toBeLessThanOrEqual(box.y);
+      expect(cx + cw).toBeGreaterThanOrEqual(box.x + box.width);
+      expect(cy + ch).toBeGreaterThanOrEqual(box.y + box.height);
+      expect(cw).toBeLessThan(400);
+      // … and the marker stands over that box, scaled as the crop is.
+      const canvasBox = (await crop.locator('canvas').boundingBox())!;
+      const markerBox = (await marker.boundingBox())!;
+      const scale = canvasBox.width / cw;
+      expect(Math.abs(canvasBox.height / ch - scale)).toBeLessThan(0.05);
+      expect(Math.abs(markerBox.x + 2 - canvasBox.x - (box.x - cx) * scale)).toBeLessThan(2);
+      expect(Math.abs(markerBox.y + 2 - canvasBox.y - (box.y - cy) * scale)).toBeLessThan(2);
+      expect(Math.abs(markerBox.width - 4 - box.width * scale)).toBeLessThan(2);
+      expect(Math.abs(markerBox.height - 4 - box.height * scale)).toBeLessThan(2);
+      // The scan is drawn in the crop, and the box holds ink: the printed amount.
+      const ink = await crop.locator('canvas').evaluate(
+        (c: HTMLCanvasElement, r) => {
+          const k = c.width / r.width;
+          const data = c
+            .getContext('2d')!
+            .getImageData(
+              Math.round(r.x * k),
+              Math.round(r.y * k),
+              Math.round(r.w * k),
+              Math.round(r.h * k),
+            ).data;
+          let n = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) n++;
+          return n;
+        },
+        { x: box.x - cx, y: box.y - cy, w: box.width, h: box.height, width: cw },
+      );
+      expect(ink).toBeGreaterThan(20);
+      // Where the amount is printed on the page the scan was made from (its text layer), turned as the scan
+      // was: the model's box is over it.
+      const printed = [
+        ...spawnSync('pdftotext', ['-f', '10', '-l', '10', '-bbox', shanghaiPdf, '-'], {
+          encoding: 'utf8',
+        }).stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+      ].flatMap((m) => {
+        if (m[5]!.replace(/,/g, '') !== amount.value) return [];
+        const [x0, y0, x1, y1] = m.slice(1, 5).map(Number) as [number, number, number, number];
+        // The scan turned the page about its centre by `turn` degrees (clockwise as seen).
+        const a = (turn * Math.PI) / 180;
+        const [mx, my] = [(scan.width * 36) / 300, (scan.height * 36) / 300];
+        const [dx, dy] = [(x0 + x1) / 2 - mx, (y0 + y1) / 2 - my];
+        return [{ x: mx + dx * Math.cos(a) - dy * Math.sin(a), y: my + dx * Math.sin(a) + dy * Math.cos(a) }];
+      });
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const nearest = Math.min(...printed.map((p) => Math.hypot(p.x - centre.x, p.y - centre.y)));
+      expect(nearest).toBeLessThan(2);
+      await shot(page, 'ocr-doubt-original');
+      // Esc closes it, and the focus is back on the button.
+      await crop.locator('button', { hasText: '关闭' }).focus();
+      await page.keyboard.press('Escape');
+      await until(() => crop.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.closest('td')?.id)).toBe(cell);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('no page broke the Content-Security-Policy', async () => {
     const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';

@@ -2,15 +2,18 @@
 // Every cell has a stable id (see targets.ts) and data-table / data-row / data-column attributes; cells a
 // finding points at carry the class hl-<severity>, the one whose finding was clicked also `active`. With
 // `editing`, every amount can be corrected in place (pending corrections carry the class `edited`). An amount
-// OCR read with doubt carries the class `ocr-doubt` and says its confidence on hover (see doubt.ts).
-import type { ReactNode } from 'react';
+// OCR read with doubt carries the class `ocr-doubt` and says its confidence on hover (see doubt.ts); with the
+// document's original at hand, a 原件 button beside it shows the scan round the cell, the cell boxed, under
+// the table (a button, so the keyboard reaches it: Tab, then Enter or Space; Esc closes the crop).
+import { type ReactNode, useState } from 'react';
 import { readAmountInput, tableDecimals } from '../../../src/model/amount-input.ts';
 import type { BudgetTable, TableRow } from '../../../src/model/document.ts';
 import type { Severity } from '../api.ts';
 import { groupThousands } from '../decimal.ts';
-import { doubtMark } from '../doubt.ts';
+import { doubtMark, originalLabel } from '../doubt.ts';
 import { cellId, type Marks, tableId } from '../targets.ts';
 import { EditableValue, type Editing } from './EditableValue.tsx';
+import { OriginalCrop } from './OriginalPage.tsx';
 
 /** How sure the recogniser is of a table: shown when it is not sure, with its reasons on hover. */
 const confidenceNames = { high: '高', medium: '中', low: '低' } as const;
@@ -20,9 +23,20 @@ interface Props {
   marks: Marks;
   active: string | null;
   editing?: Editing;
+  /** The stored document whose original PDF holds the table's pages (for the crops of doubtful cells). */
+  documentId?: number;
 }
 
-export function DocTable({ table, marks, active, editing }: Props) {
+/** The doubtful cell whose crop of the original is shown, and what to say of it. */
+interface Crop {
+  cell: string;
+  page: number;
+  box: NonNullable<TableRow['source']['box']>;
+  caption: string;
+}
+
+export function DocTable({ table, marks, active, editing, documentId }: Props) {
+  const [crop, setCrop] = useState<Crop | null>(null);
   const twoSided = table.rows.some((r) => r.side);
   const coded = table.rows.some((r) => r.code);
   const tableMark = marks.elements.get(tableId(table.key));
@@ -46,7 +60,15 @@ export function DocTable({ table, marks, active, editing }: Props) {
     const mark = id ? marks.elements.get(id) : undefined;
     const rowMark = marks.rows.get(`${table.key}-${index}`);
     const severity: Severity | undefined = mark?.severity ?? rowMark;
-    const doubt = typeof column === 'number' ? doubtMark(row.amounts[column]?.source) : undefined;
+    const source = typeof column === 'number' ? row.amounts[column]?.source : undefined;
+    const doubt = doubtMark(source);
+    // The scan round the cell can be shown where the reader kept its page and box.
+    const original =
+      doubt && id && documentId !== undefined && source?.page !== undefined && source.box
+        ? { page: source.page, box: source.box }
+        : undefined;
+    const cropId = id ? `crop-${id}` : undefined;
+    const open = crop !== null && crop.cell === id;
     const classes = [
       doubt?.className,
       numeric ? 'num' : undefined,
@@ -68,6 +90,37 @@ export function DocTable({ table, marks, active, editing }: Props) {
         title={[doubt?.title, ...(mark?.messages ?? [])].join('\n') || undefined}
       >
         {content}
+        {original && (
+          <button
+            type="button"
+            className="doubt-original"
+            aria-expanded={open}
+            aria-controls={open ? cropId : undefined}
+            aria-label={`${open ? '收起' : '查看'}${originalLabel(original.page)}中此单元格（${doubt!.title}）`}
+            title={`${originalLabel(original.page)}：查看扫描原件中此单元格`}
+            data-cell={id}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && open) {
+                e.preventDefault();
+                setCrop(null);
+              }
+            }}
+            onClick={() =>
+              setCrop(
+                open
+                  ? null
+                  : {
+                      cell: id!,
+                      page: original.page,
+                      box: original.box,
+                      caption: `「${row.code ? `${row.code} ` : ''}${row.name}」${columnName}：识别为 ${shown(row.amounts[column as number]!.value)}，${doubt!.title}`,
+                    },
+              )
+            }
+          >
+            原件
+          </button>
+        )}
       </td>
     );
   };
@@ -195,6 +248,22 @@ export function DocTable({ table, marks, active, editing }: Props) {
             <tbody>{body}</tbody>
           </table>
         </div>
+      )}
+      {crop && documentId !== undefined && (
+        <OriginalCrop
+          key={crop.cell}
+          documentId={documentId}
+          id={`crop-${crop.cell}`}
+          page={crop.page}
+          box={crop.box}
+          caption={crop.caption}
+          onClose={() => {
+            const cell = crop.cell;
+            setCrop(null);
+            // Back to the button that opened it, so that the keyboard carries on from the cell.
+            document.querySelector<HTMLElement>(`button.doubt-original[data-cell="${cell}"]`)?.focus();
+          }}
+        />
       )}
       {table.notes.map((note) => (
         <p key={note} className="note">

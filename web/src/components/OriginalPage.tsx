@@ -1,10 +1,12 @@
 // A page of the original PDF (GET /api/documents/:id/original, drawn by pdf.js) with the cell a finding
-// points at boxed. pdf.js loads on first use; each document's file is fetched once.
+// points at boxed, and the crop of a page around one cell (a doubtful OCR reading, to be checked against the
+// scan). pdf.js loads on first use; each document's file is fetched once.
 
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Source } from '../../../src/model/document.ts';
 import { originalUrl } from '../api.ts';
+import { cropAround, originalLabel, type Region } from '../doubt.ts';
 
 const loaded = new Map<number, Promise<PDFDocumentProxy>>();
 
@@ -103,6 +105,122 @@ export function OriginalPage({ documentId, source }: Props) {
         )}
       </div>
       {scale === null && !error && <p className="muted">正在载入原文…</p>}
+      {error && <p className="error-text">{error}</p>}
+    </figure>
+  );
+}
+
+interface CropProps {
+  documentId: number;
+  /** The element's id (the cell's button names it in aria-controls). */
+  id: string;
+  page: number;
+  /** The cell's box (PDF points from the top left of the page as displayed, as the model keeps it). */
+  box: Region;
+  /** What the cell is and what OCR read there, said under the crop. */
+  caption: string;
+  onClose: () => void;
+}
+
+/** The largest scale a crop is shown at (CSS pixels a point): a 9 pt digit 22 px high, plain to read. */
+const cropZoom = 2.5;
+
+/**
+ * The part of a page round one cell, the cell boxed: the scan as it is, so that a doubtful reading can be
+ * checked against what was printed. Only the crop is drawn (pdf.js renders the page shifted into a canvas the
+ * crop's size). Esc closes it.
+ */
+export function OriginalCrop({ documentId, id, page, box, caption, onClose }: CropProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  const [shown, setShown] = useState<{ crop: Region; scale: number } | null>(null);
+  const [error, setError] = useState('');
+
+  // Shown under its table, which may run past the screen: brought into view, the focus left where it was.
+  useEffect(() => {
+    figure.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    let task: { cancel: () => void; promise: Promise<void> } | undefined;
+    setShown(null);
+    setError('');
+    (async () => {
+      const pdf = await openOriginal(documentId);
+      const pdfPage = await pdf.getPage(page);
+      const target = canvas.current;
+      if (cancelled || !target || !frame.current) return;
+      const natural = pdfPage.getViewport({ scale: 1 });
+      const crop = cropAround(box, natural);
+      const scale = Math.min(cropZoom, frame.current.clientWidth / crop.width);
+      const ratio = window.devicePixelRatio || 1;
+      // The page drawn at the crop's scale, moved so that the crop's corner is the canvas's.
+      const viewport = pdfPage.getViewport({
+        scale: scale * ratio,
+        offsetX: -crop.x * scale * ratio,
+        offsetY: -crop.y * scale * ratio,
+      });
+      target.width = Math.ceil(crop.width * scale * ratio);
+      target.height = Math.ceil(crop.height * scale * ratio);
+      target.style.width = `${crop.width * scale}px`;
+      target.style.height = `${crop.height * scale}px`;
+      task = pdfPage.render({ canvas: target, viewport });
+      await task.promise;
+      if (!cancelled) setShown({ crop, scale });
+    })().catch((e: unknown) => {
+      if (!cancelled && !(e instanceof Error && e.name === 'RenderingCancelledException'))
+        setError(`无法显示原件第 ${page} 页：${e instanceof Error ? e.message : String(e)}`);
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [documentId, page, box]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+  const pad = 2;
+  const label = originalLabel(page);
+  return (
+    <figure
+      ref={figure}
+      id={id}
+      className="original-crop"
+      data-page={page}
+      data-crop={
+        shown ? [shown.crop.x, shown.crop.y, shown.crop.width, shown.crop.height].join(' ') : undefined
+      }
+      aria-label={`${label}，${caption}`}
+      onKeyDown={onKeyDown}
+    >
+      <figcaption>
+        <strong>{label}</strong>
+        <span>{caption}</span>
+        <button type="button" className="linkish" onClick={onClose} aria-label={`关闭${label}`}>
+          关闭
+        </button>
+      </figcaption>
+      <div className="crop-frame" ref={frame}>
+        <canvas ref={canvas} role="img" aria-label={`${label}中该单元格周围的扫描图像，单元格已框出`} />
+        {shown && (
+          <div
+            className="cell-box"
+            style={{
+              left: (box.x - shown.crop.x) * shown.scale - pad,
+              top: (box.y - shown.crop.y) * shown.scale - pad,
+              width: box.width * shown.scale + 2 * pad,
+              height: box.height * shown.scale + 2 * pad,
+            }}
+          />
+        )}
+      </div>
+      {!shown && !error && <p className="muted">正在载入原件…</p>}
       {error && <p className="error-text">{error}</p>}
     </figure>
   );

@@ -426,7 +426,14 @@ export function DocumentPage({ id, user }: { id: number; user: User | null }) {
             </figure>
           )}
           {tables.map((t) => (
-            <DocTable key={t.key} table={t} marks={marks} active={active} editing={editing} />
+            <DocTable
+              key={t.key}
+              table={t}
+              marks={marks}
+              active={active}
+              editing={editing}
+              documentId={fromPdf ? id : undefined}
+            />
           ))}
           {tables.length === 0 && doc.kind !== 'performance' && <p className="muted">此文档没有预算表。</p>}
           {doc.performance && (
