@@ -27,6 +27,74 @@ async function openOriginal(id: number): Promise<PDFDocumentProxy> {
   return pdf;
 }
 
+/** What of a page to draw, and at what scale (CSS pixels a point), given the page's size and the frame's width. */
+interface Drawn {
+  region: Region;
+  scale: number;
+}
+type Plan = (natural: { width: number; height: number }, frameWidth: number) => Drawn;
+
+/**
+ * Draws a region of a page into the canvas, at the scale `plan` chooses for the frame's width (pdf.js renders the
+ * page moved so that the region's corner is the canvas's). Gives the region and scale once drawn, and the
+ * error, in Chinese, when the page cannot be shown.
+ */
+function usePageRegion(
+  documentId: number,
+  page: number,
+  plan: Plan,
+  what: string,
+  redraw: readonly unknown[],
+) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<Drawn | null>(null);
+  const [error, setError] = useState('');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the callers say when the page is drawn again.
+  useEffect(() => {
+    let cancelled = false;
+    let task: { cancel: () => void; promise: Promise<void> } | undefined;
+    setShown(null);
+    setError('');
+    (async () => {
+      const pdf = await openOriginal(documentId);
+      const pdfPage = await pdf.getPage(page);
+      const target = canvas.current;
+      if (cancelled || !target || !frame.current) return;
+      const planned = plan(pdfPage.getViewport({ scale: 1 }), frame.current.clientWidth);
+      const { region, scale } = planned;
+      const ratio = window.devicePixelRatio || 1;
+      const viewport = pdfPage.getViewport({
+        scale: scale * ratio,
+        offsetX: -region.x * scale * ratio,
+        offsetY: -region.y * scale * ratio,
+      });
+      target.width = Math.ceil(region.width * scale * ratio);
+      target.height = Math.ceil(region.height * scale * ratio);
+      target.style.width = `${region.width * scale}px`;
+      target.style.height = `${region.height * scale}px`;
+      task = pdfPage.render({ canvas: target, viewport });
+      await task.promise;
+      if (!cancelled) setShown(planned);
+    })().catch((e: unknown) => {
+      if (!cancelled && !(e instanceof Error && e.name === 'RenderingCancelledException'))
+        setError(`无法显示${what}第 ${page} 页：${e instanceof Error ? e.message : String(e)}`);
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [documentId, page, ...redraw]);
+
+  return { canvas, frame, shown, error };
+}
+
+const wholePage: Plan = (natural, frameWidth) => ({
+  region: { x: 0, y: 0, width: natural.width, height: natural.height },
+  scale: frameWidth / natural.width,
+});
+
 interface Props {
   documentId: number;
   /** The page, and the box to mark on it (PDF points from the top left, as the reader measured them). */
@@ -34,52 +102,19 @@ interface Props {
 }
 
 export function OriginalPage({ documentId, source }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const frame = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
-  const [scale, setScale] = useState<number | null>(null);
-  const [error, setError] = useState('');
   const [large, setLarge] = useState(false);
   const { page, box } = source;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: enlarged, the page is drawn again at the frame's new width.
-  useEffect(() => {
-    let cancelled = false;
-    let task: { cancel: () => void; promise: Promise<void> } | undefined;
-    setScale(null);
-    setError('');
-    (async () => {
-      const pdf = await openOriginal(documentId);
-      const pdfPage = await pdf.getPage(page);
-      const target = canvas.current;
-      if (cancelled || !target || !frame.current) return;
-      const natural = pdfPage.getViewport({ scale: 1 });
-      const fit = frame.current.clientWidth / natural.width;
-      const ratio = window.devicePixelRatio || 1;
-      const viewport = pdfPage.getViewport({ scale: fit * ratio });
-      target.width = Math.floor(viewport.width);
-      target.height = Math.floor(viewport.height);
-      target.style.width = `${natural.width * fit}px`;
-      target.style.height = `${natural.height * fit}px`;
-      task = pdfPage.render({ canvas: target, viewport });
-      await task.promise;
-      if (!cancelled) setScale(fit);
-    })().catch((e: unknown) => {
-      if (!cancelled && !(e instanceof Error && e.name === 'RenderingCancelledException'))
-        setError(`无法显示原文第 ${page} 页：${e instanceof Error ? e.message : String(e)}`);
-    });
-    return () => {
-      cancelled = true;
-      task?.cancel();
-    };
-  }, [documentId, page, large]);
+  // Enlarged, the page is drawn again at the frame's new width.
+  const { canvas, frame, shown, error } = usePageRegion(documentId, page, wholePage, '原文', [large]);
+  const scale = shown?.scale ?? null;
 
   // The box in the middle of what shows (the frame scrolls; enlarged, the whole figure does).
   useEffect(() => {
     const scroller = large ? figure.current : frame.current;
     if (scale !== null && box && scroller)
       scroller.scrollTop = Math.max(0, box.y * scale - scroller.clientHeight / 2);
-  }, [scale, large, box]);
+  }, [scale, large, box, frame]);
 
   const pad = 2;
   return (
@@ -131,53 +166,22 @@ const cropZoom = 2.5;
  * crop's size). Esc closes it.
  */
 export function OriginalCrop({ documentId, id, page, box, caption, onClose }: CropProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const frame = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
-  const [shown, setShown] = useState<{ crop: Region; scale: number } | null>(null);
-  const [error, setError] = useState('');
+  const { canvas, frame, shown, error } = usePageRegion(
+    documentId,
+    page,
+    (natural, frameWidth) => {
+      const crop = cropAround(box, natural);
+      return { region: crop, scale: Math.min(cropZoom, frameWidth / crop.width) };
+    },
+    '原件',
+    [box],
+  );
 
   // Shown under its table, which may run past the screen: brought into view, the focus left where it was.
   useEffect(() => {
     figure.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-
-  useEffect(() => {
-    let cancelled = false;
-    let task: { cancel: () => void; promise: Promise<void> } | undefined;
-    setShown(null);
-    setError('');
-    (async () => {
-      const pdf = await openOriginal(documentId);
-      const pdfPage = await pdf.getPage(page);
-      const target = canvas.current;
-      if (cancelled || !target || !frame.current) return;
-      const natural = pdfPage.getViewport({ scale: 1 });
-      const crop = cropAround(box, natural);
-      const scale = Math.min(cropZoom, frame.current.clientWidth / crop.width);
-      const ratio = window.devicePixelRatio || 1;
-      // The page drawn at the crop's scale, moved so that the crop's corner is the canvas's.
-      const viewport = pdfPage.getViewport({
-        scale: scale * ratio,
-        offsetX: -crop.x * scale * ratio,
-        offsetY: -crop.y * scale * ratio,
-      });
-      target.width = Math.ceil(crop.width * scale * ratio);
-      target.height = Math.ceil(crop.height * scale * ratio);
-      target.style.width = `${crop.width * scale}px`;
-      target.style.height = `${crop.height * scale}px`;
-      task = pdfPage.render({ canvas: target, viewport });
-      await task.promise;
-      if (!cancelled) setShown({ crop, scale });
-    })().catch((e: unknown) => {
-      if (!cancelled && !(e instanceof Error && e.name === 'RenderingCancelledException'))
-        setError(`无法显示原件第 ${page} 页：${e instanceof Error ? e.message : String(e)}`);
-    });
-    return () => {
-      cancelled = true;
-      task?.cancel();
-    };
-  }, [documentId, page, box]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -194,7 +198,9 @@ export function OriginalCrop({ documentId, id, page, box, caption, onClose }: Cr
       className="original-crop"
       data-page={page}
       data-crop={
-        shown ? [shown.crop.x, shown.crop.y, shown.crop.width, shown.crop.height].join(' ') : undefined
+        shown
+          ? [shown.region.x, shown.region.y, shown.region.width, shown.region.height].join(' ')
+          : undefined
       }
       aria-label={`${label}，${caption}`}
       onKeyDown={onKeyDown}
@@ -212,8 +218,8 @@ export function OriginalCrop({ documentId, id, page, box, caption, onClose }: Cr
           <div
             className="cell-box"
             style={{
-              left: (box.x - shown.crop.x) * shown.scale - pad,
-              top: (box.y - shown.crop.y) * shown.scale - pad,
+              left: (box.x - shown.region.x) * shown.scale - pad,
+              top: (box.y - shown.region.y) * shown.scale - pad,
               width: box.width * shown.scale + 2 * pad,
               height: box.height * shown.scale + 2 * pad,
             }}
