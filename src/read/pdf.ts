@@ -111,6 +111,12 @@ export const pdfjsPatches: [string, string][] = [
     'const clone = Object.assign(Object.create(this), this);',
     'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);',
   ],
+  // A TrueType font repaired, then written out again as a font file: the file is only drawn with, and text
+  // extraction, with font faces off, draws nothing. The repair itself (glyph mapping, metrics) stays.
+  [
+    'builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();',
+    'builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return null; /* not written for text extraction */',
+  ],
 ];
 
 // The worker, as an ES module in a data: URL (plain JavaScript: it is not compiled).
