@@ -215,7 +215,7 @@ in the OCR worker, one thread). Each table amount is compared with the same cell
 of the same pages. "Pipeline OCR s/page" is the OCR worker's time for each page during that reading (pdf.js
 renders every scan at 200 dpi for it, whatever the scan's own dpi), "CPU" its process's CPU time; "own pixels"
 the same for ocrPage alone on the scan's pixels at its own dpi (no pipeline gives it those).
-AMD ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; 1-minute load average at the start: ${load.toFixed(1)}, at the end: ${os.loadavg()[0]!.toFixed(1)}.
+${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; 1-minute load average at the start: ${load.toFixed(1)}, at the end: ${os.loadavg()[0]!.toFixed(1)}.
 
 | File | dpi | Pages | Amounts exact | % | Findings vs text layer | s/page (read + check) | Pipeline OCR s/page | CPU s/page | Own pixels OCR s/page | CPU s/page |
 | ---- | --: | ----: | ------------: | --: | --- | --: | --: | --: | --: | --: |
