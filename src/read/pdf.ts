@@ -111,8 +111,9 @@ export const pdfjsPatches: [string, string][] = [
     'const clone = Object.assign(Object.create(this), this);',
     'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);',
   ],
-  // A TrueType font repaired, then written out again as a font file: the file is only drawn with, and text
-  // extraction, with font faces off, draws nothing. The repair itself (glyph mapping, metrics) stays.
+  // A TrueType font repaired, then written out again as a font file: the file is only drawn with. Text
+  // extraction draws nothing, and the pages rendered for OCR are those without text, whose glyphs (if any, all
+  // blank) need no drawing. The repair itself (glyph mapping, metrics) stays.
   [
     'builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();',
     'builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return null; /* not written for text extraction */',
