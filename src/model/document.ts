@@ -299,6 +299,54 @@ export interface StatedRateWords {
   source: Source;
 }
 
+/** What a change against the year before is of: 基本支出, its economic classes or 人员/公用经费, 三公 and its parts. */
+export type StatedDeltaSubject =
+  | 'basic'
+  | 'wages'
+  | 'goods-services'
+  | 'households'
+  | 'capital'
+  | 'personnel'
+  | 'public'
+  | 'three-public'
+  | 'abroad'
+  | 'car'
+  | 'reception';
+
+/**
+ * The parts whose changes make a whole's change, each set complete on its own: 基本支出 is its economic
+ * classes (资本性支出 rarely among them, so not required) or 人员经费 and 公用经费; “三公”经费 its three parts.
+ */
+export const deltaParts: {
+  whole: StatedDeltaSubject;
+  parts: StatedDeltaSubject[];
+  optional?: StatedDeltaSubject[];
+}[] = [
+  { whole: 'basic', parts: ['wages', 'goods-services', 'households'], optional: ['capital'] },
+  { whole: 'basic', parts: ['personnel', 'public'] },
+  { whole: 'three-public', parts: ['abroad', 'car', 'reception'] },
+];
+
+/**
+ * A change against the year before stated with or without its level (基本支出预算较上年增17.1万元，增幅17.18%;
+ * 工资福利支出较上年增18.67万元), of a subject whose parts' changes make it.
+ */
+export interface StatedDelta {
+  subject: StatedDeltaSubject;
+  /** The words naming it, as printed (工资福利支出). */
+  name: string;
+  direction: 'increase' | 'decrease';
+  change: Decimal;
+  unit: MoneyUnit;
+  /** The rate stated with it, and the rate's own direction word. */
+  percent?: Decimal;
+  rateDirection?: 'increase' | 'decrease';
+  /** Ordinal of the sentence (up to 。) in its section. */
+  statement: number;
+  section: string;
+  source: Source;
+}
+
 /** A count stated with its parts: 共有车辆1辆，其中：一般公务用车0辆、…、其他用车0辆. */
 export interface StatedCount {
   /** What is counted (车辆), the total, its unit (辆, 台, 个…) and the parts listed after 其中. */
@@ -462,6 +510,8 @@ export interface Document {
   statedChanges?: StatedChange[];
   /** The words of each change stated with its rate; absent in documents stored before they were read. */
   statedRateWords?: StatedRateWords[];
+  /** Changes of 基本支出, 三公 and their parts; absent in documents stored before they were read. */
+  statedDeltas?: StatedDelta[];
   /** Counts stated with their parts (车辆, 单位, 人员); absent in documents stored before they were read. */
   statedCounts?: StatedCount[];
   /** Dates the figures are given as of (截至…); absent in documents stored before they were read. */

@@ -2,6 +2,7 @@
 // 预算的P%”, or “…A万元，完成年初预算100%，决算数大于预算数D万元”. Read from the sections' text, for the check that
 // the rate agrees with the amounts it is stated with.
 import type { MoneyUnit, Section, StatedCompletion } from '../model/document.ts';
+import { compacted } from './text.ts';
 
 const completion = /完成(?:年初|全年|调整)?预算(?:数)?的?(\d+(?:\.\d+)?)[%％]/g;
 const amount = /(\d+(?:\.\d+)?)(万元|元)/g;
@@ -65,28 +66,4 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
     }
   }
   return out;
-}
-
-/**
- * The text without whitespace and thousands separators (wrapped lines and 3,958.67 read as one), and the
- * line (counted from the section's first) each of its characters comes from.
- */
-function compacted(original: string): { text: string; lineAt: (at: number) => number } {
-  let text = '';
-  const lines: number[] = [];
-  let line = 0;
-  for (let i = 0; i < original.length; i++) {
-    const c = original[i]!;
-    if (c === '\n') line++;
-    if (/\s/.test(c)) continue;
-    if (
-      (c === ',' || c === '，') &&
-      /\d/.test(text.at(-1) ?? '') &&
-      /^\d{3}/.test(original.slice(i + 1, i + 4))
-    )
-      continue;
-    text += c;
-    lines.push(line);
-  }
-  return { text, lineAt: (at) => lines[Math.min(at, lines.length - 1)] ?? 0 };
 }

@@ -9,6 +9,7 @@ import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
 import { readStatedCounts, readStatedDates } from './counts.ts';
+import { readStatedDeltas } from './deltas.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
 import {
@@ -155,6 +156,7 @@ export function recognise(read: Layout): Document {
   doc.statedShares = stated.shares;
   doc.statedChanges = readStatedChanges(doc.sections);
   doc.statedRateWords = readStatedRateWords(doc.sections);
+  doc.statedDeltas = readStatedDeltas(doc.sections);
   doc.statedCounts = readStatedCounts(doc.sections);
   doc.statedDates = readStatedDates(lines);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);

@@ -54,4 +54,28 @@ export function firstWord(text: string): string {
   return /^\S*/.exec(text)![0];
 }
 
+/**
+ * The text without whitespace and thousands separators (wrapped lines and 3,958.67 read as one), and the
+ * line (counted from the section's first) each of its characters comes from.
+ */
+export function compacted(original: string): { text: string; lineAt: (at: number) => number } {
+  let text = '';
+  const lines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original[i]!;
+    if (c === '\n') line++;
+    if (/\s/.test(c)) continue;
+    if (
+      (c === ',' || c === '，') &&
+      /\d/.test(text.at(-1) ?? '') &&
+      /^\d{3}/.test(original.slice(i + 1, i + 4))
+    )
+      continue;
+    text += c;
+    lines.push(line);
+  }
+  return { text, lineAt: (at) => lines[Math.min(at, lines.length - 1)] ?? 0 };
+}
+
 export { chineseNumber } from '../model/numbering.ts';

@@ -28,7 +28,9 @@ import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
+import { textChangeBase } from './text-change-base.ts';
 import { textChangeDirection } from './text-change-direction.ts';
+import { textChangeParts } from './text-change-parts.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeTwice } from './text-change-twice.ts';
 import { textChangeUses } from './text-change-uses.ts';
@@ -61,6 +63,8 @@ export const rules: Rule[] = [
   textShare,
   textChangeRate,
   textChangeDirection,
+  textChangeParts,
+  textChangeBase,
   textChangeUses,
   textChangeTwice,
   textCountParts,
