@@ -213,4 +213,63 @@ describe('identity of a page: round 3', () => {
       identity('某市环境卫生管理处2023年道路保洁服务项目支出绩效目标申报表', '产出指标 | 数量指标 |'),
     ).toEqual(['performance', 2023, '某市环境卫生管理处']);
   });
+
+  it('a page’s opening sentence: 现将X2020年度…, 现将2021年度X政府采购决算…; a town named bare', () => {
+    expect(
+      identity(
+        '按照信息公开工作部署和要求，现将某某镇2020年度“三公”经费决算情况公布如下：',
+        '2020年度“三公”经费41万元，较上年减少19万元。',
+      ),
+    ).toEqual(['final', 2020, '某某镇']);
+    expect(
+      identity(
+        '政府采购决算公开情况说明',
+        '现将2021年度某某职业学院政府采购决算公开如下：',
+        '政府采购支出总额28万元。',
+      ),
+    ).toEqual(['final', 2021, '某某职业学院']);
+  });
+
+  it('a title naming a region for the whole of its 三公, or a unit before a bare 决算', () => {
+    expect(identity('2019年度某某县“三公”经费支出决算情况', '“三公”经费决算支出数为1165.08万元。')[2]).toBe(
+      '某某县',
+    );
+    expect(identity('2017年某市第五小学决算', '第一部分 单位概况')[2]).toBe('某市第五小学');
+  });
+
+  it('a table header’s coded discloser cell above 预算年度', () => {
+    expect(identity('部门预算公开表', '920某某县某镇财政所 |', '预算年度:2025 |', '单位:万元 |')[2]).toBe(
+      '某某县某镇财政所',
+    );
+  });
+
+  it('a project table’s 实施单位, on the next line or run into one line with its code', () => {
+    expect(
+      identity(
+        '项目支出绩效自评表',
+        '2019年度',
+        '主管部门',
+        '某市发改委',
+        '实施单位',
+        '某市食品工程学校',
+        '项目资金',
+      ),
+    ).toEqual(['performance', 2019, '某市食品工程学校']);
+    expect(
+      identity(
+        '项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-某某镇人民政府 实施单位 219001-某某镇人民政府 项目资金',
+      ),
+    ).toEqual(['performance', 2022, '某某镇人民政府']);
+  });
+
+  it('a budget’s title decides its kind over 绩效 in its contents', () => {
+    expect(
+      identity(
+        '某某镇人民政府2022年部门预算',
+        '目 录',
+        '十、《部门(单位)整体绩效目标表》',
+        '第一部分 概况',
+      )[0],
+    ).toBe('budget');
+  });
 });

@@ -312,6 +312,8 @@ function statesAnAccount(head: string): boolean {
 const actualAgainstBudget =
   /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?|支出与年初预算对比|支出\d+(?:\.\d+)?万?元[，,]年初预算[为是]/;
 
+const budgetTitle = /\d{4}年度?(?:部门|单位)?预算(?:信息)?(?:公开)?(?:说明|情况说明)?$/;
+
 function documentKind(doc: Document, lines: Line[]): DocumentKind {
   const head = lines
     .slice(0, 40)
@@ -328,7 +330,10 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
     return 'final';
   if (budgetTables.length > 0) return 'budget';
   // 绩效工资 (performance pay, an item of 工资福利支出) says nothing of performance targets.
-  if (doc.projects.length > 0 || doc.performance || /绩效(?!工资)/.test(head)) return 'performance';
+  if (doc.projects.length > 0 || doc.performance) return 'performance';
+  // A budget's title (X2022年部门预算) decides over 绩效 in its contents (《部门(单位)整体绩效目标表》).
+  if (lines.slice(0, 10).some((l) => budgetTitle.test(l.compact))) return 'budget';
+  if (/绩效(?!工资)/.test(head)) return 'performance';
   return 'budget';
 }
 
@@ -467,8 +472,11 @@ const plausibleName = (name: string) =>
   // A collective (市直林业部门: the city's forestry departments together) is no one department's name.
   !/^[省市州县区旗]直.*部门$/.test(name);
 
-/** The end of a discloser's name: an office, a unit, a government (人民政府), a kindergarten (幼儿园). */
-const organisation = /[厅局委院办会处室所部署站队馆校社团府心园]$/;
+/**
+ * The end of a discloser's name: an office, a unit, a government (人民政府), a kindergarten (幼儿园), a school
+ * (第五小学), a town or township named bare (焦石镇), a subdistrict (街道).
+ */
+const organisation = /(?:[厅局委院办会处室所部署站队馆校社团府心园镇乡]|[小中大]学|学区|街道)$/;
 /** The end of a region's name, for a page that states a region's 本级 as a whole (经X财政局汇总). */
 const region = /[省市州县区旗]$/;
 
@@ -495,6 +503,15 @@ function departmentStated(lines: Line[]): string | undefined {
     const m = /^(?:编制)?部门[：:](.+?)(?:(?:金额)?单位[：:].*)?$/.exec(l.compact);
     if (m && plausibleName(m[1]!)) return m[1]!;
   }
+  // A table header's discloser cell, its code before it (920平山县下口镇财政所), above the 预算年度 or 单位 line.
+  for (let i = 0; i + 1 < lines.length && i < 60; i++) {
+    const m =
+      /^(?:\d{3,9}[-－—]?|[（(\[【]\d{3,9}[)）\]】])([^，,。；;：:、“”"（）()\d|｜]{2,30}?)[|｜]*$/.exec(
+        lines[i]!.compact,
+      );
+    if (!m || !/^(?:预算年度|(?:金额)?单位)[：:]/.test(lines[i + 1]!.compact)) continue;
+    if (plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
   const title = /^(.+?)\d{4}年度?部门(?:预算|决算)/;
   const stripped = (l: Line) =>
     l.compact.replace(/^(?:附件\d*[：:]?)?(?:第[一二三四五六七八九十]+部分)?/, '');
@@ -520,12 +537,25 @@ function departmentStated(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
       return m[1]!;
   }
-  // A heading naming the discloser between the year and its 三公 statement (2017年湛江市委宣传部“三公”经费…).
+  // A heading naming the discloser between the year and its 三公 statement (2017年湛江市委宣传部“三公”经费…),
+  // a region for the whole of it (2019年度鹿寨县“三公”经费支出决算情况), or its 预算/决算 (2017年临汾市第五小学决算).
   for (const l of lines.slice(0, 20)) {
-    const m = /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,20}?)(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]/.exec(
-      l.compact,
-    );
-    if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+    const m =
+      /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,20}?)(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]/.exec(
+        l.compact,
+      ) ??
+      /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,30}?)(?:部门|单位)?(?:预算|决算)(?:公开)?(?:情况说明)?$/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && (organisation.test(m[1]!) || region.test(m[1]!))) return m[1]!;
+  }
+  // The opening sentence of a page: 现将X2020年度“三公”经费决算情况公布如下, 现将2021年度X政府采购决算公开如下.
+  for (const l of lines.slice(0, 60)) {
+    const m =
+      /现将(?:\d{4}年度?)?([^，,。；;：:、“”"（）()\d]{2,30}?)(?:\d{4}年度?|(?:部门|单位)?(?:预算|决算|政府采购|[“"]三公))/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!) && !/^(?:本|我)/.test(m[1]!)) return m[1]!;
   }
   // A project's performance-target table titled with its unit before the year (X2023年Y项目支出绩效目标申报表).
   for (const l of lines.slice(0, 10)) {
@@ -533,11 +563,20 @@ function departmentStated(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
   }
   // A performance-target table's 主管部门 (or its 实施单位, 填报单位): (433)乌海市供销合作社联合社(部门).
-  for (const label of ['主管部门', '实施单位', '项目单位', '填报单位']) {
-    for (const l of lines.slice(0, 40)) {
-      const m = new RegExp(
-        `^${label}(?:[（(]盖章[)）])?[：:]?(?:[（(]\\d+[)）])?([^，,。；;：:、“”"（）()\\d]{2,30}?)(?:[（(](?:部门|单位)[)）])?$`,
-      ).exec(l.compact);
+  // The name may stand on the next line (a table copied cell by cell) and carry its code (219-, 219001-).
+  const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
+  // The unit carrying the project out first: a unit's own page (a school's 自评表) names its department too.
+  // A table run into one line (…主管部门219-X实施单位219001-Y项目资金…) has its cells' names coded.
+  const labels = ['实施单位', '项目单位', '填报单位', '主管部门'];
+  const nextLabel = `(?=${[...labels, '项目资金', '项目负责人', '联系电话'].join('|')})`;
+  for (const label of labels) {
+    const labelled = new RegExp(
+      `(?:(?:^|[|｜])${label}(?:[（(]盖章[)）])?[：:]?[|｜]?(?:[（(]\\d+[)）]|\\d{3,9}[-－—])?|${label}\\d{3,9}[-－—])([^，,。；;：:、“”"（）()\\d|｜]{2,30}?)(?:[（(](?:部门|单位)[)）])?(?:[|｜]|$|${nextLabel})`,
+    );
+    for (let i = 0; i < texts.length && i < 40; i++) {
+      const line = texts[i]!.compact;
+      const value = line === label && texts[i + 1] ? `${label}${texts[i + 1]!.compact}` : line;
+      const m = labelled.exec(value);
       if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
     }
   }
@@ -575,7 +614,6 @@ function departmentStated(lines: Line[]): string | undefined {
   const abroad = /安排([^，,。；;：:、“”"（）()\d]{2,30}?)(?:因公)?出国(?:（境）|\(境\))?团组/.exec(joined);
   if (abroad && plausibleName(abroad[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(abroad[1]!))
     return abroad[1]!;
-  const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
   for (let i = 0; i + 1 < texts.length && i < 10; i++) {
     if (!/^\d{4}年度?部门(?:预算|决算)/.test(texts[i + 1]!.compact)) continue;
     const name = stripped(texts[i]!);
