@@ -347,6 +347,15 @@ export interface StatedDelta {
   source: Source;
 }
 
+/** A total stated with 其中： and its parts listed under it, one numbered line each (1.财政拨款收入…万元). */
+export interface StatedList {
+  total: { name: string; value: Decimal; unit: MoneyUnit };
+  /** Each item's name and amount, in the total's unit, and the line it stands on. */
+  parts: { name: string; value: Decimal; line: number }[];
+  section: string;
+  source: Source;
+}
+
 /** A count stated with its parts: 共有车辆1辆，其中：一般公务用车0辆、…、其他用车0辆. */
 export interface StatedCount {
   /** What is counted (车辆), the total, its unit (辆, 台, 个…) and the parts listed after 其中. */
@@ -512,6 +521,8 @@ export interface Document {
   statedRateWords?: StatedRateWords[];
   /** Changes of 基本支出, 三公 and their parts; absent in documents stored before they were read. */
   statedDeltas?: StatedDelta[];
+  /** Totals with their parts listed one numbered line each; absent in documents stored before they were read. */
+  statedLists?: StatedList[];
   /** Counts stated with their parts (车辆, 单位, 人员); absent in documents stored before they were read. */
   statedCounts?: StatedCount[];
   /** Dates the figures are given as of (截至…); absent in documents stored before they were read. */

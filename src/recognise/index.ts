@@ -12,6 +12,7 @@ import { readStatedCounts, readStatedDates } from './counts.ts';
 import { readStatedDeltas } from './deltas.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
+import { readStatedLists } from './lists.ts';
 import {
   isTopHeading,
   readOrgUnits,
@@ -157,6 +158,7 @@ export function recognise(read: Layout): Document {
   doc.statedChanges = readStatedChanges(doc.sections);
   doc.statedRateWords = readStatedRateWords(doc.sections);
   doc.statedDeltas = readStatedDeltas(doc.sections);
+  doc.statedLists = readStatedLists(doc.sections);
   doc.statedCounts = readStatedCounts(doc.sections);
   doc.statedDates = readStatedDates(lines);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);
@@ -506,7 +508,7 @@ function departmentStated(lines: Line[]): string | undefined {
   // A table header's discloser cell, its code before it (920平山县下口镇财政所), above the 预算年度 or 单位 line.
   for (let i = 0; i + 1 < lines.length && i < 60; i++) {
     const m =
-      /^(?:\d{3,9}[-－—]?|[（(\[【]\d{3,9}[)）\]】])([^，,。；;：:、“”"（）()\d|｜]{2,30}?)[|｜]*$/.exec(
+      /^(?:\d{3,9}[-－—]?|[（([【]\d{3,9}[)）\]】])([^，,。；;：:、“”"（）()\d|｜]{2,30}?)[|｜]*$/.exec(
         lines[i]!.compact,
       );
     if (!m || !/^(?:预算年度|(?:金额)?单位)[：:]/.test(lines[i + 1]!.compact)) continue;

@@ -39,6 +39,7 @@ import { textClassItem } from './text-class-item.ts';
 import { textComparedYear } from './text-compared-year.ts';
 import { textCountParts } from './text-count-parts.ts';
 import { textDateYear } from './text-date-year.ts';
+import { textListSum } from './text-list-sum.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
@@ -66,6 +67,7 @@ export const rules: Rule[] = [
   textChangeParts,
   textChangeBase,
   textChangeUses,
+  textListSum,
   textChangeTwice,
   textCountParts,
   textDateYear,
