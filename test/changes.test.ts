@@ -14,6 +14,20 @@ const read = (text: string) =>
   ]);
 
 describe('stated changes with their rate', () => {
+  it('reads a second comparison of the same level, against the year’s budget', () => {
+    const changes = readStatedChanges([
+      section(
+        '四、支出预算情况说明',
+        40,
+        '“三公”经费41万元，较上年减少19万元，下降31.67%，较年初预算数减少4万元，下降8.89%。',
+      ),
+    ]);
+    expect(changes.map((c) => [c.amount, c.change, c.percent, c.against])).toEqual([
+      ['41', '19', '31.67', undefined],
+      ['41', '4', '8.89', 'budget'],
+    ]);
+  });
+
   it('reads amount, change and rate across wrapped lines and thousands separators', () => {
     expect(
       read(

@@ -279,6 +279,8 @@ export interface StatedChange {
   direction: 'increase' | 'decrease';
   percent: Decimal;
   unit: MoneyUnit;
+  /** Set against the year's budget (较年初预算数减少…), not the year before. */
+  against?: 'budget';
   /** Heading of the section it stands in. */
   section: string;
   source: Source;

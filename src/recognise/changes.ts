@@ -12,6 +12,10 @@ const changePattern =
 
 const up = /增|上升/;
 
+/** A second comparison of the level a change was stated for, right after that change and its rate. */
+const secondComparison =
+  /^[ ，,]*(?:较|比|与)(?:年初|全年|调整)?预算数?(?:相比)?[，,]?(增加|增长|减少|下降|降低|增|减)了?(\d+(?:\.\d+)?)(万元|元)[，,、]?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/;
+
 /** This year's amount from the year before's and the change, exactly (decimal strings, no float). */
 function priorPlus(prior: string, change: string, increase: boolean): string {
   const p = new Big(prior);
@@ -89,6 +93,24 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
         section: section.heading,
         source: section.source,
       });
+      // The same level set against a second figure right after (…较上年减少19万元，下降43.78%，较年初预算数减少
+      // 4万元，下降2.2%): a change of its own, of the same amount.
+      const second = secondComparison.exec(text.slice((m.index ?? 0) + m[0].length));
+      if (second && second[3] === amountUnit && !base) {
+        const [, word, by, , rate, of] = second;
+        if (up.test(word!) === up.test(rate!))
+          out.push({
+            name: subject?.name ?? name,
+            amount: level,
+            change: by!,
+            direction: up.test(word!) ? 'increase' : 'decrease',
+            percent: of!,
+            unit: amountUnit as MoneyUnit,
+            against: 'budget',
+            section: section.heading,
+            source: section.source,
+          });
+      }
     }
   }
   return out;
