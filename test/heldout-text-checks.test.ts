@@ -259,3 +259,30 @@ describe('the parts of 基本支出 each in a sentence of its own', () => {
     expect(page('950000')).toHaveLength(1);
   });
 });
+
+describe('the fourth held-out round’s kinds', () => {
+  it('a share of a whole named after 占, stated before as “…为X万元”', () => {
+    const page = (other: string) =>
+      findings(
+        'text-share',
+        '一、2022年部门预算收支情况说明',
+        `2022年某镇人民政府收入预算总额为7783.26万元，比上年增加7122.54万元。其中：财政拨款收入751.8万元，占收入预算总额的9.7%；其他收入7000万元，占收入预算总额的${other}%。`,
+      );
+    expect(page('89.9')).toEqual([]);
+    expect(page('90.3')).toHaveLength(1);
+  });
+
+  it('the changes of 基本支出’s economic classes, each in a sentence of its own, against its change', () => {
+    const page = (whole: string) =>
+      findings(
+        'text-change-parts',
+        '一、预算收支增减变化情况说明',
+        `2018年基本支出预算较上年增${whole}万元。主要变动原因如下：`,
+        '1.工资福利支出较上年增18.67万元。',
+        '2.商品和服务支出较上年减0.04万元。',
+        '3.对个人和家庭补助支出较上年增加0.11万元。',
+      );
+    expect(page('18.74')).toEqual([]);
+    expect(page('17.1')).toHaveLength(1);
+  });
+});

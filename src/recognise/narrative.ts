@@ -404,7 +404,7 @@ export function readStated(
           const of = share[1] ? compact(share[1]) : undefined;
           // A named whole is the amount stated under that name before; otherwise the sentence's list total.
           const whole = of
-            ? [...named].reverse().find((w) => w.name.endsWith(of))
+            ? [...named].reverse().find((w) => w.name.replace(/(?:为|是|达到?|共计?)$/, '').endsWith(of))
             : listTotal && !text.slice(listTotal.end, at).includes('。')
               ? listTotal
               : undefined;
