@@ -14,6 +14,15 @@ const read = (text: string) =>
   ]);
 
 describe('stated changes with their rate', () => {
+  it('reads past a share between the level and its change, its whole named or its figure left blank', () => {
+    expect(read('商品和服务支出预算75800元，占基本支出预算6.69%，同比增加52044.27元，增长219.08%。')).toEqual(
+      [['商品和服务支出预算', '75800', '52044.27', 'increase', '219.08', '元']],
+    );
+    expect(read('商品和服务支出预算75800元，占基本支出预算%，同比增加52044.27元，增长50.63%。')).toHaveLength(
+      1,
+    );
+  });
+
   it('reads a second comparison of the same level, against the year’s budget', () => {
     const changes = readStatedChanges([
       section(

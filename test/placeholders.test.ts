@@ -13,10 +13,14 @@ describe('placeholders', () => {
       ),
     ).toEqual(['占 %']);
     expect(placeholders('公务接待费30万元，比上年减少 万元。')).toEqual(['减少 万元']);
+    expect(placeholders('商品和服务支出预算75800元，占基本支出预算%，同比增加52044.27元。')).toEqual([
+      '占基本支出预算%',
+    ]);
   });
 
   it('not a filled figure, 单位为万元, nor a header cell naming its column 增长%', () => {
     expect(placeholders('公务接待费30万元，占85.71%，比上年减少2万元。金额单位为万元。')).toEqual([]);
+    expect(placeholders('人员经费1030180.29元，占基本支出预算90.86%。')).toEqual([]);
     expect(placeholders('项目\t2024年预算数\t比上年增长%')).toEqual([]);
   });
 });

@@ -216,9 +216,11 @@ const placeholderMark = /[Xx×＊*填]/;
 
 /**
  * A figure the template asks for left out: the words that introduce a share or a change, then its unit
- * with no number between (占 %，比上年减少 万元). Not 单位为万元, nor a header's 增长（%）.
+ * with no number between (占 %，比上年减少 万元), or a share's whole named with no number after it
+ * (占基本支出预算%). Not 单位为万元, nor a header's 增长（%）.
  */
-const blankFigure = /(?<!单位)(?:占|增加|减少|增长|下降|降低|持平|为)[ \t\u3000]*(?:万元|[%％])/;
+const blankFigure =
+  /(?<!单位)(?:占|增加|减少|增长|下降|降低|持平|为)[ \t\u3000]*(?:万元|[%％])|占[\u4e00-\u9fff“”"]{2,14}?的?[ \t\u3000]*[%％]/;
 const blankFigureMark = /[%％万]/;
 
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
