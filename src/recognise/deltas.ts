@@ -5,9 +5,12 @@
 import type { MoneyUnit, Section, StatedDelta, StatedDeltaSubject } from '../model/document.ts';
 import { compacted } from './text.ts';
 
-/** A change against the year before (or a named year), its amount, and its rate where one follows. */
+/**
+ * A change against the year before (or a named year), its amount, and its rate where one follows; the word
+ * may be bracketed (较上年(减少)16.23万元).
+ */
 const deltaPattern =
-  /(?:(?:较|比|与)(?:上一?年度?|去年|同期|\d{4}年度?)(?:的?(?:预算|决算)数?)?(?:相比|同期)?|同比)[，,]?(增加|增长|减少|下降|降低|(?<!增)减|增(?!减))了?(\d+(?:\.\d+)?)(万元|元)(?:[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|(?<!增)减|增(?!减))了?(?:为)?(\d+(?:\.\d+)?)[%％])?/g;
+  /(?:(?:较|比|与)(?:上一?年度?|去年|同期|\d{4}年度?)(?:的?(?:预算|决算)数?)?(?:相比|同期)?|同比)[，,]?[（(]?(增加|增长|减少|下降|降低|(?<!增)减|增(?!减))[)）]?了?(\d+(?:\.\d+)?)(万元|元)(?:[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|(?<!增)减|增(?!减))了?(?:为)?(\d+(?:\.\d+)?)[%％])?/g;
 
 /** No change against the year before (与上年持平, 与上年预算数相比无变化): a change of nothing. */
 const samePattern =

@@ -332,9 +332,9 @@ export function readStated(
       // neither a subject nor a direction, which the sentence gave before 主要为.
       const own = listing
         ? null
-        : /增加|增长|上升|多/.test(clause)
+        : /增加|增长|上升|多|增[)）]?$/.test(clause)
           ? 'increase'
-          : /减少|下降|降低|少/.test(clause)
+          : /减少|下降|降低|少|减[)）]?$/.test(clause)
             ? 'decrease'
             : null;
       // Parts listed after a change (增加…，主要为…) are changes too; the next item stated with its own

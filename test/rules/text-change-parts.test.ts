@@ -25,6 +25,15 @@ describe('text-change-parts', () => {
     ]);
   });
 
+  it('reads a direction word in brackets, as some pages print it: 较上年(减少)16.23万元', () => {
+    const doc = docOf(
+      '基本支出预算较上年增 59.11万元，增幅22%。\n1.工资福利支出较上年增94.22万元。\n2.商品和服务支出较上年增1.11万元。\n3.对个人和家庭补助支出较上年(减少)16.23万元，减幅 71 %。',
+    );
+    expect(run(textChangeParts, doc)).toStrictEqual([
+      finding(textChangeParts, 'error', { section: heading, line: 5 }, 59.11, 79.1),
+    ]);
+  });
+
   it('does not check a list that leaves a part out (the reason for the change, not its parts)', () => {
     const doc = docOf(
       '基本支出较上年增加17.1万元，主要是工资福利支出较上年增加18.67万元，商品和服务支出比上年减少0.04万元。',
