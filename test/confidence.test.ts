@@ -74,4 +74,32 @@ describe('table confidence', () => {
     );
     expect(Object.keys(json.files[0]).sort()).toEqual(['document', 'file', 'findings']);
   });
+
+  it('a header naming none of the kind’s columns makes the columns assumed, low, and their sums not errors', () => {
+    const page = (header: string) =>
+      parseString(
+        [
+          '某县2017年度部门“三公”经费预算情况表',
+          '单位：元',
+          header,
+          '一、支出合计   250000',
+          '1、因公出国(境)费用    ',
+          '2、公务接待费   150000',
+          '3、公务用车费   100000',
+        ].join('\n'),
+      );
+    const assumed = page('项目 2016-执行数 2017-预算数');
+    expect(assumed.tables['three-public']?.confidence?.level).toBe('low');
+    expect(assumed.tables['three-public']?.confidence?.reasons).toContain(
+      '表头未印出该类表的列名，各列按该类表推定',
+    );
+    expect(
+      checkDocument(assumed).filter((f) => f.rule === 'table-row-sum' && f.severity === 'error'),
+    ).toEqual([]);
+    // Named by part of a column's name (公共预算 of 一般公共预算财政拨款), the columns are the kind's.
+    const named = page('项目 合计 其中：公共预算财政拨款');
+    expect(named.tables['three-public']?.confidence?.reasons).not.toContain(
+      '表头未印出该类表的列名，各列按该类表推定',
+    );
+  });
 });

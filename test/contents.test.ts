@@ -92,4 +92,11 @@ describe('a budget made of parts', () => {
     expect(doc.statedAmounts.map((a) => a.value)).toContain('1234.56');
     expect(doc.department.name).toBe('某省某厅');
   });
+
+  it('a title naming its discloser before the year, or with the year printed 2017-度; not a reference to it', () => {
+    expect(matchTableTitle('某某县2017年度部门“三公”经费预算情况表')?.key).toBe('three-public');
+    expect(matchTableTitle('某某园2017-度部门“三公”经费预算情况表')?.key).toBe('three-public');
+    expect(matchTableTitle('某某区财政局2024年度部门收支预算总表')?.key).toBe('summary');
+    expect(matchTableTitle('详见2017年度部门收支预算总表')).toBeUndefined();
+  });
 });

@@ -16,9 +16,20 @@ export interface ReadingSignals {
   placed: number;
   /** The columns were read from the printed header (by position, or named one per cell). */
   printedColumns: boolean;
+  /**
+   * The header's text as printed (the lines between the title and the first row), where the columns were
+   * not read from it: the kind's columns count as named only where it names them.
+   */
+  headerText?: string;
 }
 
 const total = /合计|总计|小计/;
+
+/** Whether a header names a column, in full or by four of its characters (公共预算 of 一般公共预算财政拨款). */
+const namedIn = (column: string, header: string) =>
+  Array.from({ length: Math.max(1, column.length - 3) }, (_, k) => column.slice(k, k + 4)).some((part) =>
+    header.includes(part),
+  );
 /** A total row: labelled so, or printed without a label (a one-line table of totals). */
 const isTotal = (name: string) => name === '' || total.test(name);
 
@@ -36,6 +47,15 @@ export function confidenceOf(table: BudgetTable, spec: TableSpec, signals: Readi
   if (signals.printedColumns && table.columns.length > 0) {
     score++;
     reasons.push(`表头列按印刷读取（${table.columns.length} 列）`);
+  } else if (
+    table.columns.length > 0 &&
+    named === table.columns.length &&
+    signals.headerText !== undefined &&
+    !table.columns.some((c) => namedIn(c, signals.headerText!))
+  ) {
+    // The kind's columns assumed, the header naming none of them (项目 2016-执行数 2017-预算数).
+    low = true;
+    reasons.push('表头未印出该类表的列名，各列按该类表推定');
   } else if (table.columns.length > 0 && named === table.columns.length) {
     score++;
     reasons.push('表头列与该类表一致');

@@ -100,6 +100,9 @@ export function recognise(read: Layout): Document {
         overfull: (read as { overfull?: number }).overfull ?? 0,
         placed: (read as { placed?: number }).placed ?? 0,
         printedColumns: line.layout.boxes !== undefined || (flat !== undefined && flat.spec !== spec),
+        ...(line.layout.boxes || flat
+          ? {}
+          : { headerText: headerTextOf(lines, i, table.rows[0]?.source.line) }),
       });
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
@@ -266,6 +269,14 @@ function pageTitles(prose: Line[], layout: Layout): Set<Line> | undefined {
 }
 
 /** The prose of a document without headings, as one section without a heading, when it states amounts. */
+/** The text between a table's title and its first row: the header as printed. */
+function headerTextOf(lines: Line[], title: number, firstRow: number | undefined): string {
+  let text = '';
+  for (let k = title + 1; k < lines.length && k <= title + 12 && lines[k]!.no !== firstRow; k++)
+    text += lines[k]!.compact;
+  return text;
+}
+
 function fragmentSection(prose: Line[]): SectionLines[] {
   const lines = prose.filter((l) => l.compact !== '');
   if (!lines.some((l) => /\d\s*万?\s*元/.test(l.text))) return [];
