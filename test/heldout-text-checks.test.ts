@@ -286,3 +286,15 @@ describe('the fourth held-out round’s kinds', () => {
     expect(page('17.1')).toHaveLength(1);
   });
 });
+
+describe('the fifth held-out round’s kinds', () => {
+  it('人员支出 and 公用支出 are the halves of 基本支出, a 类 (住房保障支出) no spending total', () => {
+    const page = (basic: string) =>
+      findings(
+        'text-parts-sum',
+        '二、收支预算情况说明',
+        `单位预算支出5212.91万元(含人员支出4450.87万元、占总支出85.38% 公用支出762.04万元,占总支出14.62%)。其中:基本支出${basic}万元,占总支出100%。住房保障支出245.93万元，占总支出4.72%。`,
+      );
+    expect(page('5212.91')).toEqual([]);
+  });
+});

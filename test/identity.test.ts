@@ -272,4 +272,62 @@ describe('identity of a page: round 3', () => {
       )[0],
     ).toBe('budget');
   });
+
+  it('a numbered heading (一、2018年度部门决算…) names no one; the 概况 sentence X是…事业单位 does', () => {
+    expect(
+      identity(
+        '第一部分 概况',
+        '某市第二实验小学是某市教育局直属的财政全额拨款事业单位，学校主要职责是实施小学义务教育。',
+        '一、2018年度部门决算收支增减情况说明',
+      )[2],
+    ).toBe('某市第二实验小学');
+  });
+
+  it('a generic 部门 after the name, a verb before it, a part heading’s colon, a 单位预算', () => {
+    expect(identity('某县某乡中心学校部门2020年度部门决算', '目 录')[2]).toBe('某县某乡中心学校');
+    expect(identity('纳入某市某区某镇人民政府2023年部门预算编制范围的预算单位包括：')[2]).toBe(
+      '某市某区某镇人民政府',
+    );
+    expect(identity('第二部分:某县某中学2022年单位预算情况说明', '收入预算100万元。')[2]).toBe('某县某中学');
+  });
+
+  it('the title page’s two lines, before the name the body gives in short', () => {
+    expect(identity('某县某镇人民政府', '2020年部门预算编制说明', '某镇人民政府主要职能是……')[2]).toBe(
+      '某县某镇人民政府',
+    );
+  });
+
+  it('the year of the document, not the year its figures are compared with', () => {
+    expect(
+      identity(
+        '（一）本单位2021年度总收入581.45万元，较2020年度决算数减少175.26万元。',
+        '1.财政拨款收入382.17万元，较2020年度决算数减少157.86万元。',
+        '2.上级补助收入8.38万元，较2020年度决算数减少17.40万元。',
+      )[1],
+    ).toBe(2021);
+  });
+
+  it('a project table’s 预算单位 before its 实施单位', () => {
+    expect(
+      identity(
+        '2023年某某项目支出绩效目标审批表',
+        '预算单位: 某县某乡人民政府',
+        '实施单位 某乡 项目负责人 某某',
+        '一级指标',
+      )[2],
+    ).toBe('某县某乡人民政府');
+  });
+
+  it('a budget page that mentions 预算绩效 among its own sections is a budget', () => {
+    expect(
+      identity(
+        '（一）机关运行经费',
+        '2023年，某镇人民政府的机关运行经费财政拨款预算为46.8万元。',
+        '（二）政府采购情况',
+        '2023年安排政府采购预算1.48万元。',
+        '（四）预算绩效情况',
+        '2023年开展绩效目标管理的项目7个，涉及预算489.65万元。',
+      )[0],
+    ).toBe('budget');
+  });
 });

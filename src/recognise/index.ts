@@ -327,6 +327,18 @@ function statesAnAccount(head: string): boolean {
 const actualAgainstBudget =
   /比年初预算(?:增加|减少|持平|增长|下降)|和年初预算持平|[高低]于(?:年初)?预算数?|支出与年初预算对比|支出\d+(?:\.\d+)?万?元[，,]年初预算[为是]/;
 
+/** What a performance text prints: its tables' words. */
+const performanceWords = /绩效目标(?:申报|审批)?表|绩效自评|一级指标|指标值|绩效指标/;
+/** The sections of a budget's 情况说明 besides its tables. */
+const budgetSections = [
+  /机关运行经费/,
+  /政府采购/,
+  /国有资产/,
+  /三公/,
+  /名词解释/,
+  /政府性基金预算/,
+  /基本支出/,
+];
 const budgetTitle = /\d{4}年度?(?:部门|单位)?预算(?:信息)?(?:公开)?(?:说明|情况说明)?$/;
 
 function documentKind(doc: Document, lines: Line[]): DocumentKind {
@@ -348,7 +360,12 @@ function documentKind(doc: Document, lines: Line[]): DocumentKind {
   if (doc.projects.length > 0 || doc.performance) return 'performance';
   // A budget's title (X2022年部门预算) decides over 绩效 in its contents (《部门(单位)整体绩效目标表》).
   if (lines.slice(0, 10).some((l) => budgetTitle.test(l.compact))) return 'budget';
-  if (/绩效(?!工资)/.test(head)) return 'performance';
+  // 绩效 mentioned in a budget's own sections (（四）预算绩效情况 beside 机关运行经费, 政府采购…) is no performance text.
+  if (
+    /绩效(?!工资)/.test(head) &&
+    (performanceWords.test(head) || budgetSections.filter((re) => re.test(head)).length < 2)
+  )
+    return 'performance';
   return 'budget';
 }
 
@@ -413,12 +430,12 @@ const comparedOwnYear =
 /**
  * The last resort of a page that states its year with no 预算 or 决算 near it ((2021年) under a project
  * table's title, 2022年凉山州州本级部门，…): the year it names most, not a date (2022年09月12日, 12月31日前)
- * nor a document number (国发[2014]45号); the first on a tie.
+ * nor a document number (国发[2014]45号), nor a year compared with (较2020年度决算数); the first on a tie.
  */
 function mostNamedYear(lines: Line[]): number | undefined {
   const counts = new Map<number, number>();
   for (const l of lines)
-    for (const m of l.compact.matchAll(/(?<![\d〔［[【])(20\d{2})年(?!\d{1,2}月)/g))
+    for (const m of l.compact.matchAll(/(?<![\d〔［[【较比与])(20\d{2})年(?!\d{1,2}月)/g))
       counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: [number, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
@@ -433,7 +450,8 @@ function mostNamedYear(lines: Line[]): number | undefined {
 function statedYear(lines: Line[]): number | undefined {
   const counts = new Map<number, number>();
   for (const l of lines) {
-    for (const m of l.compact.matchAll(/(\d{4})年度?[^。；，,\d]{0,20}?[预决]算/g)) {
+    // Not the year a figure is compared with (较2020年度决算数).
+    for (const m of l.compact.matchAll(/(?<![较比与同])(\d{4})年度?[^。；，,\d]{0,20}?[预决]算/g)) {
       const y = Number(m[1]);
       if (y >= 1990 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -527,13 +545,25 @@ function departmentStated(lines: Line[]): string | undefined {
     if (!m || !/^(?:预算年度|(?:金额)?单位)[：:]/.test(lines[i + 1]!.compact)) continue;
     if (plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
   }
-  const title = /^(.+?)\d{4}年度?部门(?:预算|决算)/;
+  const title = /^(.+?)\d{4}年度?(?:部门|单位)(?:预算|决算)/;
   const stripped = (l: Line) =>
-    l.compact.replace(/^(?:附件\d*[：:]?)?(?:第[一二三四五六七八九十]+部分)?/, '');
+    l.compact.replace(
+      /^(?:附件\d*[：:]?)?(?:第[一二三四五六七八九十]+部分[：:]?)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?(?:关于|纳入|现将)?/,
+      '',
+    );
   for (const l of lines) {
-    if (!l.compact.includes('部门')) continue;
+    if (!l.compact.includes('部门') && !l.compact.includes('单位')) continue;
     const m = title.exec(stripped(l));
-    if (m && plausibleName(m[1]!)) return m[1]!;
+    // X部门2020年度部门决算: the generic 部门 after an organisation's name is not part of it.
+    const name = m?.[1]?.replace(/(?<=[厅局委院办会处室所部署站队馆校社团府心园镇乡]|[小中大]学)部门$/, '');
+    if (name && plausibleName(name)) return name;
+  }
+  // The title page's two lines: the name, then the year and 部门预算 (…编制说明).
+  const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
+  for (let i = 0; i + 1 < texts.length && i < 10; i++) {
+    if (!/^\d{4}年度?(?:部门|单位)(?:预算|决算)/.test(texts[i + 1]!.compact)) continue;
+    const name = stripped(texts[i]!);
+    if (plausibleName(name) && organisation.test(name)) return name;
   }
   // A table's title naming the discloser after the year (2015年桂林市司法局部门“三公”经费情况统计表).
   for (const l of lines) {
@@ -546,7 +576,7 @@ function departmentStated(lines: Line[]): string | undefined {
   // may follow a table printed one cell per line, so the lines looked at go past the table's.
   for (const l of lines.slice(0, 60)) {
     const m =
-      /(?:^|[，,。；;：:])(?:关于)?([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
+      /(?:^|[，,。；;：:])(?:关于|纳入|现将|根据|按照|依据)?([^，,。；;：:、“”"（）()\d]{2,20}?)\d{4}年度?(?:部门|单位|一般公共预算|财政拨款)?[^。，,]{0,12}?[预决]算/.exec(
         l.compact,
       );
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
@@ -579,10 +609,10 @@ function departmentStated(lines: Line[]): string | undefined {
   }
   // A performance-target table's 主管部门 (or its 实施单位, 填报单位): (433)乌海市供销合作社联合社(部门).
   // The name may stand on the next line (a table copied cell by cell) and carry its code (219-, 219001-).
-  const texts = lines.filter((l) => l.compact !== '' && !/^[-—\d\s]+$/.test(l.compact));
-  // The unit carrying the project out first: a unit's own page (a school's 自评表) names its department too.
+  // The budget unit (预算单位) or the unit carrying the project out first: a unit's own page (a school's 自评表)
+  // names its department too.
   // A table run into one line (…主管部门219-X实施单位219001-Y项目资金…) has its cells' names coded.
-  const labels = ['实施单位', '项目单位', '填报单位', '主管部门'];
+  const labels = ['预算单位', '实施单位', '项目单位', '填报单位', '主管部门'];
   const nextLabel = `(?=${[...labels, '项目资金', '项目负责人', '联系电话'].join('|')})`;
   for (const label of labels) {
     const labelled = new RegExp(
@@ -613,6 +643,14 @@ function departmentStated(lines: Line[]): string | undefined {
     )
       return m[1]!;
   }
+  // The discloser said to be what it is (X是某局直属的财政全额拨款事业单位), as a 概况 opens.
+  for (const l of lines.slice(0, 40)) {
+    const m =
+      /^([^，,。；;：:、“”"（）()\d]{2,30}?)是[^。；;]{0,40}?(?:行政单位|事业单位|行政机关|工作部门|机构)/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!) && !/^(?:本|我)/.test(m[1]!)) return m[1]!;
+  }
   // A department named with what it is over (梧州市民政局下属共有 6 个事业单位).
   const whole = lines.map((l) => l.compact).join('');
   const over =
@@ -629,11 +667,6 @@ function departmentStated(lines: Line[]): string | undefined {
   const abroad = /安排([^，,。；;：:、“”"（）()\d]{2,30}?)(?:因公)?出国(?:（境）|\(境\))?团组/.exec(joined);
   if (abroad && plausibleName(abroad[1]!) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(abroad[1]!))
     return abroad[1]!;
-  for (let i = 0; i + 1 < texts.length && i < 10; i++) {
-    if (!/^\d{4}年度?部门(?:预算|决算)/.test(texts[i + 1]!.compact)) continue;
-    const name = stripped(texts[i]!);
-    if (plausibleName(name) && /[厅局委院办会处室所部署站队馆校社团府心]$/.test(name)) return name;
-  }
   return undefined;
 }
 

@@ -144,6 +144,11 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
     /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计|工资福利|商品和服务|对个人和家庭|资本性支出|对企业补助|债务利息/,
     'unstated',
   ],
+  // A 类 of the functional classification (住房保障支出, 教育支出…): a part of the spending, not its total.
+  [
+    /(?:一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|医疗卫生与计划生育|医疗卫生|节能环保|城乡社区|农林水|交通运输|资源勘探(?:工业)?信息等|商业服务业等|金融|自然资源海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理)支出/,
+    'unstated',
+  ],
   // The year's own spending, without the carry-overs: 基本支出 and 项目支出 (and 经营支出…) make it.
   [/本年支出合计/, 'year-expenditure'],
   // 一般公共预算财政拨款基本支出 is 基本支出, not 一般公共预算收入.
@@ -157,7 +162,7 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/单位资金/, 'unit-funds-income'],
   [/上年结转|结转结余/, 'carry-over'],
   [/人员/, 'personnel'],
-  [/公用经费/, 'public'],
+  [/公用(?:经费|支出)/, 'public'],
   [/项目支出/, 'project'],
   [/预留机动经费/, 'reserve'],
   [/收入/, 'income-total'],
