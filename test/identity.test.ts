@@ -330,4 +330,15 @@ describe('identity of a page: round 3', () => {
       )[0],
     ).toBe('budget');
   });
+
+  it('a project table’s coded 单位名称 cell, not the department’s generic one', () => {
+    expect(
+      identity(
+        '| 部门预算项目绩效目标申报表(2023年度) | ||||',
+        '| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 权重 |',
+        '| 820-某镇部门 | 8,827,620.53 | |||',
+        '| 820001-某县某镇人民政府 | 村组干部报酬 | 3,309,840.00 | 按时发放 | 效益指标 | 10 |',
+      )[2],
+    ).toBe('某县某镇人民政府');
+  });
 });

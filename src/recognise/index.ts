@@ -536,6 +536,14 @@ function departmentStated(lines: Line[]): string | undefined {
     const m = /^(?:编制)?部门[：:](.+?)(?:(?:金额)?单位[：:].*)?$/.exec(l.compact);
     if (m && plausibleName(m[1]!)) return m[1]!;
   }
+  // A table's 单位名称 cell with the unit's code (820001-井研县马踏镇人民政府), as project tables print it.
+  for (const l of lines.slice(0, 20)) {
+    const cells = l.cells ?? l.text.split(/\s*[|｜]\s*/);
+    for (const cell of cells) {
+      const m = /^\d{3,9}[-－—]([^，,。；;：:、“”"（）()\d|｜]{2,30})$/.exec(compact(cell));
+      if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+    }
+  }
   // A table header's discloser cell, its code before it (920平山县下口镇财政所), above the 预算年度 or 单位 line.
   for (let i = 0; i + 1 < lines.length && i < 60; i++) {
     const m =
