@@ -155,6 +155,8 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/基本支出/, 'basic'],
   // 一般公共预算拨款项目支出 likewise is 项目支出.
   [/项目支出/, 'project'],
+  // 部门专项项目预算: the projects' spending, as some counties call it.
+  [/专项项目/, 'project'],
   [/一般公共预算/, 'general-budget-income'],
   [/基金预算|政府性基金/, 'fund-income'],
   [/国有资本经营/, 'capital-income'],
@@ -245,8 +247,9 @@ export function readStated(
   const named: StatedWhole[] = [];
   const read = final
     ? /总体情况|收支|机关运行经费|三公|决算|其他重要事项/
-    : // The sections on the 一般公共预算 and its 基本/项目支出, and on the year's changes, state amounts too.
-      /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排|一般公共预算(?:拨款)?(?:情况|支出)|基本支出|项目支出|增减/;
+    : // The sections on the 一般公共预算 and its 基本/项目支出, and on the year's changes, state amounts too,
+      // and a budget's one section of figures however it is headed (二、预算情况说明).
+      /总体情况|收支|机关运行经费|三公|编制说明|绩效目标设置|年度预算安排|一般公共预算(?:拨款)?(?:情况|支出)|基本支出|项目支出|增减|预算(?:安排)?(?:情况|的?说明)/;
   const out: StatedAmount[] = [];
   let statement = 0;
   let sentenceNo = 0;
@@ -351,7 +354,9 @@ export function readStated(
       }
       let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
-      const ofBudget = final && budgetFigure.test(clause) && !/决算/.test(clause);
+      // The year compared with's own figure (较2017年部门预算收入总数8014212.00元增长1.13%): not this year's level.
+      const ofBase = !direction && /^(?:\d{4}年度?)?(?:较|比|与)(?:上一?年|去年|\d{4}年)/.test(clause);
+      const ofBudget = (final && budgetFigure.test(clause) && !/决算/.test(clause)) || ofBase;
       if (final && finalFigure.test(clause)) {
         subject = sentenceSubject?.subject ?? 'unstated';
         item = sentenceSubject?.item;

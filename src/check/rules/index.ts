@@ -42,6 +42,7 @@ import { textDateYear } from './text-date-year.ts';
 import { textListSum } from './text-list-sum.ts';
 import { textPartsSum } from './text-parts-sum.ts';
 import { textShare } from './text-share.ts';
+import { textUsesSum } from './text-uses-sum.ts';
 import { threePublicChangeReason } from './three-public-change-reason.ts';
 import { threePublicSums } from './three-public-sums.ts';
 import { yearConsistency } from './year-consistency.ts';
@@ -68,6 +69,7 @@ export const rules: Rule[] = [
   textChangeBase,
   textChangeUses,
   textListSum,
+  textUsesSum,
   textChangeTwice,
   textCountParts,
   textDateYear,
