@@ -355,7 +355,9 @@ export function readStated(
       let subject: StatedSubject | 'unstated' | undefined;
       let item: string | undefined;
       // The year compared with's own figure (较2017年部门预算收入总数8014212.00元增长1.13%): not this year's level.
-      const ofBase = !direction && /^(?:\d{4}年度?)?(?:较|比|与)(?:上一?年|去年|\d{4}年)/.test(clause);
+      // (A heading run into the clause, 比上年增减情况2025年预算收支安排…, names this year's after the comparison.)
+      const base = /^(?:\d{4}年度?)?(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)(.*)$/.exec(clause);
+      const ofBase = !direction && base !== null && !/\d{4}年|情况|说明/.test(base[1]!);
       const ofBudget = (final && budgetFigure.test(clause) && !/决算/.test(clause)) || ofBase;
       if (final && finalFigure.test(clause)) {
         subject = sentenceSubject?.subject ?? 'unstated';
