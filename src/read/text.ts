@@ -272,8 +272,10 @@ function pipeLines(raw: string[]): LayoutLine[] {
       out.push({ no: i + 1, text: trimmed, cells: null });
       continue;
     }
+    // A row may open with its bar too (| 单位名称 | 项目名称 |): no cell before it.
     const cells = trimmed
       .replace(/[\s|]+$/, '')
+      .replace(/^\|\s+/, '')
       .split(/\s+\|\s*/)
       .map((c) => c.trim());
     if (cells.length === 1) out.push({ no: i + 1, text: cells[0]!, cells: null });

@@ -23,6 +23,7 @@ import {
 } from './narrative.ts';
 import { readPositionedTable, workbookAsPositions } from './positioned.ts';
 import { opensProject, projectTitle, readProject } from './projects.ts';
+import { opensRowProjects, readRowProjects } from './row-projects.ts';
 import { boxesAsDisplayed } from './scan-boxes.ts';
 import { opensScoredProject, readScoredProject } from './scored-project.ts';
 import { inSimplifiedScript } from './script.ts';
@@ -110,6 +111,18 @@ export function recognise(read: Layout): Document {
       }
       if (!before || table.rows.length > 0) doc.tables[spec.key] = table;
       if (header) headers.push(header);
+      i = Math.max(next, i + 1);
+      continue;
+    }
+    if (opensRowProjects(line)) {
+      const { projects, next, cut } = readRowProjects(lines, i, unit, isProjectEnd);
+      doc.projects.push(...projects);
+      if (cut)
+        problems.push({
+          code: 'project-cut',
+          message: `项目“${cut.name}”的绩效目标表在文件末尾中断，其指标分值未能读全，未核对分值之和`,
+          source: cut.source,
+        });
       i = Math.max(next, i + 1);
       continue;
     }
@@ -691,6 +704,8 @@ function titleDepartment(lines: Line[]): { title?: string } {
 }
 
 function checkProjectShape(p: Project, problems: RecognitionProblem[]): void {
+  // The layouts that print no 项目编码 (scored, one indicator a row) have none to check.
+  if (p.code === '' && p.scored) return;
   if (!/^[0-9A-Z]{21}$/.test(p.code)) {
     problems.push({
       code: 'project-code',
