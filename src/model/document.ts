@@ -358,6 +358,20 @@ export interface StatedList {
   source: Source;
 }
 
+/**
+ * The two sides of the 收支总表 stated in one sentence: 收入总计 and 支出总计, or (a final account's) 收入总计 and
+ * the spending side's parts, 本年支出 and 年末结转和结余 (`yearEnd`).
+ */
+export interface StatedBalance {
+  income: Decimal;
+  /** 支出总计, or 本年支出 where `yearEnd` is given beside it. */
+  expenditure: Decimal;
+  yearEnd?: Decimal;
+  unit: MoneyUnit;
+  section: string;
+  source: Source;
+}
+
 /** A count stated with its parts: 共有车辆1辆，其中：一般公务用车0辆、…、其他用车0辆. */
 export interface StatedCount {
   /** What is counted (车辆), the total, its unit (辆, 台, 个…) and the parts listed after 其中. */
@@ -525,6 +539,8 @@ export interface Document {
   statedDeltas?: StatedDelta[];
   /** Totals with their parts listed one numbered line each; absent in documents stored before they were read. */
   statedLists?: StatedList[];
+  /** Income and spending totals stated together; absent in documents stored before they were read. */
+  statedBalances?: StatedBalance[];
   /** Counts stated with their parts (车辆, 单位, 人员); absent in documents stored before they were read. */
   statedCounts?: StatedCount[];
   /** Dates the figures are given as of (截至…); absent in documents stored before they were read. */

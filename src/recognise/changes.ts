@@ -3,6 +3,7 @@
 // subjects the model names.
 import Big from 'big.js';
 import type { MoneyUnit, Section, StatedChange, StatedRateWords } from '../model/document.ts';
+import { withoutThousands } from './text.ts';
 
 // An amount, words that state no other amount (比上年, 与上年相比…各), the change and its rate.
 // The change may open the next sentence (…基本支出3736.92万元，其中…。比上年增加654万元，增长9%), checked below;
@@ -54,7 +55,7 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
   const out: StatedChange[] = [];
   for (const section of sections) {
     // Whitespace and thousands separators out: wrapped lines and 3,958.67 read as one.
-    const text = section.text.replace(/\s+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+    const text = withoutThousands(section.text.replace(/\s+/g, ''));
     for (const m of text.matchAll(changePattern)) {
       const [, amount, amountUnit, , changeWord, change, changeUnit, rateWord, percent] = m;
       if (amountUnit !== changeUnit) continue;
@@ -124,7 +125,7 @@ const rateWordsPattern =
 export function readStatedRateWords(sections: Section[]): StatedRateWords[] {
   const out: StatedRateWords[] = [];
   for (const section of sections) {
-    const text = section.text.replace(/\s+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+    const text = withoutThousands(section.text.replace(/\s+/g, ''));
     for (const m of text.matchAll(rateWordsPattern)) {
       out.push({
         changeWord: m[1]!,

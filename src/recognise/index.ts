@@ -3,6 +3,7 @@
 import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
 import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
+import { readStatedBalances } from './balances.ts';
 import { matchTableTitle, matchWrappedTitle } from './catalogue.ts';
 import { readStatedChanges, readStatedRateWords } from './changes.ts';
 import { readStatedClassItems } from './class-items.ts';
@@ -175,6 +176,7 @@ export function recognise(read: Layout): Document {
   doc.statedRateWords = readStatedRateWords(doc.sections);
   doc.statedDeltas = readStatedDeltas(doc.sections);
   doc.statedLists = readStatedLists(doc.sections);
+  doc.statedBalances = readStatedBalances(doc.sections);
   doc.statedCounts = readStatedCounts(doc.sections);
   doc.statedDates = readStatedDates(lines);
   if (doc.kind === 'final') doc.statedCompletions = readStatedCompletions(doc.sections);

@@ -3,7 +3,7 @@
 // separate statements. Each item's own amount opens it, in its first clause; a list with an item without
 // one (1.某某项目1个，分别是：1872万元) is not read.
 import type { MoneyUnit, Section, StatedList } from '../model/document.ts';
-import { chineseNumber, compact } from './text.ts';
+import { chineseNumber, compact, withoutThousands } from './text.ts';
 
 const opensList = /(\d+(?:\.\d+)?)(万元|元)[，,]?其中[:：]$/;
 const amount = /(\d+(?:\.\d+)?)(万元|元)/;
@@ -24,7 +24,7 @@ function numberOf(line: string): { n: number; style: string } | undefined {
 export function readStatedLists(sections: Section[]): StatedList[] {
   const out: StatedList[] = [];
   for (const section of sections) {
-    const lines = section.text.split('\n').map((l) => compact(l).replace(/(?<=\d)[,，](?=\d{3})/g, ''));
+    const lines = section.text.split('\n').map((l) => withoutThousands(compact(l)));
     for (let i = 0; i < lines.length; i++) {
       const m = opensList.exec(lines[i]!);
       if (!m) continue;

@@ -55,6 +55,15 @@ export function firstWord(text: string): string {
 }
 
 /**
+ * A thousands separator: after a number's integer digits, before exactly three digits — not the comma between
+ * two amounts (4125.49,4143.91).
+ */
+const thousands = /(?<=(?:^|[^\d.])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!\d))/g;
+
+/** The text without its numbers' thousands separators (3,958.67 → 3958.67). */
+export const withoutThousands = (text: string): string => text.replace(thousands, '');
+
+/**
  * The text without whitespace and thousands separators (wrapped lines and 3,958.67 read as one), and the
  * line (counted from the section's first) each of its characters comes from.
  */
@@ -66,10 +75,12 @@ export function compacted(original: string): { text: string; lineAt: (at: number
     const c = original[i]!;
     if (c === '\n') line++;
     if (/\s/.test(c)) continue;
+    // A thousands separator: after the integer digits of a number, before exactly three digits (not the comma
+    // between two amounts, 4125.49,4143.91).
     if (
       (c === ',' || c === '，') &&
-      /\d/.test(text.at(-1) ?? '') &&
-      /^\d{3}/.test(original.slice(i + 1, i + 4))
+      /(?:^|[^\d.])\d{1,3}(?:,\d{3})*$/.test(text.slice(-16)) &&
+      /^\d{3}(?!\d)/.test(original.slice(i + 1, i + 5))
     )
       continue;
     text += c;

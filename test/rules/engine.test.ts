@@ -34,9 +34,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 46 rules with distinct ids', () => {
-    expect(rules).toHaveLength(46);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(46);
+  it('runs the 47 rules with distinct ids', () => {
+    expect(rules).toHaveLength(47);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(47);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

@@ -27,6 +27,7 @@ import { tableParentChildren } from './table-parent-children.ts';
 import { tableRowSum } from './table-row-sum.ts';
 import { tableTotalRow } from './table-total-row.ts';
 import { textAmount } from './text-amount.ts';
+import { textBalance } from './text-balance.ts';
 import { textBudgetCompletion } from './text-budget-completion.ts';
 import { textChangeBase } from './text-change-base.ts';
 import { textChangeDirection } from './text-change-direction.ts';
@@ -69,6 +70,7 @@ export const rules: Rule[] = [
   textChangeBase,
   textChangeUses,
   textListSum,
+  textBalance,
   textUsesSum,
   textChangeTwice,
   textCountParts,
