@@ -102,4 +102,14 @@ describe('table confidence', () => {
       '表头未印出该类表的列名，各列按该类表推定',
     );
   });
+
+  it('a table cut by the end of the input, only its header read, is low and not taken for an empty one', () => {
+    const doc = parseString(
+      ['一、收支情况', '收入100万元。', '表1-1 部门收入总表', '单位:万元', '项 目 事业收入 科目编码'].join(
+        '\n',
+      ),
+    );
+    expect(doc.tables.income?.confidence?.level).toBe('low');
+    expect(checkDocument(doc).filter((f) => f.rule === 'note-missing-for-empty')).toEqual([]);
+  });
 });

@@ -98,5 +98,8 @@ describe('a budget made of parts', () => {
     expect(matchTableTitle('某某园2017-度部门“三公”经费预算情况表')?.key).toBe('three-public');
     expect(matchTableTitle('某某区财政局2024年度部门收支预算总表')?.key).toBe('summary');
     expect(matchTableTitle('详见2017年度部门收支预算总表')).toBeUndefined();
+    // A county's statistics of its 三公 决算 are the final account's 三公 table.
+    expect(matchTableTitle('2016年某县“三公”经费决算情况统计表')?.key).toBe('final-three-public');
+    expect(matchTableTitle('“三公”经费汇总情况决算表')?.key).toBe('final-three-public');
   });
 });

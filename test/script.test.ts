@@ -21,6 +21,15 @@ describe('traditional characters and pinyin glosses', () => {
     expect([doc.kind, doc.year, doc.department.name]).toEqual(['final', 2019, '某市幼儿园']);
   });
 
+  it('restores the 年 a site’s page lost as a hyphen (2015-“三公”…), only on a page that never prints 年 after a year', () => {
+    const [title, row] = inSimplifiedScript(
+      lines('某县2015-“三公”经费汇总情况决算表', '合计 2015-04-27 3318'),
+    );
+    expect([title!.text, row!.text]).toEqual(['某县2015年“三公”经费汇总情况决算表', '合计 2015-04-27 3318']);
+    const kept = lines('某县2015年部门预算', '2015-“三公”');
+    expect(inSimplifiedScript(kept)).toBe(kept);
+  });
+
   it('drops pinyin glosses after characters, even in simplified text', () => {
     const [line] = inSimplifiedScript(lines('“三公”经(jīng)费(fèi)预算'));
     expect(line!.text).toBe('“三公”经费预算');

@@ -2,7 +2,9 @@
 // row per part, and Shanghai's one line whose columns are the parts. Every label variant the checks, the
 // charts and the generated paragraphs read before they shared these patterns is read here.
 import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../src/check/engine.ts';
 import { threePublicLayout, threePublicPartOfItem, threePublicParts } from '../src/model/three-public.ts';
+import { parseString } from './helpers.ts';
 import { row, table } from './rules/build.ts';
 
 const columns = ['合计', '一般公共预算财政拨款', '政府性基金预算拨款'];
@@ -169,5 +171,24 @@ describe('threePublicPartOfItem', () => {
     expect(threePublicPartOfItem('公务接待费')).toBe('reception');
     expect(threePublicPartOfItem('会议费')).toBeUndefined();
     expect(threePublicPartOfItem(undefined)).toBeUndefined();
+  });
+
+  it('a purchase row printed without its 费 (公务用车购置) is still the car’s purchase part', () => {
+    const doc = parseString(
+      [
+        '2021年某区“三公”经费预算表',
+        '单位：万元',
+        '项目 | 预算数 |',
+        '合计 | 5000 |',
+        '因公出国（境）费 | 100 |',
+        '公务接待费 | 830 |',
+        '公务用车购置及运行维护费 | 4070 |',
+        '其中：公务用车运行维护费 | 2648 |',
+        '公务用车购置 | 1422 |',
+      ].join('\n'),
+    );
+    expect(checkDocument(doc).filter((f) => f.rule === 'three-public-sums' && f.severity !== 'info')).toEqual(
+      [],
+    );
   });
 });

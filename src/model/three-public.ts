@@ -65,7 +65,8 @@ const running = '运(?:行|维)(?:维护)?费';
 const rowPatterns: Record<Exclude<ThreePublicPartName, 'total'>, RegExp> = {
   abroad: /^因公出国[（(]境[）)]费/,
   car: new RegExp(`^公务用车购置及${running}`),
-  carPurchase: /^公务用车购置费$/,
+  // 公务用车购置 with or without its 费 (江北区, 桂林: (2)公务用车购置).
+  carPurchase: /^公务用车购置(?:费|支出)?$/,
   carRunning: new RegExp(`^公务用车${running}$`),
   reception: /^公务接待费/,
 };

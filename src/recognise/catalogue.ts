@@ -10,14 +10,14 @@ export interface TableSpec extends TableShape {
   titles: RegExp[];
 }
 
-// What may stand before a title's words, whatever the region: the numbering (表一, 表1, 公开01表：, 附表3, 1、,
+// What may stand before a title's words, whatever the region: the numbering (表一, 表1, 表1-1, 公开01表：, 附表3, 1、,
 // 4．, 一、, （一）), the budget year (2025年…, 2017年度…) and the discloser's own name before it, or when 部门 follows it
 // (江苏省高级人民法院部门收支预算总表), or before 三公 (市国资委财政拨款“三公”经费预算表). The name is no digits and no
 // punctuation, so a sentence is not a title.
 // The name may also stand before the year (岳阳县2017年度部门“三公”经费预算情况表), and the year be printed
 // 2017-度 — but not a reference to the table (详见…表).
 const prefix =
-  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:(?!详见|参见|见)[^\\d，。；：:、“”"（）()]{2,30}?(?=\\d{4}[年-]))?(?:\\d{4}[年-](?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位|(?:财政拨款)?三公))?';
+  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+(?:[-－]\\d+)?|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:(?!详见|参见|见)[^\\d，。；：:、“”"（）()]{2,30}?(?=\\d{4}[年-]))?(?:\\d{4}[年-](?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位|(?:财政拨款)?三公))?';
 /**
  * Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). Some regions print
  * the bare table name (收支预算总表, 公开01表：收入预算总表), so the word may be absent.
@@ -47,6 +47,8 @@ export const tableSpecs: TableSpec[] = [
   spec('final-three-public', [
     // With 机关运行经费 (Shanghai's districts) or 会议费、培训费 beside it in one table.
     title('财政拨款"?三公"?经费(?:[、和及](?:机关运行经费|会议费|培训费))*支出决算表'),
+    // A county's statistics of its 三公 决算: “三公”经费决算情况统计表, “三公”经费汇总情况决算表.
+    title('(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:支出)?(?:汇总)?(?:情况)?决算(?:情况)?(?:统计)?表'),
   ]),
   spec('final-fund', [title('政府性基金预算财政拨款收入支出决算表')]),
   spec('final-capital', [title('国有资本经营预算财政拨款收入支出决算表')]),

@@ -106,6 +106,12 @@ export function recognise(read: Layout): Document {
           ? {}
           : { headerText: headerTextOf(lines, i, table.rows[0]?.source.line) }),
       });
+      // Only a header before the end of the input: a table cut short (a page stored or copied in part), not empty.
+      if (table.rows.length === 0 && next >= lines.length && table.confidence)
+        table.confidence = {
+          level: 'low',
+          reasons: [...table.confidence.reasons, '表格在文件末尾中断，只读到表头'],
+        };
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
         table.source = sourceOf(line.layout);

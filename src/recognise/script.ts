@@ -59,17 +59,32 @@ export function inTraditionalScript(lines: readonly LayoutLine[]): boolean {
 const toSimplified = (text: string) => text.replace(/[\u4e00-\u9fff]/g, (c) => simplifiedOf.get(c) ?? c);
 const withoutGlosses = (text: string) => (hasGloss.test(text) ? text.replace(gloss, '') : text);
 
+/** A year whose 年 a site's page lost, printed as a hyphen before what follows it (2015-“三公”…, 2017-度). */
+const lostYear = /(?<!\d)(\d{4})-(?=[度“"\u4e00-\u9fff])/g;
+
+/** Whether the page never prints 年 after a year but prints such hyphens: its 年 were lost. */
+function lostYearMark(lines: readonly LayoutLine[]): boolean {
+  let hyphens = false;
+  for (const line of lines) {
+    if (/\d{4}\s*年/.test(line.text)) return false;
+    if (!hyphens && /(?<!\d)\d{4}-(?=[度“"\u4e00-\u9fff])/.test(line.text)) hyphens = true;
+  }
+  return hyphens;
+}
+
 /**
- * The lines as simplified text without pinyin glosses; the same lines (the same objects) when there is
- * nothing to change, which is every document in simplified characters without glosses.
+ * The lines as simplified text without pinyin glosses (and with a lost 年 restored); the same lines (the same
+ * objects) when there is nothing to change, which is every document in simplified characters without glosses.
  */
 export function inSimplifiedScript(lines: LayoutLine[]): LayoutLine[] {
   const traditionalText = inTraditionalScript(lines);
   const glossed = lines.some((l) => hasGloss.test(l.text));
-  if (!traditionalText && !glossed) return lines;
+  const yearless = lostYearMark(lines);
+  if (!traditionalText && !glossed && !yearless) return lines;
   const change = (text: string) => {
     const plain = withoutGlosses(text);
-    return traditionalText ? toSimplified(plain) : plain;
+    const simplified = traditionalText ? toSimplified(plain) : plain;
+    return yearless ? simplified.replace(lostYear, '$1年') : simplified;
   };
   return lines.map((line) => ({
     ...line,
