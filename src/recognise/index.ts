@@ -1,6 +1,13 @@
 // From a Layout to a Document: finds the tables, project tables and prose, and the header facts.
 
-import type { Document, DocumentKind, MoneyUnit, Project, RecognitionProblem } from '../model/document.ts';
+import {
+  type Document,
+  type DocumentKind,
+  type MoneyUnit,
+  type Project,
+  type RecognitionProblem,
+  tableNames,
+} from '../model/document.ts';
 import { withRowRoles } from '../model/roles.ts';
 import type { Layout, LayoutLine } from '../read/layout.ts';
 import { readStatedBalances } from './balances.ts';
@@ -30,6 +37,7 @@ import { opensScoredProject, readScoredProject } from './scored-project.ts';
 import { inSimplifiedScript } from './script.ts';
 import { readTable, sourceOf, type TableHeader } from './tables.ts';
 import { compact, type Line, toLine } from './text.ts';
+import { untitledSpecAt } from './untitled.ts';
 
 const isTableTitle = (line: LayoutLine, next: LayoutLine | undefined) =>
   !line.cells && wrappedTitleOf(line, next) !== undefined;
@@ -71,10 +79,12 @@ export function recognise(read: Layout): Document {
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
     const titled = line.cells ? undefined : wrappedTitleOf(line.layout, lines[i + 1]?.layout);
-    const spec = titled?.spec;
+    // A table without its title: its unit line stands for the title, and the kind comes from its rows.
+    const untitled = titled || line.layout.boxes ? undefined : untitledSpecAt(lines, i);
+    const spec = titled?.spec ?? untitled;
     // A title followed by another title is an entry of a table of contents (目录, with or without dot
     // leaders and page numbers), not an empty table: the table itself comes later, or not at all.
-    if (spec && listedInContents(lines, i + titled!.lines - 1)) {
+    if (titled && listedInContents(lines, i + titled.lines - 1)) {
       prose.push(line);
       i++;
       continue;
@@ -84,7 +94,7 @@ export function recognise(read: Layout): Document {
     const before = spec && doc.tables[spec.key];
     if (spec && (!before || before.rows.length === 0)) {
       // A wrapped title is read from its last line, and keeps its whole text and its first line's place.
-      const last = i + (titled!.lines - 1);
+      const last = i + ((titled?.lines ?? 1) - 1);
       // A table copied from a web page, its cells one per line or in one run, is read as rows first.
       const flat = line.layout.boxes ? undefined : readFlattened(lines, i, spec);
       const read = line.layout.boxes
@@ -112,6 +122,13 @@ export function recognise(read: Layout): Document {
           level: 'low',
           reasons: [...table.confidence.reasons, '表格在文件末尾中断，只读到表头'],
         };
+      if (untitled) {
+        table.title = `${tableNames[untitled.key]}（未印表名）`;
+        table.confidence = {
+          level: table.confidence?.level === 'high' ? 'medium' : (table.confidence?.level ?? 'medium'),
+          reasons: ['未印表名，按单位行与行名识别', ...(table.confidence?.reasons.slice(1) ?? [])],
+        };
+      }
       if (last > i) {
         table.title = line.compact + lines[last]!.compact;
         table.source = sourceOf(line.layout);
