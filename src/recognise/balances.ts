@@ -35,19 +35,19 @@ export function readStatedBalances(sections: Section[]): StatedBalance[] {
       const both = bothTotals.exec(sentence);
       const income = incomeTotal.exec(sentence);
       const spending = expenditureTotal.exec(sentence);
-      if (both && (both[2] ?? both[4]) === both[4]) {
+      // 收、支总计各是A，B; or 收入总计A…支出总计B, of the whole's money.
+      const totals =
+        both && (both[2] ?? both[4]) === both[4]
+          ? [both[1]!, both[3]!, both[4]!]
+          : income && spending && income[2] === spending[2] && !qualified(sentence, income, spending)
+            ? [income[1]!, spending[1]!, income[2]!]
+            : undefined;
+      if (totals) {
+        const [incomeTotalValue, expenditureTotalValue, unit] = totals as [string, string, MoneyUnit];
         out.push({
-          income: both[1]!,
-          expenditure: both[3]!,
-          unit: both[4] as MoneyUnit,
-          section: section.heading,
-          source,
-        });
-      } else if (income && spending && income[2] === spending[2] && !qualified(sentence, income, spending)) {
-        out.push({
-          income: income[1]!,
-          expenditure: spending[1]!,
-          unit: income[2] as MoneyUnit,
+          income: incomeTotalValue,
+          expenditure: expenditureTotalValue,
+          unit,
           section: section.heading,
           source,
         });
