@@ -14,6 +14,14 @@ const read = (text: string) =>
   ]);
 
 describe('stated changes with their rate', () => {
+  it('rates the total a list that is a sentence of its own breaks down (…为3328万元。其中，…2800万元。同口径比2018年减少…)', () => {
+    expect(
+      read(
+        '“三公”经费预算为3328万元。其中，因公出国（境）费50万元，公务接待费478万元，公务用车购置及运行费2800万元。同口径比2018年减少830万元，下降20%。',
+      ),
+    ).toEqual([['“三公”经费预算为', '3328', '830', 'decrease', '20', '万元']]);
+  });
+
   it('reads past a share between the level and its change, its whole named or its figure left blank', () => {
     expect(read('商品和服务支出预算75800元，占基本支出预算6.69%，同比增加52044.27元，增长219.08%。')).toEqual(
       [['商品和服务支出预算', '75800', '52044.27', 'increase', '219.08', '元']],

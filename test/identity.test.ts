@@ -341,4 +341,17 @@ describe('identity of a page: round 3', () => {
       )[2],
     ).toBe('某县某镇人民政府');
   });
+
+  it('a part heading naming the discloser’s 概况, before a short form in the prose; a 决算公开报告 title', () => {
+    expect(
+      identity(
+        '第一部分自治区人民政府机关事务管理局概况',
+        '一、主要职能',
+        '机管局2013年收支总预算10000万元。',
+      )[2],
+    ).toBe('自治区人民政府机关事务管理局');
+    expect(identity('2024年度某市自然资源局某口岸分局决算公开报告', '项目支出绩效自评表')[2]).toBe(
+      '某市自然资源局某口岸分局',
+    );
+  });
 });

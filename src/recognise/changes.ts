@@ -39,7 +39,10 @@ function listSubject(text: string, at: number, unit: string): { name: string; am
   const list = sentence.slice(which);
   // The list's earlier items (the last is the amount matched): at least one, none with a change of its own.
   if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平/.test(list)) return undefined;
-  const head = sentence.slice(0, which);
+  // A list that is a sentence of its own (…预算为3328万元。其中，…) lists the last amount of the one before.
+  const before = text.slice(0, at - sentence.length).replace(/[。；;]$/, '');
+  const own = sentence.slice(0, which);
+  const head = /\d(?:万元|元)/.test(own) ? own : (before.split(/[。；;]/).pop() ?? '');
   const total = [...head.matchAll(/(\d+(?:\.\d+)?)(万元|元)/g)].pop();
   if (!total || total[2] !== unit) return undefined;
   const name =

@@ -574,6 +574,14 @@ function departmentStated(lines: Line[]): string | undefined {
     const m = /^(?:编制)?部门[：:](.+?)(?:(?:金额)?单位[：:].*)?$/.exec(l.compact);
     if (m && plausibleName(m[1]!)) return m[1]!;
   }
+  // A part heading naming the discloser's 概况 (第一部分自治区人民政府机关事务管理局概况).
+  for (const l of lines.slice(0, 60)) {
+    const m =
+      /^第[一二三四五六七八九十]+部分[：:]?([^，,。；;：:、“”"（）()\d]{2,30}?)(?:概况|基本情况)$/.exec(
+        l.compact,
+      );
+    if (m && plausibleName(m[1]!) && organisation.test(m[1]!)) return m[1]!;
+  }
   // A table's 单位名称 cell with the unit's code (820001-井研县马踏镇人民政府), as project tables print it.
   for (const l of lines.slice(0, 20)) {
     const cells = l.cells ?? l.text.split(/\s*[|｜]\s*/);
@@ -635,7 +643,7 @@ function departmentStated(lines: Line[]): string | undefined {
       /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,20}?)(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]/.exec(
         l.compact,
       ) ??
-      /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,30}?)(?:部门|单位)?(?:预算|决算)(?:公开)?(?:情况说明)?$/.exec(
+      /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,30}?)(?:部门|单位)?(?:预算|决算)(?:公开)?(?:情况说明|报告)?$/.exec(
         l.compact,
       );
     if (m && plausibleName(m[1]!) && (organisation.test(m[1]!) || region.test(m[1]!))) return m[1]!;

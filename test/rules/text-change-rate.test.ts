@@ -28,7 +28,7 @@ describe('text-change-rate', () => {
       statedChanges: [
         change('21940.96', '3959.28', 'increase', '22'), // 22.02% printed to the unit
         change('1895', '184.96', 'decrease', '8.89'), // 184.96 / 2079.96
-        change('100', '100', 'increase', '50'), // no year before: not checked
+        change('100', '20', 'decrease', '16.67'), // 20 / 120
         // 134 of 2029 printed to the unit: 6.6%, the whole 6.5–7.5 band allows it.
         change('1895', '134', 'decrease', '7'),
       ],
@@ -59,5 +59,14 @@ describe('text-change-rate', () => {
     );
     expect(findings.map((f) => f.severity)).toStrictEqual(['info']);
     expect(findings[0]!.message).toContain('截断');
+  });
+
+  it('a rate of growth from nothing (50万元，增加50万元，增长100%) is a warning; a fall to nothing is no such case', () => {
+    const doc = budgetDoc({
+      statedChanges: [change('50', '50', 'increase', '100', 11), change('0', '20', 'decrease', '100', 12)],
+    });
+    expect(run(textChangeRate, doc)).toStrictEqual([
+      finding(textChangeRate, 'warning', { section: heading, line: 11 }),
+    ]);
   });
 });

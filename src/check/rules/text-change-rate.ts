@@ -9,7 +9,7 @@ export const textChangeRate: Rule = {
     severity: 'error',
     title: '情况说明中的增减幅度与金额一致',
     description:
-      '情况说明写明"A万元，比上年增加（减少）C万元，增长（下降）P%"时，P 必须等于 C 除以上年数（A−C 或 A+C）；紧接着又写"较年初预算数增加（减少）…，增长（下降）…%"的，以预算数为基数同样核对。按所写数字的精度比较：金额与百分比各自末位四舍五入都解释不了的差距即为错误；按截断（而非四舍五入）得到的百分比只作提示。',
+      '情况说明写明"A万元，比上年增加（减少）C万元，增长（下降）P%"时，P 必须等于 C 除以上年数（A−C 或 A+C）；紧接着又写"较年初预算数增加（减少）…，增长（下降）…%"的，以预算数为基数同样核对。按所写数字的精度比较：金额与百分比各自末位四舍五入都解释不了的差距即为错误；按截断（而非四舍五入）得到的百分比只作提示；上年数为 0（增加额等于本年数）而写了增长率的，作警告。',
     reason: '增减幅度以上年数为基数；常见错误是以本年数为基数、漏写一位小数或沿用旧的百分比。',
     example: '"收支预算总计21955.35万元，比上年增加3958.67万元，增长21.95%"，按金额应为 22.00%。',
     kinds: ['budget', 'final'],
@@ -27,6 +27,15 @@ export const textChangeRate: Rule = {
       const prior = (x: Big, y: Big) => (increase ? x.minus(y) : x.plus(y));
       const priorLow = prior(amount.minus(a), increase ? change.plus(c) : change.minus(c));
       const priorHigh = prior(amount.plus(a), increase ? change.minus(c) : change.plus(c));
+      // Grown from nothing (50万元，增加50万元，增长100%): no rate of a zero base can be stated.
+      if (increase && amount.eq(change) && amount.gt(0) && new Big(stated.percent).gt(0)) {
+        ctx.report({
+          severity: 'warning',
+          message: `情况说明所述${stated.name}${stated.amount}${stated.unit}，比上年增加${stated.change}${stated.unit}，增长 ${stated.percent}%；上年数为 0，增长率无从计算（从无到有不应写成增长 ${stated.percent}%）`,
+          where: { section: stated.section, ...lineOf(stated.source) },
+        });
+        continue;
+      }
       if (priorLow.lte(0) || change.eq(0)) continue;
       const printed = new Big(stated.percent);
       const highest = change.plus(c).times(100).div(priorLow);
