@@ -64,7 +64,8 @@ const running = '运(?:行|维)(?:维护)?费';
 /** Row names, without their numbering (一、, 1., （一）) and 其中：. */
 const rowPatterns: Record<Exclude<ThreePublicPartName, 'total'>, RegExp> = {
   abroad: /^因公出国[（(]境[）)]费/,
-  car: new RegExp(`^公务用车购置及${running}`),
+  // 公务用车费 (or 经费) is the whole car part too, as county tables print it.
+  car: new RegExp(`^公务用车(?:购置及${running}|(?:经)?费(?:用)?$)`),
   // 公务用车购置 with or without its 费 (江北区, 桂林: (2)公务用车购置).
   carPurchase: /^公务用车购置(?:费|支出)?$/,
   carRunning: new RegExp(`^公务用车${running}$`),
