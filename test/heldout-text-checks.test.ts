@@ -298,3 +298,25 @@ describe('the fifth held-out round’s kinds', () => {
     expect(page('5212.91')).toEqual([]);
   });
 });
+
+describe('the seventh held-out round’s kinds', () => {
+  it('a change’s one part listed under 其中 may be larger than it: the part not listed may have moved the other way', () => {
+    expect(
+      findings(
+        'text-parts-sum',
+        '二、“三公”经费决算情况说明',
+        '公务用车购置及运行维护费支出决算1040.83万元，比上年减少35.99万元，其中：公务用车运行维护费支出决算比上年减少332.09万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a government’s 下级上解收入 is no income total to sum the items after it against', () => {
+    expect(
+      findings(
+        'text-parts-sum',
+        '一、收入决算情况',
+        '2018年市级一般公共预算收入决算数129748万元，加上级补助收入428905万元，下级上解收入4409万元，上年结转结余收入41407万元，收入总计604469万元。',
+      ),
+    ).toEqual([]);
+  });
+});

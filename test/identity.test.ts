@@ -354,4 +354,8 @@ describe('identity of a page: round 3', () => {
       '某市自然资源局某口岸分局',
     );
   });
+
+  it('a scope (全区, 全市) before the year names no discloser', () => {
+    expect(identity('2020年度全区“三公”经费决算情况', '全区“三公”经费决算支出1000万元。')[2]).toBe('');
+  });
 });

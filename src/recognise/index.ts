@@ -540,8 +540,10 @@ const plausibleName = (name: string) =>
   name.length >= 2 &&
   name.length <= 30 &&
   !/XX|××|[，。；：:]|^(?:第.{1,3}部分|附件|目录)/.test(name) &&
-  // A collective (市直林业部门: the city's forestry departments together) is no one department's name.
-  !/^[省市州县区旗]直.*部门$/.test(name);
+  // A collective (市直林业部门: the city's forestry departments together) is no one department's name, nor a
+  // scope (全区, 全市, 本级).
+  !/^[省市州县区旗]直.*部门$/.test(name) &&
+  !/^(?:全|本)(?:省|市|州|县|区|旗|级)$/.test(name);
 
 /**
  * The end of a discloser's name: an office, a unit, a government (人民政府), a kindergarten (幼儿园), a school

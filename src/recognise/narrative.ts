@@ -141,7 +141,7 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   // the year's own 本年收入合计 (without the carry-overs, so not the 总计).
   // Named here so that the generic 收入/支出 below does not take them.
   [
-    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计|工资福利|商品和服务|对个人和家庭|资本性支出|对企业补助|债务利息/,
+    /拨款支出|财政拨款收入|事业收入|经营(?:收入|支出)|其他收入|上级补助收入|下级上解|上解收入|附属单位上缴收入|上缴上级支出|对附属单位补助支出|[（(][类款项][）)]|科目|本年收入合计|工资福利|商品和服务|对个人和家庭|资本性支出|对企业补助|债务利息/,
     'unstated',
   ],
   // A 类 of the functional classification (住房保障支出, 教育支出…): a part of the spending, not its total.
