@@ -611,7 +611,8 @@ function departmentStated(lines: Line[]): string | undefined {
     if (!l.compact.includes('部门') && !l.compact.includes('单位')) continue;
     const m = title.exec(stripped(l));
     // X部门2020年度部门决算: the generic 部门 after an organisation's name is not part of it.
-    const name = m?.[1]?.replace(/(?<=[厅局委院办会处室所部署站队馆校社团府心园镇乡]|[小中大]学)部门$/, '');
+    const bare = m?.[1]?.replace(/部门$/, '');
+    const name = bare && organisation.test(bare) ? bare : m?.[1];
     if (name && plausibleName(name)) return name;
   }
   // The title page's two lines: the name, then the year and 部门预算 (…编制说明).
