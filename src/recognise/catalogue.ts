@@ -14,10 +14,11 @@ export interface TableSpec extends TableShape {
 // 4．, 一、, （一）), the budget year (2025年…, 2017年度…) and the discloser's own name before it, or when 部门 follows it
 // (江苏省高级人民法院部门收支预算总表), or before 三公 (市国资委财政拨款“三公”经费预算表). The name is no digits and no
 // punctuation, so a sentence is not a title.
-// The name may also stand before the year (岳阳县2017年度部门“三公”经费预算情况表), and the year be printed
-// 2017-度 — but not a reference to the table (详见…表).
+// The year may be printed 2017-度; a name before it (岳阳县2017年度部门“三公”经费预算情况表) is tried by
+// matchTableTitle, without it, where the title is not matched with it (a pattern for it here cost every line
+// tested as much again).
 const prefix =
-  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+(?:[-－]\\d+)?|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:(?!详见|参见|见)[^\\d，。；：:、“”"（）()]{2,30}?(?=\\d{4}[年-]))?(?:\\d{4}[年-](?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位|(?:财政拨款)?三公))?';
+  '^(?:(?:附表|表)[一二三四五六七八九十\\d]+(?:[-－]\\d+)?|公开\\d+表|\\d+[、.．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)])?[：:]?(?:\\d{4}[年-](?:度)?)?(?:[^\\d，。；：:、“”"（）()]{2,30}?(?=部门|单位|(?:财政拨款)?三公))?';
 /**
  * Who discloses: a department (部门), or one of its units (单位, 预算单位: 单位预算公开). Some regions print
  * the bare table name (收支预算总表, 公开01表：收入预算总表), so the word may be absent.
@@ -111,12 +112,26 @@ export function matchWrappedTitle(
   return two ? { spec: two, lines: 2 } : undefined;
 }
 
+/** A discloser's name standing before the year of a title (岳阳县2017年度…表). */
+const nameBeforeYear = /^[^\d，。；：:、“”"（）()]{2,30}?(?=\d{4}[年-])/;
+
+/** A sentence referring to a table (详见2017年度部门收支预算总表), not its title. */
+const reference = /^(?:详见|参见|见)/;
+
 export function matchTableTitle(compactLine: string): TableSpec | undefined {
   // Every title ends with 表 or 预算 (checked above); most lines do not. Quotes are dropped before
   // matching, so a line ending with one is left to the full test.
   if (compactLine.length > 60) return undefined;
   if (!titleEnds.has(compactLine.charCodeAt(compactLine.length - 1))) return undefined;
-  const line = compactLine.replace(/["“”＂]/g, '');
-  if (!anyTitle.test(line)) return undefined;
+  const quoted = compactLine.replace(/["“”＂]/g, '');
+  if (reference.test(quoted)) return undefined;
+  let line = quoted;
+  if (!anyTitle.test(line)) {
+    // The discloser's name before the year, as some titles print it: the title is what follows it.
+    const named = nameBeforeYear.exec(line);
+    if (!named) return undefined;
+    line = line.slice(named[0].length);
+    if (!anyTitle.test(line)) return undefined;
+  }
   return tableSpecs.find((spec) => spec.titles.some((t) => t.test(line)));
 }
