@@ -320,3 +320,24 @@ describe('the seventh held-out round’s kinds', () => {
     ).toEqual([]);
   });
 });
+
+describe('a count stated with the names it counts', () => {
+  const page = (count: string, names: string) =>
+    findings('text-count-parts', '一、部门基本情况', `本中心设${count}个内设机构，分别为：${names}。本中心有事业编制25名。`);
+  it('the names listed make the count', () => {
+    expect(page('3', '办公室、业务股、财务股')).toEqual([]);
+    expect(page('三', '办公室、业务股、财务股')).toEqual([]);
+    expect(page('4', '办公室、业务股、财务股')).toHaveLength(1);
+    expect(page('两', '办公室、业务股、财务股')).toHaveLength(1);
+  });
+  it('the count after its name, with a colon', () => {
+    const text = (n: string) =>
+      findings('text-count-parts', '一、部门基本情况', `内设机构${n}个：综合科、规划科、执法科、财务科。`);
+    expect(text('4')).toEqual([]);
+    expect(text('5')).toHaveLength(1);
+  });
+  it('a list cut short by 等, or of clauses, is no list of names', () => {
+    expect(page('9', '办公室、业务股等')).toEqual([]);
+    expect(page('9', '办公室3人、业务股5人')).toEqual([]);
+  });
+});

@@ -379,6 +379,8 @@ export interface StatedCount {
   total: number;
   unit: string;
   parts: { name: string; count: number }[];
+  /** The parts are the names counted, one each (设9个内设机构，分别为：A、B…): they must make the count. */
+  enumerated?: true;
   section: string;
   source: Source;
 }

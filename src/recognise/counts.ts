@@ -2,6 +2,7 @@
 // figures as of (截至2022年12月31日): read for the checks that the parts make the count and that the date is
 // the year the document's figures belong to.
 import type { Section, StatedCount, StatedDate } from '../model/document.ts';
+import { chineseNumber } from '../model/numbering.ts';
 import { sourceOf } from './tables.ts';
 import type { Line } from './text.ts';
 
@@ -32,6 +33,39 @@ export function readStatedCounts(sections: Section[]): StatedCount[] {
         total: Number(m[2]),
         unit,
         parts,
+        section: section.heading,
+        source: section.source,
+      });
+    }
+    out.push(...readEnumerations(section, text));
+  }
+  return out;
+}
+
+// A count followed by the names it counts: 设9个内设机构，分别为：办公室、…、项目服务股。 / 内设机构7个：A、B…。
+const count = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})个';
+const thing = '([^\\d，,。；;：:、（(]{2,10}?)';
+const enumerations = [
+  new RegExp(`${count}${thing}[，,]?(?:分别为|分别是|具体为|即)[：:]?([^。；;]+)[。；;]`, 'g'),
+  new RegExp(`${thing}${count}[，,]?(?:分别为|分别是|具体为|即)?[：:]([^。；;]+)[。；;]`, 'g'),
+];
+
+function readEnumerations(section: Section, text: string): StatedCount[] {
+  const out: StatedCount[] = [];
+  for (const [i, pattern] of enumerations.entries()) {
+    for (const m of text.matchAll(pattern)) {
+      const [number, name] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const total = /^\d/.test(number) ? Number(number) : chineseNumber(number.replace('两', '二'));
+      const items = m[3]!.split('、');
+      // Only a plain list of names: none cut short by 等, none holding figures or clauses of its own.
+      if (total === null || items.length < 2 || /等$/.test(m[3]!)) continue;
+      if (items.some((item) => !/^[^\d，,：:]{2,20}$/.test(item))) continue;
+      out.push({
+        name,
+        total,
+        unit: '个',
+        parts: items.map((item) => ({ name: item, count: 1 })),
+        enumerated: true,
         section: section.heading,
         source: section.source,
       });
