@@ -42,7 +42,11 @@ describe('project tables one indicator a row', () => {
       ['村组干部报酬', '820001', '3309840.00', '40+20+10+30'],
       ['基层组织活动经费', '820001', '660000.00', '20+30+50'],
     ]);
-    expect(doc.projects[1]!.indicators[2]).toMatchObject({ level3: '行政村数量', value: '=11个' });
+    expect(doc.projects[1]!.indicators[2]).toMatchObject({
+      level3: '行政村数量',
+      value: '=11个',
+      direction: '正向',
+    });
   });
 
   it('checks the weights: 100 in all passes, 90 fails', () => {

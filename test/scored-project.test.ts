@@ -44,5 +44,6 @@ describe('a scored project table', () => {
       ['时效指标', '资金到位时间', '=44561', '10', '44,561'],
       ['成本指标', '年度预算总成本', '=3万元', '32', undefined],
     ]);
+    expect(p.indicators.map((i) => i.direction)).toEqual(['正向', '正向', '正向', '反向']);
   });
 });

@@ -460,6 +460,8 @@ export interface Indicator {
   basis: string; // 指标值确定依据
   /** 分值 (权重): the score the indicator carries, in tables that print one. */
   weight?: Decimal;
+  /** 指标方向, where the table prints it: 正向 (more is better) or 反向 (less is better). */
+  direction?: '正向' | '反向';
   /** 计量单位 printed in a column of its own (the scored layout), when it is not a unit (44,561). */
   unitCell?: string;
   source: Source;

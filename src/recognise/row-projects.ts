@@ -73,6 +73,8 @@ function indicatorOf(cells: string[], line: Line): Indicator | undefined {
   };
   const w = toDecimal(weight!);
   if (w !== null) indicator.weight = w;
+  const direction = /^(正向|反向)/.exec(compact(own[7] ?? ''));
+  if (direction) indicator.direction = direction[1] as Indicator['direction'];
   return indicator;
 }
 

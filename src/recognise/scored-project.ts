@@ -105,7 +105,11 @@ function scoredIndicator(line: Line): Indicator | undefined {
   let i = 2;
   const name: string[] = [];
   while (i < tokens.length && !nature.test(tokens[i]!) && !operator.test(tokens[i]!)) name.push(tokens[i++]!);
-  if (i < tokens.length && nature.test(tokens[i]!)) i++;
+  let direction: Indicator['direction'];
+  while (i < tokens.length && nature.test(tokens[i]!)) {
+    if (tokens[i] === '正向' || tokens[i] === '反向') direction = tokens[i] as Indicator['direction'];
+    i++;
+  }
   const op = i < tokens.length && operator.test(tokens[i]!) ? tokens[i++]! : '';
   const rest = tokens.slice(i);
   // The 分值 is the last number; what stands between the value and it is the 计量单位.
@@ -126,6 +130,7 @@ function scoredIndicator(line: Line): Indicator | undefined {
     source: sourceOf(line),
   };
   if (weight !== undefined) indicator.weight = weight.replace(/,/g, '');
+  if (direction) indicator.direction = direction;
   if (unitCell && number.test(unitCell)) indicator.unitCell = unitCell;
   return indicator;
 }

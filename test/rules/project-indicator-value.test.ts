@@ -50,4 +50,44 @@ describe('project-indicator-value', () => {
     ]);
     expect(found[1]!.message).toMatch(/2021年12月31日/);
   });
+
+  it('fails a pass rate above 100%, not a growth rate or a plain count', () => {
+    const doc = budgetDoc({
+      projects: [
+        project({
+          indicators: [
+            indicator({ level2: '质量指标', level3: '设备更新验收合格率', value: '292%', line: 210 }),
+            indicator({ level2: '质量指标', level3: '服务对象满意度', value: '≥95%', line: 211 }),
+            indicator({ level2: '效益指标', level3: '产值增长率', value: '≥120%', line: 212 }),
+          ],
+        }),
+      ],
+    });
+    expect(run(projectIndicatorValue, doc)).toStrictEqual([
+      finding(projectIndicatorValue, 'warning', { project: projectCode, line: 210 }),
+    ]);
+  });
+
+  it('fails a ceiling on a 正向 indicator and a floor on a 反向 one', () => {
+    const directed = (direction: '正向' | '反向', value: string, line: number) => ({
+      ...indicator({ level3: '宣传品制作个数', value, line }),
+      direction,
+    });
+    const doc = budgetDoc({
+      projects: [
+        project({
+          indicators: [
+            directed('正向', '≥1个', 210),
+            directed('正向', '≤1个', 211),
+            directed('反向', '≤2万元', 212),
+            directed('反向', '≥2万元', 213),
+          ],
+        }),
+      ],
+    });
+    expect(run(projectIndicatorValue, doc)).toStrictEqual([
+      finding(projectIndicatorValue, 'warning', { project: projectCode, line: 211 }),
+      finding(projectIndicatorValue, 'warning', { project: projectCode, line: 213 }),
+    ]);
+  });
 });
