@@ -74,6 +74,20 @@ describe('stated changes with their rate', () => {
   });
 });
 
+describe('a change stated after its rate', () => {
+  it('reads 同比增长P%，增收C万元 as the change of the amount before', () => {
+    expect(read('地方一般公共预算收入（同口径）完成30,161万元，同比增长14.6%，增收4,376万元。')).toEqual([
+      ['地方一般公共预算收入（同口径）完成', '30161', '4376', 'increase', '14.6', '万元'],
+    ]);
+    expect(read('非税收入完成1200万元，同比下降4%，减收50万元。')).toEqual([
+      ['非税收入完成', '1200', '50', 'decrease', '4', '万元'],
+    ]);
+  });
+  it('reads nothing where the words disagree', () => {
+    expect(read('非税收入完成1200万元，同比下降4%，增收50万元。')).toEqual([]);
+  });
+});
+
 describe('a change after a list of parts', () => {
   it('rates the total a 其中 list breaks down, not the list’s last part', () => {
     expect(

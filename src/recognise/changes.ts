@@ -17,6 +17,13 @@ const up = /增|上升/;
 const secondComparison =
   /^[ ，,]*(?:较|比|与)(?:年初|全年|调整)?预算数?(?:相比)?[，,]?(增加|增长|减少|下降|降低|增|减)了?(\d+(?:\.\d+)?)(万元|元)[，,、]?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/;
 
+/**
+ * The rate before the change (…完成30161万元，同比增长14.6%，增收4376万元): the amount, comparison words, the rate
+ * and then the change, with its own word (增收 and 减收 as the revenue reports say).
+ */
+const rateFirstPattern =
+  /(\d+(?:\.\d+)?)(万元|元)[，,]?((?:同比|比上年|较上年|与上年相比)[，,]?)(增长|增加|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)[%％][，,、]?(增收|减收|增支|减支|增加|减少|多|少)了?(\d+(?:\.\d+)?)(万元|元)?/g;
+
 /** This year's amount from the year before's and the change, exactly (decimal strings, no float). */
 function priorPlus(prior: string, change: string, increase: boolean): string {
   const p = new Big(prior);
@@ -115,6 +122,24 @@ export function readStatedChanges(sections: Section[]): StatedChange[] {
             source: section.source,
           });
       }
+    }
+    for (const m of text.matchAll(rateFirstPattern)) {
+      const [, amount, amountUnit, , rateWord, percent, changeWord, change, changeUnit] = m;
+      // The change's unit left out (增收4,376万 cut at 元) is the amount's.
+      if (changeUnit !== undefined && changeUnit !== amountUnit) continue;
+      const increase = up.test(rateWord!);
+      if (increase !== /增|多/.test(changeWord!)) continue;
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+      out.push({
+        name: before.split(/[，,。；;：:]/).pop() ?? '',
+        amount: amount!,
+        change: change!,
+        direction: increase ? 'increase' : 'decrease',
+        percent: percent!,
+        unit: amountUnit as MoneyUnit,
+        section: section.heading,
+        source: section.source,
+      });
     }
   }
   return out;
