@@ -359,3 +359,19 @@ describe('identity of a page: round 3', () => {
     expect(identity('2020年度全区“三公”经费决算情况', '全区“三公”经费决算支出1000万元。')[2]).toBe('');
   });
 });
+
+describe('a report on one year’s execution and the next year’s draft', () => {
+  it('is the draft year’s budget', () => {
+    const doc = parseString(
+      [
+        '关于某县2022年预算执行情况和2023年预算草案的报告',
+        '（2023年2月8日在县第十七届人民代表大会第二次会议上）',
+        '一、2022年财政预算执行情况',
+        '2022年一般公共预算收入完成3000万元，2022年预算调整为3100万元。',
+        '二、2023年预算草案',
+        '2023年一般公共预算收入预算3200万元。',
+      ].join('\n'),
+    );
+    expect([doc.kind, doc.year]).toEqual(['budget', 2023]);
+  });
+});

@@ -441,6 +441,7 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
     .map((t) => /^(?:\d+[、.．]|[一二三四五六七八九十]+、)?(\d{4})年/.exec(t!.title)?.[1])
     .find(Boolean);
   const declared =
+    (doc.kind === 'budget' ? draftYear(lines.slice(0, 12)) : undefined) ??
     headers.find((x) => x.year)?.year ??
     doc.yearsSeen[0]?.year ??
     (titled ? Number(titled) : undefined) ??
@@ -461,6 +462,20 @@ function setDepartmentAndYear(doc: Document, headers: TableHeader[], lines: Line
 }
 
 const yearHint = /部门[预决]算/;
+
+/**
+ * A government's report on one year's budget execution and the next year's draft (关于2022年预算执行情况和2023年
+ * 预算草案的报告), as its title names them: the draft's year is the budget's.
+ */
+function draftYear(lines: Line[]): number | undefined {
+  for (const l of lines) {
+    const m = /\d{4}年(?:度)?[^。；]{0,16}?预算执行情况(?:和|及|与|暨)[^。；\d]{0,8}?(\d{4})年(?:度)?[^。；\d]{0,12}?预算(?:草案|安排)/.exec(
+      l.compact,
+    );
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
 /** 2016年…“三公”经费支出决算同比下降: the year of the amounts compared 同比 is the document's. */
 const comparedOwnYear =
   /(?<!\d)(\d{4})年度?[^。；;，,\d]{0,24}?[预决]算(?:数)?同比(?:增加|减少|增长|下降|上升|持平)/g;
