@@ -375,3 +375,18 @@ describe('a report on one year’s execution and the next year’s draft', () =>
     expect([doc.kind, doc.year]).toEqual(['budget', 2023]);
   });
 });
+
+describe('a final account that quotes the budget report it follows', () => {
+  it('is typed by its own years, not the quoted title’s', () => {
+    const doc = parseString(
+      [
+        '某区人民政府关于提请审议2023年某区财政收支决算草案的议案',
+        '2023年某区财政收支决算草案',
+        '区人民代表大会审议批准《关于某区2023年预算执行情况和2024年预算草案的报告》，2023年某区财政收支决算草案现已编制完成。',
+        '一、一般公共预算收支决算情况',
+        '2023年一般公共预算收入决算数为5000万元，为调整预算的101%。',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('final');
+  });
+});

@@ -353,7 +353,8 @@ function documentUnit(lines: LayoutLine[]): MoneyUnit {
  * 预决算公开操作规程), nor only of a year before the budget it states (2022年“三公”经费预算 beside 2021年…决算情况).
  */
 function statesAnAccount(head: string): boolean {
-  const text = head.replace(/预决算/g, '');
+  // Another report's title quoted (审议批准《关于2023年预算执行情况和2024年预算草案的报告》) names its years, not this one's.
+  const text = head.replace(/预决算/g, '').replace(/《[^》]{0,60}》/g, '');
   if (!/决算/.test(text)) return false;
   const yearsOf = (word: string) =>
     [...text.matchAll(new RegExp(`(\\d{4})年度?[^。，,；;\\d]{0,16}?${word}`, 'g'))].map((m) => Number(m[1]));
