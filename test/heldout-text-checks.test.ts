@@ -323,7 +323,11 @@ describe('the seventh held-out round’s kinds', () => {
 
 describe('a count stated with the names it counts', () => {
   const page = (count: string, names: string) =>
-    findings('text-count-parts', '一、部门基本情况', `本中心设${count}个内设机构，分别为：${names}。本中心有事业编制25名。`);
+    findings(
+      'text-count-parts',
+      '一、部门基本情况',
+      `本中心设${count}个内设机构，分别为：${names}。本中心有事业编制25名。`,
+    );
   it('the names listed make the count', () => {
     expect(page('3', '办公室、业务股、财务股')).toEqual([]);
     expect(page('三', '办公室、业务股、财务股')).toEqual([]);

@@ -53,3 +53,73 @@ describe('tables without a title', () => {
     expect(Object.keys(other.tables)).toEqual([]);
   });
 });
+
+describe('an untitled 三公 table whose total is the 三公 row itself', () => {
+  it('beside 行政经费, its parts numbered after 其中 and named …支出', () => {
+    const cells = [
+      '单位:万元',
+      '|',
+      '项 目',
+      '|',
+      '合计',
+      '|',
+      '一般公共预算',
+      '|',
+      '行政经费',
+      '|',
+      '312.23',
+      '|',
+      '312.23',
+      '|',
+      '“三公”经费',
+      '|',
+      '29.00',
+      '|',
+      '29.00',
+      '|',
+      '其中:(一)因公出国(境)支出',
+      '|',
+      '0.00',
+      '|',
+      '0.00',
+      '|',
+      '(二)公务用车购置及运行维护支出',
+      '|',
+      '28.00',
+      '|',
+      '28.00',
+      '|',
+      '1.公务用车购置',
+      '|',
+      '0.00',
+      '|',
+      '0.00',
+      '|',
+      '2.公务用车运行维护费',
+      '|',
+      '28.00',
+      '|',
+      '28.00',
+      '|',
+      '(三)公务接待费支出',
+      '|',
+      '1.00',
+      '|',
+      '1.00',
+      '|',
+      '一、财政拨款安排的行政经费及“三公”经费预算情况:',
+      '2019年本部门财政拨款安排“三公”经费29万元，比上年增加0.5万元。',
+    ];
+    const table = parseString(cells.join('\n')).tables['three-public'];
+    expect(table?.title).toMatch(/未印表名/);
+    expect(table?.rows.map((r) => [r.name, r.role])).toEqual([
+      ['行政经费', undefined],
+      ['“三公”经费', 'three-public-total'],
+      ['其中:(一)因公出国(境)支出', 'three-public-abroad'],
+      ['(二)公务用车购置及运行维护支出', 'three-public-car'],
+      ['1.公务用车购置', 'three-public-car-purchase'],
+      ['2.公务用车运行维护费', 'three-public-car-running'],
+      ['(三)公务接待费支出', 'three-public-reception'],
+    ]);
+  });
+});

@@ -63,16 +63,19 @@ const running = '运(?:行|维)(?:维护)?费';
 
 /** Row names, without their numbering (一、, 1., （一）) and 其中：. */
 const rowPatterns: Record<Exclude<ThreePublicPartName, 'total'>, RegExp> = {
-  abroad: /^因公出国[（(]境[）)]费/,
+  // …费, or …支出 as some tables name the spending (因公出国（境）支出, 公务接待费支出).
+  abroad: /^因公出国[（(]境[）)](?:费|经费|支出)/,
   // 公务用车费 (or 经费) is the whole car part too, as county tables print it.
-  car: new RegExp(`^公务用车(?:购置及${running}|(?:经)?费(?:用)?$)`),
+  car: new RegExp(`^公务用车(?:购置及${running}|购置及运行维护支出|(?:经)?费(?:用)?$)`),
   // 公务用车购置 with or without its 费 (江北区, 桂林: (2)公务用车购置).
   carPurchase: /^公务用车购置(?:费|支出)?$/,
   carRunning: new RegExp(`^公务用车${running}$`),
-  reception: /^公务接待费/,
+  reception: /^公务接待(?:费|支出)/,
 };
 /** The “三公”经费小计 row; without one, the 合计 row is 三公 itself. */
 const subtotalRow = /^["“”]?三公.*小计/;
+/** The 三公 row of a table that prints other spending beside it (行政经费, then “三公”经费 and its parts). */
+const threePublicRow = /^["“”]?三公["“”]?经费(?:合计)?$/;
 
 /** Column names of the one-line layout, where the 公务用车 group prints 小计, 购置费 and 运行费. */
 const columnPatterns: Record<ThreePublicPartName, RegExp> = {
@@ -92,6 +95,7 @@ export function threePublicRowLabel(name: string): string {
     .trim()
     .replace(numbering, '')
     .replace(/^其中[：:]\s*/, '')
+    .replace(numbering, '')
     .trim();
 }
 
@@ -155,7 +159,12 @@ export function threePublicRows(table: BudgetTable): Partial<Record<ThreePublicP
   const labels = table.rows.map((r) => threePublicRowLabel(r.name));
   const out: Partial<Record<ThreePublicPartName, number>> = {};
   const subtotal = labels.findIndex((l) => subtotalRow.test(l));
-  const total = subtotal >= 0 ? subtotal : labels.indexOf('合计');
+  const total =
+    subtotal >= 0
+      ? subtotal
+      : labels.includes('合计')
+        ? labels.indexOf('合计')
+        : labels.findIndex((l) => threePublicRow.test(l));
   if (total >= 0) out.total = total;
   for (const part of threePublicPartNames) {
     if (part === 'total') continue;

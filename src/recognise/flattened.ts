@@ -32,7 +32,7 @@ const meta = /单位[：:]|预算年度[：:]|截止时间|编制(?:部门|单�
 const prose = /[。；]/;
 /** A heading of the narrative (二、部门预算安排的总体情况), not a row name such as 二、外交支出. */
 const heading =
-  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.*(?:情况|说明|概况|职责|职能|解释|目标|事项)$)/;
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.*(?:情况|说明|概况|职责|职能|解释|目标|事项)[：:]?$)/;
 
 const isAmount = (t: string) => amountToken.test(t);
 const trailingBars = /\s*[|｜]+\s*$/;

@@ -470,9 +470,10 @@ const yearHint = /部门[预决]算/;
  */
 function draftYear(lines: Line[]): number | undefined {
   for (const l of lines) {
-    const m = /\d{4}年(?:度)?[^。；]{0,16}?预算执行情况(?:和|及|与|暨)[^。；\d]{0,8}?(\d{4})年(?:度)?[^。；\d]{0,12}?预算(?:草案|安排)/.exec(
-      l.compact,
-    );
+    const m =
+      /\d{4}年(?:度)?[^。；]{0,16}?预算执行情况(?:和|及|与|暨)[^。；\d]{0,8}?(\d{4})年(?:度)?[^。；\d]{0,12}?预算(?:草案|安排)/.exec(
+        l.compact,
+      );
     if (m) return Number(m[1]);
   }
   return undefined;

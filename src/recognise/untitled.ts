@@ -8,15 +8,23 @@ import { compact, type Line } from './text.ts';
 const unitLine = /^(?:金额)?单位[：:](?:万元|元)[|｜]*$/;
 /** A row's name: its first cell (a table read as cells), or the line without its bars (cells one per line). */
 const row = (line: Line) =>
-  (line.cells ? compact(line.cells[0] ?? '') : line.compact.replace(/[|｜]/g, '')).replace(
-    /^(?:\d+|[一二三四五六七八九十]+)[、.．]/,
-    '',
-  );
+  (line.cells ? compact(line.cells[0] ?? '') : line.compact.replace(/[|｜]/g, ''))
+    .replace(/^其中[：:]?/, '')
+    .replace(/^(?:(?:\d+|[一二三四五六七八九十]+)[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])/, '');
 
 /** What each kind's rows must show within the lines under the unit line. */
 const signals: { key: TableKey; has: RegExp[] }[] = [
   { key: 'summary', has: [/^收入总计$/, /^支出总计$/, /^一般公共预算(?:拨款)?收入$/] },
-  { key: 'three-public', has: [/^合计$/, /^因公出国[（(]境[）)]费/, /^公务接待费/, /^公务用车/] },
+  // The total may be the 三公 row itself (“三公”经费, above 其中：（一）因公出国（境）支出…).
+  {
+    key: 'three-public',
+    has: [
+      /^(?:合计|[“"]?三公[”"]?经费(?:合计|小计)?)$/,
+      /^因公出国[（(]境[）)](?:费|经费|支出)/,
+      /^公务接待(?:费|支出)/,
+      /^公务用车/,
+    ],
+  },
 ];
 
 /**

@@ -106,3 +106,27 @@ describe('three-public-sums', () => {
     ]);
   });
 });
+
+describe('three-public-sums: one wrong 公务用车 cell', () => {
+  // Without a 小计: 合计 = 出国 + 公务用车 + 接待. Title on line 10, rows from 11.
+  const table3 = (car: string) =>
+    table(
+      'three-public',
+      '“三公”经费情况统计表',
+      ['本年预算数'],
+      [
+        row(null, '合计', ['34.35']), // 11
+        row(null, '1.因公出国(境)费用', ['0']),
+        row(null, '2.公务接待费', ['1.70']),
+        row(null, '3.公务用车费', [car]), // 14
+        row(null, '其中:(1)公务用车运行维护费', ['32.65']),
+        row(null, '(2)公务用车购置', ['0']),
+      ],
+    );
+  it('is reported once, at its row, when the parts’ sum there makes the 合计 agree', () => {
+    expect(run(threePublicSums, budgetDoc({ tables: [table3('32.65')] }))).toStrictEqual([]);
+    const found = run(threePublicSums, budgetDoc({ tables: [table3('0')] }));
+    expect(found.map((f) => [f.where.row, f.expected, f.actual])).toEqual([['3.公务用车费', 32.65, 0]]);
+    expect(found[0]!.message).toMatch(/合计 34\.35 与各项之和相符/);
+  });
+});
