@@ -264,6 +264,14 @@ const blankFigure =
   /(?<!单位)(?:占|增加|减少|增长|下降|降低|持平|为)[ \t\u3000]*(?:万元|[%％])|占[\u4e00-\u9fff“”"]{2,14}?的?[ \t\u3000]*[%％]/;
 const blankFigureMark = /[%％万]/;
 
+/**
+ * A template's alternatives left unchosen: 增加(减少), 增长（下降）, 增加/减少, 大于(小于) — both directions printed
+ * where the author was to keep one.
+ */
+const unchosen =
+  /(?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)(?:[(（](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)[)）]|[\/／](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于))/;
+const opposite = (a: string, b: string) => /增|上升|大于|高于/.test(a) !== /增|上升|大于|高于/.test(b);
+
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
   const out: Document['placeholders'] = [];
   for (const line of lines) {
@@ -273,7 +281,11 @@ function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
       m || !blankFigureMark.test(line.text) || !/[，,；;。]/.test(line.text)
         ? null
         : blankFigure.exec(line.text);
-    if (m ?? blank) out.push({ text: (m ?? blank)![0], source: sourceOf(line) });
+    const alternatives = m || blank || !/[(（\/／]/.test(line.text) ? null : unchosen.exec(line.text);
+    const words = alternatives?.[0].match(/增加|增长|上升|减少|下降|降低|大于|小于|高于|低于/g);
+    const chosen = alternatives && words && opposite(words[0]!, words[1]!) ? alternatives : null;
+    const found = m ?? blank ?? chosen;
+    if (found) out.push({ text: found[0], source: sourceOf(line) });
   }
   return out;
 }
