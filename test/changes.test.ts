@@ -86,6 +86,11 @@ describe('a change stated after its rate', () => {
   it('reads nothing where the words disagree', () => {
     expect(read('非税收入完成1200万元，同比下降4%，增收50万元。')).toEqual([]);
   });
+  it('reads a rate in brackets after its change', () => {
+    expect(read('公务接待费2.30万元，较上年减少1.5万元（42.86%），减少的主要原因是厉行节约。')).toEqual([
+      ['公务接待费', '2.30', '1.5', 'decrease', '42.86', '万元'],
+    ]);
+  });
 });
 
 describe('a change after a list of parts', () => {

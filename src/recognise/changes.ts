@@ -60,12 +60,23 @@ function listSubject(text: string, at: number, unit: string): { name: string; am
   return { name, amount: total[1]! };
 }
 
+/**
+ * A rate in brackets after its change (较上年减少1.5万元（42.86%）) written out with the change's word
+ * (减少1.5万元，下降42.86%), as the patterns read it.
+ */
+const withRateWords = (text: string) =>
+  text.replace(
+    /(增加|增长|减少|下降|降低|增|减)(\d+(?:\.\d+)?)(万元|元)[（(](\d+(?:\.\d+)?)[%％][)）]/g,
+    (_, word: string, change: string, unit: string, rate: string) =>
+      `${word}${change}${unit}，${up.test(word) ? '增长' : '下降'}${rate}%`,
+  );
+
 /** Every change stated with its rate in the sections. */
 export function readStatedChanges(sections: Section[]): StatedChange[] {
   const out: StatedChange[] = [];
   for (const section of sections) {
     // Whitespace and thousands separators out: wrapped lines and 3,958.67 read as one.
-    const text = withoutThousands(section.text.replace(/\s+/g, ''));
+    const text = withRateWords(withoutThousands(section.text.replace(/\s+/g, '')));
     for (const m of text.matchAll(changePattern)) {
       const [, amount, amountUnit, , changeWord, change, changeUnit, rateWord, percent] = m;
       if (amountUnit !== changeUnit) continue;
