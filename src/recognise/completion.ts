@@ -10,7 +10,9 @@ const amount = /(\d+(?:\.\d+)?)(万元|元)/g;
 const side =
   /^[^。]{0,30}?决算数?(?:[大高]于|超过|超出|[小低]于)(?:年初)?预算数?(?:(\d+(?:\.\d+)?)(万元|元))?/;
 /** Words before an amount that make it a change, not a level (与上年相比减少53.7万元). */
-const changeWords = /(?:增加|减少|增长|下降|降低|节约|结余|增减)了?(?:为)?$/;
+const changeWords = /(?:增加|减少|增长|下降|降低|节约|结余|增减|增支|减支|增收|减收)了?(?:为)?$/;
+/** The budget named in the rate itself: …支出3758万元，…，为年初预算数4688万元的80.51%. */
+const ofBudget = /为(?:年初|全年|调整)?预算数?(\d+(?:\.\d+)?)(万元|元)的(\d+(?:\.\d+)?)[%％]/g;
 
 /** Every rate of completion stated with the amount it is of, in the sections. */
 export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
@@ -63,6 +65,29 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
         if (after[1] && after[2] === unit) stated.difference = after[1];
       }
       out.push(stated);
+    }
+    for (const m of text.matchAll(ofBudget)) {
+      const at = m.index ?? 0;
+      // The level the rate is of: the last amount before it since the clause began that is no change.
+      const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('其中', at));
+      const sentence = text.slice(start + 1, at);
+      const actual = [...sentence.matchAll(amount)]
+        .filter((a) => !changeWords.test(sentence.slice(0, a.index)))
+        .pop();
+      if (!actual || actual[2] !== m[2]) continue;
+      out.push({
+        name:
+          sentence
+            .slice(0, actual.index)
+            .split(/[，,；;：:。]|\d[%％]/)
+            .pop() ?? '',
+        amount: actual[1]!,
+        budget: m[1]!,
+        percent: m[3]!,
+        unit: m[2] as MoneyUnit,
+        section: section.heading,
+        source: { ...section.source, line: section.source.line + lineAt(at) },
+      });
     }
   }
   return out;

@@ -59,4 +59,18 @@ describe('text-budget-completion', () => {
       ['67.64', '89.53', '75.55', 'below', undefined],
     ]);
   });
+
+  it('reads a rate that names its budget (为年初预算数4668万元的80.51%), each part of a list its own', () => {
+    const text =
+      '“三公经费”财政拨款支出4855万元，比上年减支433万元，降低8.19%，为年初预算数6180万元的78.56%。其中：公车购置支出470万元，比上年减支1122万元，降低70.48%，为年初预算数476万元的98.74%；公务用车运行维护费支出3758万元，比上年增支816万元，增长27.74%，为年初预算数4688万元的80.51%。';
+    const read = readStatedCompletions([section(heading, 30, text)]);
+    expect(read.map((c) => [c.amount, c.budget, c.percent])).toEqual([
+      ['4855', '6180', '78.56'],
+      ['470', '476', '98.74'],
+      ['3758', '4688', '80.51'],
+    ]);
+    const found = run(textBudgetCompletion, finalDoc({ statedCompletions: read }));
+    expect(found.map((f) => f.message.includes('3758'))).toEqual([true]);
+  });
 });
+
