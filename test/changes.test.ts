@@ -86,6 +86,17 @@ describe('a change stated after its rate', () => {
   it('reads nothing where the words disagree', () => {
     expect(read('非税收入完成1200万元，同比下降4%，增收50万元。')).toEqual([]);
   });
+  it('reads 增支 and 减支 as the words of a change, in a list after 其中 too', () => {
+    expect(
+      read(
+        '“三公经费”支出4855万元，比上年减支433万元，降低8.19%。其中：公车购置支出470万元，比上年减支1122万元，降低70.48%；公务用车运行维护费支出3758万元，比上年增支816万元，增长27.74%。',
+      ),
+    ).toEqual([
+      ['“三公经费”支出', '4855', '433', 'decrease', '8.19', '万元'],
+      ['公车购置支出', '470', '1122', 'decrease', '70.48', '万元'],
+      ['公务用车运行维护费支出', '3758', '816', 'increase', '27.74', '万元'],
+    ]);
+  });
   it('reads a rate in brackets after its change', () => {
     expect(read('公务接待费2.30万元，较上年减少1.5万元（42.86%），减少的主要原因是厉行节约。')).toEqual([
       ['公务接待费', '2.30', '1.5', 'decrease', '42.86', '万元'],

@@ -9,7 +9,7 @@ import { withoutThousands } from './text.ts';
 // The change may open the next sentence (…基本支出3736.92万元，其中…。比上年增加654万元，增长9%), checked below;
 // a share may stand between (…177.28万元，占29.67%，与上年相比…).
 const changePattern =
-  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[%％]).|占[^%％，,。；;\d]{0,14}(?:\d+(?:\.\d+)?)?[%％]){0,40}?)(增加|增长|减少|下降|增|减)?(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
+  /(\d+(?:\.\d+)?)(万元|元)((?:(?!万元|元|[%％]).|占[^%％，,。；;\d]{0,14}(?:\d+(?:\.\d+)?)?[%％]){0,40}?)(增加|增长|减少|下降|增支|减支|增收|减收|增|减)?(\d+(?:\.\d+)?)(万元|元)[，,、]?(?:同比)?(增长|增幅|增加|上升|减少|下降|降幅|减幅|降低|增|减)了?(?:为)?(\d+(?:\.\d+)?)[%％]/g;
 
 const up = /增|上升/;
 
@@ -45,7 +45,7 @@ function listSubject(text: string, at: number, unit: string): { name: string; am
   if (which < 0) return undefined;
   const list = sentence.slice(which);
   // The list's earlier items (the last is the amount matched): at least one, none with a change of its own.
-  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平/.test(list)) return undefined;
+  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平|增支|减支|增收|减收/.test(list)) return undefined;
   // A list that is a sentence of its own (…预算为3328万元。其中，…) lists the last amount of the one before.
   const before = text.slice(0, at - sentence.length).replace(/[。；;]$/, '');
   const own = sentence.slice(0, which);

@@ -126,7 +126,7 @@ function withoutContents(lines: Line[]): Line[] {
 const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/出国/, 'three-public-part', '因公出国（境）费'],
   [/(?:公务用?|公)车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
-  [/公务用车购置(?:费|支出)/, 'three-public-part', '公务用车购置费'],
+  [/(?:公务用?|公)车购置(?:费|支出)/, 'three-public-part', '公务用车购置费'],
   [/运维费|运行维护费|用车运行费|用车运行(?:维护)?支出/, 'three-public-part', '公务用车运行维护费'],
   // Parts of 公务接待费 (国内公务接待，其中外宾接待), not the whole.
   [/国内公务接待|外宾接待|外事接待/, 'unstated'],
@@ -340,9 +340,9 @@ export function readStated(
       // neither a subject nor a direction, which the sentence gave before 主要为.
       const own = listing
         ? null
-        : /增加|增长|上升|多|增[)）]?$/.test(clause)
+        : /增加|增长|上升|多|增[支收]?[)）]?$/.test(clause)
           ? 'increase'
-          : /减少|下降|降低|少|减[)）]?$/.test(clause)
+          : /减少|下降|降低|少|减[支收]?[)）]?$/.test(clause)
             ? 'decrease'
             : null;
       // Parts listed after a change (增加…，主要为…) are changes too; the next item stated with its own

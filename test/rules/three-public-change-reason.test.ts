@@ -47,4 +47,20 @@ describe('three-public-change-reason', () => {
     });
     expect(run(threePublicChangeReason, doc)).toStrictEqual([]);
   });
+
+  it('names each part’s unexplained change with the whole’s, in one finding', () => {
+    const change = (direction: 'increase' | 'decrease') => ({ direction, explained: false });
+    const doc = budgetDoc({
+      statedAmounts: [
+        stated('three-public', '433', { section, line: 150, change: change('decrease') }),
+        {
+          ...stated('three-public-part', '816', { section, line: 151, change: change('increase') }),
+          item: '公务用车运行维护费',
+        },
+      ],
+    });
+    const found = run(threePublicChangeReason, doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/"三公"经费比上年减少 433万元，公务用车运行维护费比上年增加 816万元/);
+  });
 });
