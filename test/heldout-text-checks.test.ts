@@ -345,3 +345,28 @@ describe('a count stated with the names it counts', () => {
     expect(page('9', '办公室3人、业务股5人')).toEqual([]);
   });
 });
+
+describe('the eighth held-out round’s kinds', () => {
+  it('a 三公 total with an aside in brackets before its change, its parts in sentences of their own', () => {
+    const page = (whole: string) =>
+      findings(
+        'text-change-parts',
+        '二、“三公”经费支出总体情况',
+        `2019年度本级“三公”经费支出合计585.53万元（包括基本支出和项目支出安排的经费），同比减少${whole}万元。`,
+        '其中：因公出国（境）经费0万元，同比减少0万元。公务用车购置及运行费585.53万元，同比减少144.92万元。',
+        '公务接待费0.00万元，同比减少0.11万元，主要是厉行节约。',
+      );
+    expect(page('145.03')).toEqual([]);
+    expect(page('144.92')).toHaveLength(1);
+  });
+
+  it('a part’s change whose own parts do not make it names the level and each part', () => {
+    const found = findings(
+      'text-parts-sum',
+      '二、“三公”经费支出总体情况',
+      '公务用车购置及运行费585.53万元，同比减少144.92万元（公务用车购置费0万元，同比减少0万元；公务用车运行维护费585.53万元，同比减少0万元）。',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/公务用车购置及运维费 585\.53万元，减少144\.92万元；分项：/);
+  });
+});

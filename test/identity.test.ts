@@ -58,6 +58,12 @@ describe('identity of a page', () => {
     ).toEqual(['budget', 2018, '某市质量技术监督局']);
   });
 
+  it('a 三公 heading names the discloser before the year', () => {
+    expect(
+      identity('某市某区2019年度“三公”经费公开说明', '2019年度某区本级“三公”经费支出决算合计585.53万元。'),
+    ).toEqual(['final', 2019, '某市某区']);
+  });
+
   it('a project table’s 主管部门, its year in brackets under the title', () => {
     expect(
       identity(

@@ -25,10 +25,11 @@ describe('placeholders', () => {
   });
 
   it('a template’s alternatives left unchosen, not a direction word in brackets alone', () => {
-    expect(placeholders('因公出国(境)费支出决算比预算数增加(减少)0万元，增长(下降)0%。')).toEqual(['增加(减少)']);
+    expect(placeholders('因公出国(境)费支出决算比预算数增加(减少)0万元，增长(下降)0%。')).toEqual([
+      '增加(减少)',
+    ]);
     expect(placeholders('公务接待费较上年增加/减少2万元。')).toEqual(['增加/减少']);
     expect(placeholders('公务接待费较上年（减少）2万元，下降10%。')).toEqual([]);
     expect(placeholders('公务接待费较上年减少（下降）2万元。')).toEqual([]);
   });
 });
-

@@ -45,7 +45,8 @@ function listSubject(text: string, at: number, unit: string): { name: string; am
   if (which < 0) return undefined;
   const list = sentence.slice(which);
   // The list's earlier items (the last is the amount matched): at least one, none with a change of its own.
-  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平|增支|减支|增收|减收/.test(list)) return undefined;
+  if (!/\d(?:万元|元)/.test(list) || /增加|增长|减少|下降|持平|增支|减支|增收|减收/.test(list))
+    return undefined;
   // A list that is a sentence of its own (…预算为3328万元。其中，…) lists the last amount of the one before.
   const before = text.slice(0, at - sentence.length).replace(/[。；;]$/, '');
   const own = sentence.slice(0, which);

@@ -69,7 +69,11 @@ export function readStatedCompletions(sections: Section[]): StatedCompletion[] {
     for (const m of text.matchAll(ofBudget)) {
       const at = m.index ?? 0;
       // The level the rate is of: the last amount before it since the clause began that is no change.
-      const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('其中', at));
+      const start = Math.max(
+        text.lastIndexOf('。', at),
+        text.lastIndexOf('；', at),
+        text.lastIndexOf('其中', at),
+      );
       const sentence = text.slice(start + 1, at);
       const actual = [...sentence.matchAll(amount)]
         .filter((a) => !changeWords.test(sentence.slice(0, a.index)))

@@ -42,7 +42,10 @@ function nameBefore(text: string, at: number): string {
   if (!/[\u4e00-\u9fff]{2}/.test(name.replace(/\d{4}年度?|预算|决算|数/g, ''))) {
     // 工资福利支出85.4万元，较上年增加…: the clause before, its amount (and any share) left out.
     const before = clauses.pop() ?? '';
-    name = before.replace(/(?:\d+(?:\.\d+)?(?:万元|元))?(?:占\S*[%％])?$/, '');
+    // …合计585.53万元（包括基本支出和项目支出安排的经费），同比减少…: the aside in brackets names no subject.
+    name = before
+      .replace(/[（(][^（()）]*[)）]$/, '')
+      .replace(/(?:\d+(?:\.\d+)?(?:万元|元))?(?:占\S*[%％])?$/, '');
   }
   return (
     name

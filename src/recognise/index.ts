@@ -668,7 +668,8 @@ function departmentStated(lines: Line[]): string | undefined {
     if (m && plausibleName(m[1]!) && /[厅局委院办会处室所部署站队馆校社团府心区县市州旗]$/.test(m[1]!))
       return m[1]!;
   }
-  // A heading naming the discloser between the year and its 三公 statement (2017年湛江市委宣传部“三公”经费…),
+  // A heading naming the discloser between the year and its 三公 statement (2017年湛江市委宣传部“三公”经费…)
+  // or before the year,
   // a region for the whole of it (2019年度鹿寨县“三公”经费支出决算情况), or its 预算/决算 (2017年临汾市第五小学决算).
   for (const l of lines.slice(0, 20)) {
     const m =
@@ -676,6 +677,10 @@ function departmentStated(lines: Line[]): string | undefined {
         l.compact,
       ) ??
       /^\d{4}年度?([^\d，,。；;：:、“”"（）()]{2,30}?)(?:部门|单位)?(?:预算|决算)(?:公开)?(?:情况说明|报告)?$/.exec(
+        l.compact,
+      ) ??
+      // …or before the year (乌鲁木齐市天山区2019年度“三公”经费公开说明).
+      /^([^\d，,。；;：:、“”"（）()]{2,30}?)\d{4}年度?(?:部门|单位)?(?:预算|决算)?[“"]三公[”"]经费/.exec(
         l.compact,
       );
     if (m && plausibleName(m[1]!) && (organisation.test(m[1]!) || region.test(m[1]!))) return m[1]!;

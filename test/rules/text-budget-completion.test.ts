@@ -73,4 +73,3 @@ describe('text-budget-completion', () => {
     expect(found.map((f) => f.message.includes('3758'))).toEqual([true]);
   });
 });
-

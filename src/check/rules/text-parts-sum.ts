@@ -102,6 +102,23 @@ export const textPartsSum: Rule = {
       const kinds = new Set(parts.map((p) => `${p.subject}:${p.item ?? ''}`)).size;
       const name = `${total.item ?? subjectNames[total.subject] ?? total.subject}${total.change ? (total.change.direction === 'increase' ? '增加额' : '减少额') : ''}`;
       const where = { section: total.section, ...lineOf(total.source) };
+      // What the reviewer needs to see the slip: the level a change is of, and each part as stated.
+      const named = (x: StatedAmount) => x.item ?? subjectNames[x.subject] ?? x.subject;
+      const verb = (x: StatedAmount) =>
+        x.change ? (x.change.direction === 'increase' ? '增加' : '减少') : '';
+      const level = total.change
+        ? amounts
+            .slice(0, i)
+            .reverse()
+            .find(
+              (x) =>
+                !x.change &&
+                x.subject === total.subject &&
+                x.item === total.item &&
+                x.statement === total.statement,
+            )
+        : undefined;
+      const detail = `（${level ? `${named(total)} ${level.value}${level.unit}，` : ''}${verb(total)}${total.value}${total.unit}；分项：${parts.map((p) => `${named(p)}${verb(p)}${p.value}${p.unit}`).join('、')}）`;
       // …and so where an amount the model has no subject for (经营支出…) is listed with them.
       if (parts.some((p) => p.unstatedAfter)) others = true;
       const whole = d.complete !== undefined && kinds >= d.complete && !others;
@@ -113,7 +130,7 @@ export const textPartsSum: Rule = {
           actual: sum,
           unit: total.unit,
           where,
-          what: `情况说明中${name}的各分项之和与总数不符`,
+          what: `情况说明中${name}的各分项之和与总数不符${detail}`,
         });
       } else if (d.complete === undefined && sum < expected) {
         compare(ctx, {
@@ -122,7 +139,7 @@ export const textPartsSum: Rule = {
           unit: total.unit,
           where,
           severity: 'warning',
-          what: `情况说明列出的项目之和少于${name}，未列全`,
+          what: `情况说明列出的项目之和少于${name}，未列全${detail}`,
         });
       }
     });
