@@ -127,7 +127,11 @@ const subjects: [RegExp, StatedSubject | 'unstated', string?][] = [
   [/出国/, 'three-public-part', '因公出国（境）费'],
   [/(?:公务用?|公)车购置及运[行维]*[护]?费?/, 'three-public-part', '公务用车购置及运维费'],
   [/(?:公务用?|公)车购置(?:费|支出)/, 'three-public-part', '公务用车购置费'],
-  [/运维费|运行维护费|用车运行费|用车运行(?:维护)?支出/, 'three-public-part', '公务用车运行维护费'],
+  [
+    /运维费|运行维护费|(?:用|车辆|公)车?运行费|用车运行(?:维护)?支出/,
+    'three-public-part',
+    '公务用车运行维护费',
+  ],
   // Parts of 公务接待费 (国内公务接待，其中外宾接待), not the whole.
   [/国内公务接待|外宾接待|外事接待/, 'unstated'],
   [/公务接待费/, 'three-public-part', '公务接待费'],

@@ -34,9 +34,9 @@ const sixTables = () =>
   ).map((k) => table(k, k, ['合计'], []));
 
 describe('engine', () => {
-  it('runs the 47 rules with distinct ids', () => {
-    expect(rules).toHaveLength(47);
-    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(47);
+  it('runs the 48 rules with distinct ids', () => {
+    expect(rules).toHaveLength(48);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(48);
   });
 
   it('names the rule, keeps the rule severity and the tolerance', () => {

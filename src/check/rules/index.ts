@@ -34,6 +34,7 @@ import { textChangeDirection } from './text-change-direction.ts';
 import { textChangeParts } from './text-change-parts.ts';
 import { textChangeRate } from './text-change-rate.ts';
 import { textChangeTwice } from './text-change-twice.ts';
+import { textUnitSlip } from './text-unit-slip.ts';
 import { textChangeUses } from './text-change-uses.ts';
 import { textChangeVsPrior } from './text-change-vs-prior.ts';
 import { textClassItem } from './text-class-item.ts';
@@ -73,6 +74,7 @@ export const rules: Rule[] = [
   textBalance,
   textUsesSum,
   textChangeTwice,
+  textUnitSlip,
   textCountParts,
   textDateYear,
   textBudgetCompletion,
