@@ -370,3 +370,28 @@ describe('the eighth held-out round’s kinds', () => {
     expect(found[0]!.message).toMatch(/公务用车购置及运维费 585\.53万元，减少144\.92万元；分项：/);
   });
 });
+
+describe('a figure set against itself', () => {
+  const page = (year: string) =>
+    findings(
+      'text-compared-year',
+      '2022年度部门决算',
+      '五、一般公共预算财政拨款支出决算具体情况',
+      '1、20106-财政事务1084万元，较2021年决算数减少135万元，下降11.08%。',
+      `2、20123-民族事务156万元，与${year}年决算数持平。`,
+    );
+  it('a final account’s 决算 compared with its own year’s 决算', () => {
+    expect(page('2021')).toEqual([]);
+    expect(page('2022')).toHaveLength(1);
+  });
+  it('not a final account’s 决算 set against its own year’s budget', () => {
+    expect(
+      findings(
+        'text-compared-year',
+        '2022年度部门决算',
+        '二、“三公”经费支出决算情况',
+        '公务接待费支出5.21万元，与2022年度预算相比减少1万元，原因是厉行节约。',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -349,6 +349,16 @@ export interface StatedDelta {
   source: Source;
 }
 
+/** A year's figure the text sets an amount against: 较2021年决算数, 与2022年度预算相比. */
+export interface ComparedFigure {
+  year: number;
+  figure: '预算' | '决算';
+  /** The clause as printed (20123-民族事务156万元，与2022年决算数持平), for the message. */
+  text: string;
+  section: string;
+  source: Source;
+}
+
 /** A total stated with 其中： and its parts listed under it, one numbered line each (1.财政拨款收入…万元). */
 export interface StatedList {
   total: { name: string; value: Decimal; unit: MoneyUnit };
@@ -541,6 +551,8 @@ export interface Document {
   statedRateWords?: StatedRateWords[];
   /** Changes of 基本支出, 三公 and their parts; absent in documents stored before they were read. */
   statedDeltas?: StatedDelta[];
+  /** The years and figures the text compares with (较2021年决算数); absent in documents stored before. */
+  comparedFigures?: ComparedFigure[];
   /** Totals with their parts listed one numbered line each; absent in documents stored before they were read. */
   statedLists?: StatedList[];
   /** Income and spending totals stated together; absent in documents stored before they were read. */

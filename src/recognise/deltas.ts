@@ -2,7 +2,13 @@
 // its level: “基本支出预算较上年增17.1万元，增幅17.18%。1.工资福利支出较上年增18.67万元…2.商品和服务支出较上年减
 // 0.04万元…”. Read for what is named (基本支出 and its economic classes or 人员经费/公用经费, “三公”经费 and its
 // parts), so that the parts' changes can be set against the whole's.
-import type { MoneyUnit, Section, StatedDelta, StatedDeltaSubject } from '../model/document.ts';
+import type {
+  ComparedFigure,
+  MoneyUnit,
+  Section,
+  StatedDelta,
+  StatedDeltaSubject,
+} from '../model/document.ts';
 import { compacted } from './text.ts';
 
 /**
@@ -90,6 +96,32 @@ export function readStatedDeltas(sections: Section[]): StatedDelta[] {
         delta.rateDirection = /增|上升/.test(rateWord) ? 'increase' : 'decrease';
       }
       out.push(delta);
+    }
+  }
+  return out;
+}
+
+/** Every year's 预算 or 决算 the sections set an amount against (较2021年决算数增加…, 与2022年度预算相比…). */
+export function readComparedFigures(sections: Section[]): ComparedFigure[] {
+  const out: ComparedFigure[] = [];
+  for (const section of sections) {
+    const { text, lineAt } = compacted(section.text);
+    for (const m of text.matchAll(/(?:较|比|与)(\d{4})年度?(?:的)?(预算|决算)数?(?:相比|比较)?/g)) {
+      // The words around it, for the message: the amount compared and what is said of it.
+      const at = m.index ?? 0;
+      const before =
+        text
+          .slice(Math.max(0, at - 30), at)
+          .split(/[。；;]/)
+          .pop() ?? '';
+      const after = text.slice(at + m[0].length, at + m[0].length + 16).split(/[，,。；;]/)[0] ?? '';
+      out.push({
+        year: Number(m[1]),
+        figure: m[2] as ComparedFigure['figure'],
+        text: `${before.replace(/^[^，,]*[，,](?=[^，,]*[，,])/, '')}${m[0]}${after}`,
+        section: section.heading,
+        source: { ...section.source, line: section.source.line + lineAt(m.index ?? 0) },
+      });
     }
   }
   return out;

@@ -17,7 +17,7 @@ import { readStatedClassItems } from './class-items.ts';
 import { readStatedCompletions } from './completion.ts';
 import { confidenceOf } from './confidence.ts';
 import { readStatedCounts, readStatedDates } from './counts.ts';
-import { readStatedDeltas } from './deltas.ts';
+import { readComparedFigures, readStatedDeltas } from './deltas.ts';
 import { readFlattened, splitTitledRuns } from './flattened.ts';
 import { identityConflicts } from './identity.ts';
 import { readStatedLists } from './lists.ts';
@@ -198,6 +198,7 @@ export function recognise(read: Layout): Document {
   doc.statedChanges = readStatedChanges(doc.sections);
   doc.statedRateWords = readStatedRateWords(doc.sections);
   doc.statedDeltas = readStatedDeltas(doc.sections);
+  doc.comparedFigures = readComparedFigures(doc.sections);
   doc.statedLists = readStatedLists(doc.sections);
   doc.statedBalances = readStatedBalances(doc.sections);
   doc.statedCounts = readStatedCounts(doc.sections);
