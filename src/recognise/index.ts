@@ -270,7 +270,7 @@ const blankFigureMark = /[%％万]/;
  * where the author was to keep one.
  */
 const unchosen =
-  /(?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)(?:[(（](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)[)）]|[\/／](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于))/;
+  /(?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)(?:[(（](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于)[)）]|[/／](?:增加|增长|上升|减少|下降|降低|大于|小于|高于|低于))/;
 const opposite = (a: string, b: string) => /增|上升|大于|高于/.test(a) !== /增|上升|大于|高于/.test(b);
 
 function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
@@ -282,7 +282,7 @@ function findPlaceholders(lines: LayoutLine[]): Document['placeholders'] {
       m || !blankFigureMark.test(line.text) || !/[，,；;。]/.test(line.text)
         ? null
         : blankFigure.exec(line.text);
-    const alternatives = m || blank || !/[(（\/／]/.test(line.text) ? null : unchosen.exec(line.text);
+    const alternatives = m || blank || !/[(（/／]/.test(line.text) ? null : unchosen.exec(line.text);
     const words = alternatives?.[0].match(/增加|增长|上升|减少|下降|降低|大于|小于|高于|低于/g);
     const chosen = alternatives && words && opposite(words[0]!, words[1]!) ? alternatives : null;
     const found = m ?? blank ?? chosen;
